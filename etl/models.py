@@ -1,0 +1,104 @@
+"""Records that flow through the pipeline: Document (ingest) -> Fact/Project/Policy (core).
+
+Plain dataclasses with no behaviour beyond conversion, so every step can be tested alone and
+records can cross process boundaries (parallel extraction) and be cached as JSON.
+"""
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from datetime import date
+
+
+@dataclass
+class Document:
+    """One decoded source file.
+
+    `raw` is the decoded file text: every quote and offset refers to it. `text` is the readable
+    content (front matter and HTML markup removed); `text_map` maps offsets in `text` back to
+    `raw` as sorted breakpoints (text_offset, raw_offset): between breakpoints characters are
+    copied one to one.
+    """
+
+    doc: str                      # file name
+    path: str
+    raw: str
+    text: str
+    text_map: list[tuple[int, int]] = field(default_factory=lambda: [(0, 0)])
+    title: str | None = None
+    url: str | None = None
+    publisher: str | None = None
+    author: str | None = None
+    published: date | None = None
+    date_rule: str = "none"       # sources_csv, front_matter, dateline, url, content, none
+    encoding: str = "utf-8"
+    content_hash: str = ""
+    categories: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Fact:
+    region_id: str | None
+    region_name: str
+    year: int | None
+    period: str
+    indicator_id: str | None
+    indicator_name: str
+    kind: str
+    value: float
+    value_high: float | None
+    unit: str
+    qualifier: str
+    quote: str
+    start: int
+    end: int
+    confidence: float = 0.8
+    raw_number: str = ""
+    raw_unit: str = ""
+    sentence: str = ""
+    doc: str = ""
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+
+@dataclass
+class Project:
+    region_id: str | None
+    region_name: str
+    year: int | None
+    name: str
+    stage: str
+    quote: str
+    start: int
+    end: int
+    confidence: float = 0.7
+    sentence: str = ""
+    doc: str = ""
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+
+@dataclass
+class Policy:
+    region_id: str | None
+    region_name: str
+    year: int | None
+    title: str
+    quote: str
+    start: int
+    end: int
+    confidence: float = 0.8
+    sentence: str = ""
+    doc: str = ""
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+
+@dataclass
+class Extraction:
+    facts: list[Fact] = field(default_factory=list)
+    projects: list[Project] = field(default_factory=list)
+    policies: list[Policy] = field(default_factory=list)
