@@ -15,7 +15,7 @@ REGION_COLUMNS = ["id", "name_zh", "name_en", "kind", "parent_id", "aliases"]
 INDICATOR_COLUMNS = ["id", "name_zh", "name_en", "category", "unit", "synonyms"]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)  # hashed by identity: matchers are cached per Reference
 class Reference:
     regions: tuple[dict, ...]
     indicators: tuple[dict, ...]

@@ -1,13 +1,112 @@
-"""The pure extraction core: text + metadata in, grounded records out. No I/O, no DuckDB."""
+"""The pure extraction core: text + metadata in, grounded records out. No I/O, no DuckDB.
+
+`extract_text` works on any text and returns records whose offsets refer to that text;
+`extract_document` runs it on a Document's readable text and maps every record back to the
+decoded file (`doc.raw`), so `doc.raw[start:end] == quote` always holds.
+"""
 from __future__ import annotations
 
-from ..models import Document, Extraction
+import re
+from bisect import bisect_right
+from datetime import date
+
+from ..models import Document, Extraction, Fact, Policy, Project
 from ..reference import Reference
+from .context import walk
+from .facts import sentence_facts
+from .indicators import codebook_for
+from .policies import sentence_policies
+from .projects import sentence_projects
+from .regions import gazetteer_for
+from .textnorm import normalize
+
+
+def extract_text(text: str, ref: Reference, doc_date: date | None = None,
+                 title: str | None = None) -> Extraction:
+    """Records of `text`; offsets and quotes refer to `text` itself."""
+    norm = normalize(text)
+    gaz, cb = gazetteer_for(ref), codebook_for(ref)
+    result = Extraction()
+    seen_facts, seen_projects, seen_policies = set(), set(), set()
+
+    def span(start: int, end: int) -> tuple[int, int, str]:
+        a, b = norm.to_source(start, end)
+        return a, b, text[a:b]
+
+    for ctx in walk(norm.text, gaz, doc_date, title):
+        base = ctx.span.start
+        sent_start, sent_end, sentence = span(base, ctx.span.end)
+        sentence = sentence.strip()
+        for f in sentence_facts(ctx, cb):
+            region = f.region
+            key = (region.name if region else None, f.year, f.period,
+                   f.indicator.id if f.indicator else f.label, f.kind, f.value, f.value_high)
+            if key in seen_facts or region is None:
+                continue
+            seen_facts.add(key)
+            qs, qe, quote = span(base + f.quote_start, base + f.quote_end)
+            qs, qe, quote = _trim(text, qs, qe)
+            result.facts.append(Fact(
+                region_id=region.id, region_name=region.name, year=f.year, period=f.period,
+                indicator_id=f.indicator.id if f.indicator else None, indicator_name=f.label,
+                kind=f.kind, value=f.value, value_high=f.value_high, unit=f.unit,
+                qualifier=f.qualifier, quote=quote, start=qs, end=qe, confidence=f.confidence,
+                raw_number=f.raw_number, raw_unit=f.raw_unit, sentence=sentence))
+        for p in sentence_projects(ctx):
+            key = (p.name, p.stage, p.year)
+            if key in seen_projects or p.region is None:
+                continue
+            seen_projects.add(key)
+            qs, qe, quote = span(base + p.start, base + p.end)
+            result.projects.append(Project(
+                region_id=p.region.id, region_name=p.region.name, year=p.year,
+                name=text[qs:qe] if p.name_is_quote else p.name, stage=p.stage, quote=quote,
+                start=qs, end=qe, confidence=p.confidence, sentence=sentence))
+        for p in sentence_policies(ctx, gaz):
+            key = (p.title,)
+            if key in seen_policies or p.region is None:
+                continue
+            seen_policies.add(key)
+            qs, qe, quote = span(base + p.start, base + p.end)
+            ts, te, title_src = span(base + p.title_start, base + p.title_end)
+            result.policies.append(Policy(
+                region_id=p.region.id, region_name=p.region.name, year=p.year, title=title_src,
+                quote=quote, start=qs, end=qe, confidence=p.confidence, sentence=sentence))
+    return result
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int, str]:
+    while start < end and text[start] in " \t\u3000":
+        start += 1
+    while end > start and text[end - 1] in " \t\u3000":
+        end -= 1
+    return start, end, text[start:end]
+
+
+def _text_to_raw(text_map: list[tuple[int, int]], pos: int) -> int:
+    i = bisect_right(text_map, (pos, float("inf"))) - 1
+    t, r = text_map[max(i, 0)]
+    return r + (pos - t)
+
+
+def fallback_date(text: str) -> date | None:
+    """When ingest found no date: mid-year of the latest plausible year the text names."""
+    years = [int(y) for y in re.findall(r"(?<!\d)((?:19|20)\d\d)年", text) if 1990 <= int(y) <= 2035]
+    return date(max(years), 6, 30) if years else None
 
 
 def extract_document(doc: Document, ref: Reference) -> Extraction:
-    """Facts, projects and policies of one document; offsets and quotes refer to `doc.raw`.
-
-    (Placeholder while the rules are being written: returns no records.)
-    """
-    return Extraction()
+    """Facts, projects and policies of one document; offsets and quotes refer to `doc.raw`."""
+    doc_date = doc.published or fallback_date(doc.text)
+    found = extract_text(doc.text, ref, doc_date, doc.title)
+    identity = doc.text_map == [(0, 0)] or doc.text_map == [] or doc.text_map == [[0, 0]]
+    for rec in [*found.facts, *found.projects, *found.policies]:
+        rec.doc = doc.doc
+        if not identity:
+            start = _text_to_raw(doc.text_map, rec.start)
+            end = _text_to_raw(doc.text_map, rec.end - 1) + 1 if rec.end > rec.start else start
+            rec.start, rec.end = start, end
+        rec.quote = doc.raw[rec.start:rec.end]
+        if rec.sentence:
+            rec.sentence = rec.sentence
+    return found

@@ -1,0 +1,149 @@
+"""Walk a document sentence by sentence, tracking what each sentence is about.
+
+For every sentence the walker knows the subject region at any position (mentions and anaphora
+resolved), the year and period at any position (explicit, relative to the document date, carried
+from earlier sentences of the paragraph), and whether it sits in a work report's plan section
+(the part after "今年工作的总体要求是…", whose figures are targets for the plan year).
+"""
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Iterator
+
+from .passages import Span, bracketed_spans, clause_bounds, paragraphs, sentences
+from .regions import Gazetteer, RegionInfo, SubjectTracker
+from .timeframe import time_markers
+
+# A paragraph that opens a work report's plan section.
+PLAN_OPENERS = re.compile(r"总体要求|主要预期目标|预期目标是|重点抓好|重点做好|重点工作|工作安排|主要任务是|工作任务")
+REVIEW_SIGNS = re.compile(r"一年来|过去一年|过去的一年|回顾|政府工作报告")
+TARGET_CUES = re.compile(
+    r"力争|目标|计划|预期|预计到|确保|争取|年内|将(?!其|之|原|会上)|要(?:实现|达到|突破|完成)|拟|规划到|到(?:19|20)\d\d年")
+
+
+@dataclass
+class SentenceContext:
+    span: Span
+    clauses: list[tuple[int, int]]
+    in_plan: bool
+    plan_year: int | None
+    doc_date: date | None
+    _region_pos: list[int] = field(default_factory=list)
+    _regions: list[RegionInfo | None] = field(default_factory=list)
+    _time_pos: list[int] = field(default_factory=list)
+    _years: list[int | None] = field(default_factory=list)
+    _periods: list[str] = field(default_factory=list)
+    _future: list[bool] = field(default_factory=list)
+    mentions: list = field(default_factory=list)
+    paragraph_year: int | None = None   # the year named in this paragraph, else the document's
+
+    def region_at(self, pos: int) -> RegionInfo | None:
+        i = bisect_right(self._region_pos, pos) - 1
+        return self._regions[max(i, 0)]
+
+    def year_at(self, pos: int) -> int | None:
+        return self._years[max(bisect_right(self._time_pos, pos) - 1, 0)]
+
+    def period_at(self, pos: int) -> str:
+        return self._periods[max(bisect_right(self._time_pos, pos) - 1, 0)]
+
+    def future_at(self, pos: int) -> bool:
+        return self._future[max(bisect_right(self._time_pos, pos) - 1, 0)]
+
+    def has_explicit_time_before(self, pos: int) -> bool:
+        return bisect_right(self._time_pos, pos) > 1
+
+    def clause_of(self, pos: int) -> tuple[int, int]:
+        for s, e in self.clauses:
+            if s <= pos < e:
+                return s, e
+        return self.clauses[-1]
+
+
+def document_subject(text: str, gaz: Gazetteer, title: str | None) -> RegionInfo | None:
+    """The region a document is mostly about: named in its title, else its most named region
+    (the most specific one on a tie)."""
+    if title:
+        found = [m.region for m in gaz.find(title) if m.region is not None]
+        if found:
+            return found[-1]
+    counts = Counter(m.region for m in gaz.find(text[:20000]) if m.region is not None)
+    if not counts:
+        return None
+    best = max(counts.values())
+    top = [r for r, c in counts.items() if c == best]
+    return max(top, key=lambda r: len(gaz.ancestors(r.id)))
+
+
+def walk(text: str, gaz: Gazetteer, doc_date: date | None, title: str | None = None
+         ) -> Iterator[SentenceContext]:
+    doc_year = doc_date.year if doc_date else None
+    tracker = SubjectTracker(gaz, document_subject(text, gaz, title))
+    is_report = bool(REVIEW_SIGNS.search(text))
+    in_plan, plan_year = False, None
+    # The year in force carries across paragraphs (a review keeps talking about its year) but is
+    # reset where a plan section starts; `paragraph_year` says whether it was set in this paragraph.
+    doc_carry = None
+    for par in paragraphs(text):
+        if is_report and not in_plan and PLAN_OPENERS.search(par.text):
+            markers = time_markers(par.text, doc_date)
+            years = [m.year for m in markers if m.year]
+            if (years and doc_year and max(years) >= doc_year) or re.search(r"今年|明年|新的一年", par.text):
+                in_plan = True
+                plan_year = max(years) if years else doc_year
+                doc_carry = None
+        par_carry = None
+        for sent in sentences(par):
+            ctx = SentenceContext(sent, clause_bounds(sent.text), in_plan, plan_year, doc_date)
+            _resolve_regions(ctx, tracker, gaz)
+            ctx.paragraph_year = par_carry or (plan_year if in_plan else doc_year)
+            found = _resolve_time(ctx, par_carry or doc_carry, doc_year, plan_year if in_plan else None)
+            if found:
+                par_carry = doc_carry = found
+            yield ctx
+
+
+def _resolve_regions(ctx: SentenceContext, tracker: SubjectTracker, gaz: Gazetteer) -> None:
+    s = ctx.span.text
+    ctx._region_pos.append(0)
+    ctx._regions.append(tracker.current)
+    quoted = bracketed_spans(s)
+    ctx.mentions = [m for m in gaz.find(s) if not any(a < m.start < b for a, b in quoted)]
+    previous = None
+    for mention in ctx.mentions:
+        clause_start = ctx.clause_of(mention.start)[0]
+        tracker.observe(mention, s, clause_start, previous)
+        previous = mention
+        ctx._region_pos.append(mention.end)
+        ctx._regions.append(tracker.current)
+
+
+def _resolve_time(ctx: SentenceContext, carry_year, doc_year, plan_year) -> int | None:
+    """Fill the sentence's time markers; return the last explicit (non-plan) year it names."""
+    default_year = carry_year or plan_year or doc_year
+    ctx._time_pos.append(0)
+    ctx._years.append(default_year)
+    ctx._periods.append("FY")
+    ctx._future.append(False)
+    year, period = default_year, "FY"
+    last_explicit = None
+    for marker in time_markers(ctx.span.text, ctx.doc_date):
+        future = marker.future
+        if marker.year is not None:
+            year = marker.year
+            period = "FY"
+            if not future:
+                last_explicit = marker.year
+        if marker.period is not None and marker.year is None:
+            period = marker.period
+        ctx._time_pos.append(marker.start)
+        ctx._years.append(year)
+        ctx._periods.append(period)
+        ctx._future.append(future)
+    if ctx._time_pos and len(ctx._time_pos) > 1:
+        ctx.paragraph_year = ctx._years[-1] or ctx.paragraph_year
+    return last_explicit

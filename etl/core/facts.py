@@ -1,0 +1,258 @@
+"""Quantitative facts of one sentence: number + unit -> kind, indicator, qualifier, region, year.
+
+Rules follow how Chinese economic reporting is written: an indicator is named just before its
+figure (高新技术企业1940家) or just after a pipeline count (29个项目集中签约); growth and share
+clauses borrow the indicator of the figure before them (地区生产总值128.8亿元,同比增长15.8%);
+a stock follows its flow (新增外贸企业5户,达到41户).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .context import TARGET_CUES, SentenceContext
+from .indicators import Codebook, IndicatorInfo, fits
+from .numbers import NumberToken, find_numbers, parse_chinese
+from .passages import bracketed_spans
+from .units import MONEY_UNITS, canonical_count_unit, dimension, read_unit, round_value
+
+GROWTH_WORDS = re.compile(r"增长|增速|增幅|上涨|提高|提升|增加|下降|减少|降低|回落|下滑|同比|环比|比上年|较上年|年均")
+DECLINE_WORDS = re.compile(r"(下降|减少|降低|回落|下滑)[^增长]*$")
+SHARE_WORDS = re.compile(r"占|比重|占比|份额|覆盖|达到全")
+QUAL_BEFORE = [
+    (re.compile(r"(不低于|不少于|至少|最少)$"), "at_least"),
+    (re.compile(r"(不到|不足|低于|少于|小于|未满|未达)$"), "less_than"),
+    (re.compile(r"(超过|超出|突破|超|逾|高于|多于|破)$"), "more_than"),
+    (re.compile(r"(将近|接近|大约|大概|约|近|冲击|迈向|向)$"), "approx"),
+]
+QUAL_AFTER = [
+    (re.compile(r"^(余|多)"), "approx"),
+    (re.compile(r"^[^,，;；。]{0,2}?(以上|及以上)"), "at_least"),
+    (re.compile(r"^(左右|上下)"), "approx"),
+    (re.compile(r"^(以内|以下)"), "less_than"),
+]
+TOTAL_WORDS = re.compile(r"达到|达|总数|总量|累计|拥有|共有")
+INVEST_WORDS = re.compile(r"总投资|投资额|投资")
+MEETING_WORDS = re.compile(r"^[^,，。;；]{0,6}?(参加|出席|参会|与会|参与会议|列席)")
+HEADCOUNT_NOUNS = re.compile(r"^(企业家|嘉宾|专家|代表|领导|客商|来宾|记者|观众|选手)")
+RANK_RE = re.compile(
+    r"第(?P<n1>\d+|[一二三四五六七八九十百]+)(?:位|名)"
+    r"|(?:排|居|列|位居|位列|排名|排在|排行|名列)[^,，。;；]{0,8}?第(?P<n2>\d+|[一二三四五六七八九十百]+)"
+    r"|(?:排|居|列|位居|位列|排名|名列|进入)[^,，。;；]{0,8}?前(?P<n3>\d+|[一二三四五六七八九十])(?:位|名|强)?")
+URL_RE = re.compile(r"https?://\S+|www\.\S+|[\w.-]+\.(?:com|cn|net|gov)\S*")
+
+
+@dataclass
+class RawFact:
+    """A fact with offsets in the sentence's normalised text (the caller maps them back)."""
+    start: int
+    end: int
+    quote_start: int
+    quote_end: int
+    region: object
+    year: int | None
+    period: str
+    indicator: IndicatorInfo | None
+    label: str
+    kind: str
+    value: float
+    value_high: float | None
+    unit: str
+    qualifier: str
+    raw_number: str
+    raw_unit: str
+    confidence: float
+
+
+def _masked(sentence: str) -> list[tuple[int, int]]:
+    return bracketed_spans(sentence) + [(m.start(), m.end()) for m in URL_RE.finditer(sentence)]
+
+
+def _inside(pos: int, spans) -> bool:
+    return any(s <= pos < e for s, e in spans)
+
+
+def _qualifier(before: str, after_number: str, after_unit: str, tok: NumberToken, clause_before: str) -> str:
+    if tok.value_high is not None and not tok.fuzzy:
+        return "range"
+    for rx, q in QUAL_AFTER[:1]:
+        if rx.match(after_number) or rx.match(after_unit):
+            return q
+    for rx, q in QUAL_AFTER[1:]:
+        if rx.match(after_unit):
+            return q
+    for rx, q in QUAL_BEFORE:
+        if rx.search(before):
+            return q
+    if tok.fuzzy:
+        return "approx"
+    if "预计" in clause_before:
+        return "estimate"
+    return "exact"
+
+
+def _choose_indicator(cb: Codebook, clause: str, num_start: int, num_end: int, unit: str, kind: str):
+    matches = cb.find(clause)
+    if kind == "share":
+        cut = clause.find("占")
+        if 0 <= cut < num_start:
+            matches = [m for m in matches if m.end <= cut] or matches
+    covering = [m for m in matches if m.start <= num_start and m.end >= num_end]
+    before = sorted((m for m in matches if m.end <= num_start), key=lambda m: num_start - m.end)
+    after = sorted((m for m in matches if m.start >= num_end), key=lambda m: m.start - num_end)
+    for m in [*covering, *before, *after]:
+        if fits(m.info, unit, kind):
+            return m.info
+        if unit in MONEY_UNITS and cb.investment_of(m.info) is not None:
+            return cb.investment_of(m.info)
+    return None
+
+
+def _label(clause: str, num_start: int) -> str:
+    head = re.sub(r"^(?:\d{4}年|目前|截至目前|其中|全年|累计|共|已|新)?", "", clause[:num_start])
+    head = re.sub(r"(?:达到|达|为|是|完成|实现|突破|超过|超|约|近|共|累计|总计)$", "", head).strip(" “”\"")
+    return head[-14:] if head else clause[num_start:][:14]
+
+
+def sentence_facts(ctx: SentenceContext, cb: Codebook) -> list[RawFact]:
+    s = ctx.span.text
+    masked = _masked(s)
+    out: list[RawFact] = []
+    rank_spans = []
+    for m in RANK_RE.finditer(s):
+        if _inside(m.start(), masked):
+            continue
+        out_rank = _rank_fact(ctx, cb, m)
+        if out_rank:
+            out.append(out_rank)
+        rank_spans.append((m.start(), m.end()))
+    for tok in find_numbers(s):
+        if _inside(tok.start, masked) or _inside(tok.start, rank_spans):
+            continue
+        fact = _number_fact(ctx, cb, tok, out)
+        if fact:
+            out.append(fact)
+    return out
+
+
+def _number_fact(ctx: SentenceContext, cb: Codebook, tok: NumberToken, previous: list[RawFact]):
+    s = ctx.span.text
+    prev_ch = s[tok.start - 1:tok.start]
+    if prev_ch and (prev_ch.isascii() and (prev_ch.isalnum() or prev_ch in "._/-")):
+        return None  # PM2.5, G20, codes, phone numbers
+    if prev_ch == "第":
+        return None  # ordinals: 第三次, 第六届
+    pos = tok.end
+    if s[pos:pos + 1] in ("余", "多", "几"):
+        pos += 1
+    while s[pos:pos + 1] == " ":
+        pos += 1
+    unit = read_unit(s, pos)
+    if tok.chinese and all(ch in "十百千万亿" for ch in tok.raw):
+        # 百项行动, 亿元楼宇: a bare 百/千/万/亿 is a name, unless it is a sum (超亿元, 万亿大关)
+        is_money = unit is not None and unit.canonical in MONEY_UNITS
+        big_mark = s[pos:pos + 2] == "大关" or (is_money and s[unit.end:unit.end + 2] == "大关")
+        sum_word = re.search(r"(超|近|逾|破|冲击|向)$", s[:tok.start])
+        if not (big_mark or (is_money and sum_word)):
+            return None
+    if unit is not None and unit.raw == "个" and s[unit.end:unit.end + 1] == "月":
+        return None  # 前5个月, 3个月: a duration
+    clause_start, clause_end = ctx.clause_of(tok.start)
+    clause = s[clause_start:clause_end]
+    value, raw_unit, canon, factor = tok.value, "", "", 1.0
+    if unit is not None:
+        raw_unit, canon, factor = unit.raw, unit.canonical, unit.factor
+        end = unit.end
+    elif s[pos:pos + 1] == "成" and tok.value <= 10 and tok.value_high is None:
+        raw_unit, canon, factor, end = "成", "%", 10.0, pos + 1
+    elif s[pos:pos + 2] == "大关" or s[pos:pos + 2] == "台阶":
+        raw_unit, canon, end = "", "?", pos
+    else:
+        return None
+    after = s[end:]
+    if tok.chinese and canon not in ("%",) and re.match(r"[一二三四五六七八九十两]", after):
+        return None  # 三个一批, 两个确保: slogans
+    if canon == "位":
+        return None  # headcounts (50余位企业家); ranks come from RANK_RE
+    if canon in ("人", "人次") and (MEETING_WORDS.match(after) or HEADCOUNT_NOUNS.match(after)):
+        return None
+    if re.match(r"(?:年|月|日|号|届|期|批次|号线)", s[tok.end:tok.end + 2]) and unit is None:
+        return None
+    kind = "value"
+    clause_before = s[clause_start:tok.start]
+    if canon in ("%", "个百分点"):
+        if canon == "%" and raw_unit == "成":
+            kind = "share"
+        elif GROWTH_WORDS.search(clause_before) and not SHARE_WORDS.search(clause_before):
+            kind = "growth"
+        elif SHARE_WORDS.search(clause_before) or canon == "%":
+            kind = "share"
+        if kind == "growth" and DECLINE_WORDS.search(clause_before):
+            value = -value
+    num_in_clause = (tok.start - clause_start, end - clause_start)
+    indicator = _choose_indicator(cb, clause, *num_in_clause, canon if canon != "?" else "亿元", kind)
+    if indicator is None:
+        indicator = _inherit(cb, clause, kind, canon, previous)
+    if canon == "?":  # 万亿大关: the indicator says what is counted
+        if indicator is None or dimension(indicator.unit) != "money":
+            return None
+        canon, factor = indicator.unit if indicator.unit in MONEY_UNITS else "亿元", 1e-8
+    if canon in ("%",) and indicator is not None and indicator.unit == "%" and kind == "share":
+        kind = "value"
+    if dimension(canon) == "count":
+        canon = canonical_count_unit(canon, indicator.unit if indicator else None, after)
+    if tok.chinese and tok.value < 11 and canon not in ("%",) and indicator is None:
+        return None  # 六个方面, 两所: small Chinese counts are prose unless they name an indicator
+    before = s[max(clause_start, tok.start - 4):tok.start]
+    qualifier = _qualifier(before, s[tok.end:], after, tok, clause_before)
+    year, period = ctx.year_at(tok.start), ctx.period_at(tok.start)
+    cue = TARGET_CUES.search(s[:clause_end])
+    doc_year = ctx.doc_date.year if ctx.doc_date else None
+    if kind in ("value",) and (ctx.in_plan or ctx.future_at(tok.start) or
+                               (cue and year and doc_year and year >= doc_year)):
+        kind = "target"
+        if ctx.in_plan and not ctx.has_explicit_time_before(tok.start) and ctx.plan_year:
+            year = ctx.plan_year
+        if qualifier == "estimate":
+            qualifier = "exact"
+    v = round_value(value * factor)
+    vh = round_value(tok.value_high * factor) if tok.value_high is not None else None
+    region = ctx.region_at(tok.start)
+    confidence = 0.9 if indicator else 0.6
+    label = indicator.name if indicator else _label(clause, tok.start - clause_start)
+    return RawFact(tok.start, end, clause_start, clause_end, region, year, period, indicator, label,
+                   kind, v, vh, canon, qualifier, s[tok.start:tok.end], raw_unit, confidence)
+
+
+def _inherit(cb: Codebook, clause: str, kind: str, unit: str, previous: list[RawFact]):
+    """Borrow the indicator of the previous figure in the sentence where the clause names none."""
+    named = [f for f in previous if f.indicator is not None and f.kind in ("value", "target")]
+    if not named:
+        return None
+    last = named[-1].indicator
+    if kind in ("growth", "share"):
+        return last
+    if unit in MONEY_UNITS and INVEST_WORDS.search(clause):
+        return cb.investment_of(last) or (last if last.unit in MONEY_UNITS else None)
+    if TOTAL_WORDS.search(clause) and dimension(unit) == dimension(last.unit) or \
+            (TOTAL_WORDS.search(clause) and dimension(unit) == "count" and dimension(last.unit) == "count"):
+        return cb.total_of(last) or last
+    return None
+
+
+def _rank_fact(ctx: SentenceContext, cb: Codebook, m: re.Match):
+    s = ctx.span.text
+    raw = m.group("n1") or m.group("n2") or m.group("n3")
+    value = float(raw) if raw.isdigit() else parse_chinese(raw)
+    if not value:
+        return None
+    clause_start, clause_end = ctx.clause_of(m.start())
+    clause = s[clause_start:clause_end]
+    indicator = _choose_indicator(cb, clause, m.start() - clause_start, m.end() - clause_start, "位", "rank")
+    if indicator is None and not re.search(r"排|居|位列|名列|榜|强", clause):
+        return None  # 第N位 with no ranking around it
+    qualifier = "at_least" if m.group("n3") else "exact"
+    label = indicator.name if indicator else _label(clause, m.start() - clause_start)
+    return RawFact(m.start(), m.end(), clause_start, clause_end, ctx.region_at(m.start()),
+                   ctx.year_at(m.start()), ctx.period_at(m.start()), indicator, label, "rank",
+                   float(value), None, "位", qualifier, raw, "位", 0.85 if indicator else 0.6)

@@ -1,0 +1,98 @@
+"""Map the words around a number to the indicator codebook (data/reference/indicators.csv).
+
+Synonyms are matched on the clause with quotation marks removed (省级“专精特新” reads as
+省级专精特新). A synonym may hold `…` for a short gap (签约…项目 matches 签约联合U谷等10个项目).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from ..reference import Reference
+from .textnorm import normalize
+from .units import dimension
+
+QUOTES = "“”\"'‘’「」『』"
+_GAP = r"[^,，;；。:：]{0,28}?"
+
+
+@dataclass(frozen=True)
+class IndicatorInfo:
+    id: str
+    name: str
+    unit: str
+    investment_id: str | None
+
+
+@dataclass(frozen=True)
+class IndicatorMatch:
+    start: int          # offsets in the clause as given (quotes included)
+    end: int
+    info: IndicatorInfo
+    gap: bool           # matched a synonym with a gap
+
+
+class Codebook:
+    def __init__(self, ref: Reference):
+        self.by_id: dict[str, IndicatorInfo] = {}
+        patterns: dict[str, str] = {}
+        for row in ref.indicators:
+            info = IndicatorInfo(row["id"], row["name_zh"], row.get("unit") or "",
+                                 row.get("investment_id") or None)
+            self.by_id[info.id] = info
+            words = [row["name_zh"], *(s for s in (row.get("synonyms") or "").split("|") if s)]
+            for word in words:
+                word = normalize(word).text.translate({ord(q): None for q in QUOTES})
+                key = word
+                if key in patterns:
+                    continue  # the first indicator to claim a synonym keeps it
+                patterns[key] = info.id
+        self._targets = patterns
+        ordered = sorted(patterns, key=lambda w: len(w.replace("…", "")), reverse=True)
+        self._re = re.compile("|".join(
+            f"(?P<g{i}>" + _GAP.join(re.escape(p) for p in word.split("…")) + ")"
+            for i, word in enumerate(ordered)))
+        self._group_word = {f"g{i}": word for i, word in enumerate(ordered)}
+
+    def find(self, clause: str) -> list[IndicatorMatch]:
+        """Every synonym in `clause` (offsets in `clause`), longest first where they overlap."""
+        keep = [i for i, ch in enumerate(clause) if ch not in QUOTES]
+        stripped = "".join(clause[i] for i in keep)
+        out = []
+        for m in self._re.finditer(stripped):
+            word = self._group_word[m.lastgroup]
+            info = self.by_id[self._targets[word]]
+            out.append(IndicatorMatch(keep[m.start()], keep[m.end() - 1] + 1, info, "…" in word))
+        return out
+
+    def total_of(self, info: IndicatorInfo) -> IndicatorInfo | None:
+        """The stock indicator behind a flow one (X_new / X_net_new -> X): 新增5户,达到41户."""
+        for suffix in ("_net_new", "_new"):
+            if info.id.endswith(suffix):
+                return self.by_id.get(info.id[: -len(suffix)])
+        return None
+
+    def investment_of(self, info: IndicatorInfo) -> IndicatorInfo | None:
+        return self.by_id.get(info.investment_id) if info.investment_id else None
+
+
+def fits(info: IndicatorInfo, unit: str, kind: str) -> bool:
+    """Whether a number in `unit` of `kind` can be a figure of this indicator."""
+    if kind in ("growth", "share"):
+        return True
+    if kind == "rank":
+        return info.unit == "位"
+    if info.unit == "位":
+        return False
+    want, have = dimension(info.unit), dimension(unit)
+    if want == "percent":
+        return have == "percent"
+    if want == "count" or have == "count":
+        return want == have
+    return want == have
+
+
+@lru_cache(maxsize=8)
+def codebook_for(ref: Reference) -> Codebook:
+    return Codebook(ref)

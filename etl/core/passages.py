@@ -1,0 +1,81 @@
+"""Split text into paragraphs, sentences and clauses, keeping offsets.
+
+Repeated paragraphs (pages that print every paragraph several times) are yielded once, so their
+facts are extracted once.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_PARAGRAPH = re.compile(r"[^\n]+")
+_SENTENCE = re.compile(r"[^。！？!?；;…]+(?:[。！？!?；;…]+|$)")
+_CLAUSE_SEP = re.compile(r"[,，、:：]")
+
+
+@dataclass(frozen=True)
+class Span:
+    start: int
+    end: int
+    text: str
+
+
+_TERMINAL = "。！？!?；;…”」）)"
+# A line this long that stops without terminal punctuation was broken mid-sentence (page
+# layout, an image between two halves); it continues on the next line.
+_BROKEN_LINE = 30
+
+
+def paragraphs(text: str) -> list[Span]:
+    seen: set[str] = set()
+    out: list[Span] = []
+    lines = [m for m in _PARAGRAPH.finditer(text) if m.group(0).strip()]
+    i = 0
+    while i < len(lines):
+        start, end = lines[i].start(), lines[i].end()
+        while (i + 1 < len(lines) and len(text[start:end].strip()) >= _BROKEN_LINE
+               and text[start:end].rstrip()[-1] not in _TERMINAL):
+            i += 1
+            end = lines[i].end()
+        i += 1
+        body = text[start:end]
+        key = re.sub(r"\s+", "", body)
+        if key in seen:
+            continue
+        seen.add(key)
+        out.append(Span(start, end, body))
+    return out
+
+
+def sentences(par: Span) -> list[Span]:
+    out = []
+    for m in _SENTENCE.finditer(par.text):
+        if m.group(0).strip():
+            out.append(Span(par.start + m.start(), par.start + m.end(), m.group(0)))
+    return out
+
+
+def clause_bounds(sentence: str) -> list[tuple[int, int]]:
+    """(start, end) of each clause within the sentence, split at commas, 、 and colons, but
+    never inside brackets or quotes (《…》, “…”, (…))."""
+    bounds, start, depth = [], 0, 0
+    for i, ch in enumerate(sentence):
+        if ch in "《“(（「":
+            depth += 1
+        elif ch in "》”)）」" and depth:
+            depth -= 1
+        elif depth == 0 and _CLAUSE_SEP.match(ch):
+            # 1,100.9 is a number, not two clauses
+            if ch == "," and i and sentence[i - 1].isdigit() and sentence[i + 1:i + 2].isdigit():
+                continue
+            bounds.append((start, i))
+            start = i + 1
+    bounds.append((start, len(sentence)))
+    return [(s, e) for s, e in bounds if e > s]
+
+
+def bracketed_spans(sentence: str) -> list[tuple[int, int]]:
+    """Spans inside 《…》 and short “…” quotes: names and slogans, not figures."""
+    spans = [(m.start(), m.end()) for m in re.finditer(r"《[^》]{0,80}》", sentence)]
+    spans += [(m.start(), m.end()) for m in re.finditer(r"[“\"‘「][^”\"’」]{1,14}[”\"’」]", sentence)]
+    return spans

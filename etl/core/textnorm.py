@@ -1,0 +1,103 @@
+"""Normalise text for matching while remembering where every character came from.
+
+Extraction rules are written against simplified characters and ASCII digits/punctuation, but
+every quote must point into the original text. `normalize` returns the matching text plus an
+offset map; conversions that keep one character per character (traditional -> simplified,
+full-width -> ASCII) keep offsets as they are, and deletions (zero-width characters, pinyin
+converter artefacts such as `區(qū)`) are recorded as breakpoints.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from bisect import bisect_right
+from dataclasses import dataclass
+from functools import lru_cache
+
+# Characters that carry no meaning and may sit inside numbers ("1\u200b00").
+_ZERO_WIDTH = "\u200b\u200c\u200d\u200e\u200f\u2060\ufeff\u00ad"
+# Web pages run through a character converter sometimes keep the pinyin: 區(qū), 發(fā).
+_PINYIN_ARTEFACT = re.compile(
+    r"[(（][a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹ]{1,7}[)）]", re.IGNORECASE)
+_DELETE = re.compile(f"[{_ZERO_WIDTH}]+|" + _PINYIN_ARTEFACT.pattern, re.IGNORECASE)
+
+
+def _fullwidth_table() -> dict[int, str]:
+    table = {}
+    for code in range(0xFF01, 0xFF5F):  # full-width ASCII block
+        table[code] = chr(code - 0xFEE0)
+    table[0x3000] = " "        # ideographic space
+    table[0x2014] = "-"        # em dash used in ranges 3—5
+    table[0x2013] = "-"
+    table[0x2212] = "-"
+    table[0xFF5E] = "~"
+    table[0x301C] = "~"        # wave dash 3〜5
+    table[0x00B7] = "·"
+    return table
+
+
+_FULLWIDTH = _fullwidth_table()
+
+
+@lru_cache(maxsize=1)
+def _opencc():
+    import opencc  # imported lazily: the converter loads dictionaries once per process
+
+    return opencc.OpenCC("t2s")
+
+
+@dataclass(frozen=True)
+class Normalized:
+    text: str
+    # Sorted breakpoints (norm_offset, source_offset); characters between breakpoints are 1:1.
+    breaks: tuple[tuple[int, int], ...] = ((0, 0),)
+
+    def to_source(self, start: int, end: int) -> tuple[int, int]:
+        """Map a span of the normalised text back to the source text."""
+        return self._point(start), self._point(end - 1) + 1 if end > start else self._point(start)
+
+    def _point(self, pos: int) -> int:
+        if len(self.breaks) == 1:
+            return pos
+        i = bisect_right(self.breaks, (pos, float("inf"))) - 1
+        norm_at, src_at = self.breaks[i]
+        return src_at + (pos - norm_at)
+
+
+def to_simplified(text: str) -> str:
+    """Traditional -> simplified, falling back to per-character conversion if a phrase rule
+    would change the length (offsets must stay one to one)."""
+    converted = _opencc().convert(text)
+    if len(converted) == len(text):
+        return converted
+    conv = _opencc().convert
+    return "".join(c if len(c) == 1 else ch for ch, c in ((ch, conv(ch)) for ch in text))
+
+
+def normalize(source: str) -> Normalized:
+    """Simplified characters, ASCII digits/punctuation, no zero-width chars or pinyin artefacts."""
+    text = to_simplified(source.translate(_FULLWIDTH))
+    if not _DELETE.search(text):
+        return Normalized(text)
+    pieces, breaks, src, out = [], [(0, 0)], 0, 0
+    for m in _DELETE.finditer(text):
+        # Only delete pinyin in parentheses right after a CJK character (a converter artefact),
+        # not an English word in brackets.
+        if not m.group(0)[0] in _ZERO_WIDTH and (m.start() == 0 or not _is_cjk(text[m.start() - 1])):
+            continue
+        pieces.append(text[src:m.start()])
+        out += m.start() - src
+        src = m.end()
+        breaks.append((out, src))
+    pieces.append(text[src:])
+    return Normalized("".join(pieces), tuple(breaks))
+
+
+def _is_cjk(ch: str) -> bool:
+    return "\u4e00" <= ch <= "\u9fff" or "\u3400" <= ch <= "\u4dbf"
+
+
+def nfkc_char(ch: str) -> str:
+    """NFKC of one character if it stays one character (subscripts, circled digits aside)."""
+    n = unicodedata.normalize("NFKC", ch)
+    return n if len(n) == 1 else ch

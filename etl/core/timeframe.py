@@ -1,0 +1,97 @@
+"""Years and periods: explicit (2021年), relative to the document date (去年, 今年, 一年来, 目前),
+plan horizons (到"十四五"末 = 2025) and year-to-date periods (前5个月 = YTD-05, 上半年 = YTD-06).
+
+`time_markers` lists every marker in a sentence with the year or period it sets; a marker holds
+from its position to the next one.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from .numbers import parse_chinese
+
+PLAN_ENDS = {"十四五": 2025, "十五五": 2030, "十三五": 2020, "十二五": 2015}
+_Q = "[“”\"'‘’]?"
+_CN_MONTH = "[一二三四五六七八九十]{1,2}|1[0-2]|0?[1-9]"
+
+MARKER_RE = re.compile(
+    rf"(?P<plan>(?:到|至){_Q}(?P<plan1>十[二三四五]五){_Q}(?:末|期末|时期末)|{_Q}(?P<plan2>十[二三四五]五){_Q}(?:末|期末))"
+    rf"|(?P<year>(?<!\d)(?:19|20)\d{{2}})(?=年|[-/.](?:0?[1-9]|1[0-2])(?!\d))"
+    r"|(?P<last>去年|上年|上一年)(?!度?同期)"
+    r"|(?P<this>今年|本年|年内|当年内|全年目标)"
+    r"|(?P<next>明年|下一年)"
+    r"|(?P<review>一年来|过去一年|过去的一年|回顾\d{4}年)"
+    r"|(?P<now>截至目前|截止目前|目前|当前|现有|现已|至今|如今|正在)"
+    rf"|(?P<ytd>(?:前|1-|1～|1~|1至|一至)(?P<months>{_CN_MONTH})(?:个)?月(?:份)?"
+    r"|(?P<half>上半年)|(?P<q3>前三季度|1-3季度)|(?P<q1>一季度|第一季度|1季度)"
+    rf"|截至(?P<upto>{_CN_MONTH})月(?:底|末)"
+    rf"|(?P<asof>(?:19|20)\d{{2}}年(?P<asofm>{_CN_MONTH})月(?:底|末|份)))"
+)
+
+
+@dataclass(frozen=True)
+class TimeMarker:
+    start: int
+    end: int
+    year: int | None = None
+    period: str | None = None       # YTD-MM, or None for "leave as is"
+    future: bool = False            # a plan horizon (到十四五末)
+
+
+def _month(text: str) -> int | None:
+    if text.isdigit():
+        m = int(text)
+    else:
+        m = int(parse_chinese(text) or 0)
+    return m if 1 <= m <= 12 else None
+
+
+def review_year(doc_date: date | None) -> int | None:
+    """The year a 一年来 review looks back on: last year early in the year (a work report)."""
+    if doc_date is None:
+        return None
+    return doc_date.year - 1 if doc_date.month <= 3 else doc_date.year
+
+
+def time_markers(sentence: str, doc_date: date | None) -> list[TimeMarker]:
+    doc_year = doc_date.year if doc_date else None
+    out = []
+    for m in MARKER_RE.finditer(sentence):
+        s, e = m.start(), m.end()
+        if m.group("plan"):
+            key = m.group("plan1") or m.group("plan2")
+            out.append(TimeMarker(s, e, PLAN_ENDS[key], "FY", future=True))
+        elif m.group("year"):
+            out.append(TimeMarker(s, e, int(m.group("year")), "FY"))
+        elif m.group("last") and doc_year:
+            out.append(TimeMarker(s, e, doc_year - 1, "FY"))
+        elif m.group("this") and doc_year:
+            out.append(TimeMarker(s, e, doc_year, "FY"))
+        elif m.group("next") and doc_year:
+            out.append(TimeMarker(s, e, doc_year + 1, "FY", future=True))
+        elif m.group("review") and doc_year:
+            out.append(TimeMarker(s, e, review_year(doc_date), "FY"))
+        elif m.group("now") and doc_year:
+            out.append(TimeMarker(s, e, doc_year, "FY"))
+        elif m.group("ytd"):
+            month = None
+            if m.group("months"):
+                month = _month(m.group("months"))
+            elif m.group("half"):
+                month = 6
+            elif m.group("q3"):
+                month = 9
+            elif m.group("q1"):
+                month = 3
+            elif m.group("upto"):
+                month = _month(m.group("upto"))
+            elif m.group("asof"):
+                month = _month(m.group("asofm"))
+                out.append(TimeMarker(s, e, int(m.group("asof")[:4]), None))
+            if month == 12:
+                out.append(TimeMarker(s, e, None, "FY"))
+            elif month:
+                out.append(TimeMarker(s, e, None, f"YTD-{month:02d}"))
+    return out
