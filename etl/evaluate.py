@@ -35,6 +35,7 @@ class Score:
     false_positives: list[str] = field(default_factory=list)
     indicator_right: int = 0
     indicator_total: int = 0
+    wrong_indicator: list[str] = field(default_factory=list)
 
     @property
     def recall(self) -> float:
@@ -75,7 +76,10 @@ def score_facts(predicted: dict[str, Extraction], gold: list[dict]) -> Score:
         used = set()
         for f in ex.facts:
             score.predicted += 1
-            hit = next((i for i, g in enumerate(by_doc[doc]) if _fact_matches(f, g)), None)
+            # One gold row per prediction: prefer an unused row, then one with the same indicator.
+            hits = [i for i, g in enumerate(by_doc[doc]) if _fact_matches(f, g)]
+            hits.sort(key=lambda i: (i in used, by_doc[doc][i]["indicator"] != (f.indicator_id or "")))
+            hit = hits[0] if hits else None
             if hit is None:
                 score.false_positives.append(
                     f"{doc}: {f.region_name} {f.year} {f.period} {f.kind} {f.indicator_id} "
@@ -86,6 +90,9 @@ def score_facts(predicted: dict[str, Extraction], gold: list[dict]) -> Score:
             if g["indicator"]:
                 score.indicator_total += 1
                 score.indicator_right += (f.indicator_id or "") == g["indicator"]
+                if (f.indicator_id or "") != g["indicator"]:
+                    score.wrong_indicator.append(
+                        f"{doc}: {f.indicator_id} should be {g['indicator']} | {g['quote']}")
             used.add(hit)
         for i, g in enumerate(by_doc[doc]):
             if i in used:
@@ -158,7 +165,8 @@ def report(scores: list[Score], grounded: float, verbose: bool = True) -> str:
     lines.append(f"grounded (raw[start:end] == quote): {grounded:.3f}")
     if verbose:
         for s in scores:
-            for title, items in (("missed", s.misses), ("not in gold", s.false_positives)):
+            for title, items in (("missed", s.misses), ("not in gold", s.false_positives),
+                                 ("with the wrong indicator", s.wrong_indicator)):
                 if items:
                     lines.append(f"\n{s.name} {title} ({len(items)}):")
                     lines += [f"  {x}" for x in items]

@@ -39,7 +39,8 @@ class SentenceContext:
     _periods: list[str] = field(default_factory=list)
     _future: list[bool] = field(default_factory=list)
     mentions: list = field(default_factory=list)
-    paragraph_year: int | None = None   # the year named in this paragraph, else the document's
+    paragraph_year: int | None = None
+    indicator_matches: list | None = None   # the year named in this paragraph, else the document's
 
     def region_at(self, pos: int) -> RegionInfo | None:
         i = bisect_right(self._region_pos, pos) - 1
@@ -67,11 +68,10 @@ class SentenceContext:
 def document_subject(text: str, gaz: Gazetteer, title: str | None) -> RegionInfo | None:
     """The region a document is mostly about: named in its title, else its most named region
     (the most specific one on a tie)."""
-    if title:
-        found = [m.region for m in gaz.find(title) if m.region is not None]
-        if found:
-            return found[-1]
     counts = Counter(m.region for m in gaz.find(text[:20000]) if m.region is not None)
+    for m in gaz.find(title or ""):
+        if m.region is not None:
+            counts[m.region] += 3
     if not counts:
         return None
     best = max(counts.values())
@@ -113,10 +113,10 @@ def _resolve_regions(ctx: SentenceContext, tracker: SubjectTracker, gaz: Gazette
     ctx._regions.append(tracker.current)
     quoted = bracketed_spans(s)
     ctx.mentions = [m for m in gaz.find(s) if not any(a < m.start < b for a, b in quoted)]
-    previous = None
+    previous, accepted = None, False
     for mention in ctx.mentions:
         clause_start = ctx.clause_of(mention.start)[0]
-        tracker.observe(mention, s, clause_start, previous)
+        accepted = tracker.observe(mention, s, clause_start, previous, accepted)
         previous = mention
         ctx._region_pos.append(mention.end)
         ctx._regions.append(tracker.current)

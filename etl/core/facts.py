@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 
 from .context import TARGET_CUES, SentenceContext
-from .indicators import Codebook, IndicatorInfo, fits
+from .indicators import Codebook, IndicatorInfo, IndicatorMatch, fits
 from .numbers import NumberToken, find_numbers, parse_chinese
 from .passages import bracketed_spans
 from .units import MONEY_UNITS, canonical_count_unit, dimension, read_unit, round_value
@@ -91,8 +91,19 @@ def _qualifier(before: str, after_number: str, after_unit: str, tok: NumberToken
     return "exact"
 
 
-def _choose_indicator(cb: Codebook, clause: str, num_start: int, num_end: int, unit: str, kind: str):
-    matches = cb.find(clause)
+def _choose_indicator(cb: Codebook, clause: str, num_start: int, num_end: int, unit: str, kind: str,
+                      sentence_matches=None, clause_start: int = 0):
+    """The indicator a number in `clause` measures: a synonym covering it, else the nearest one
+    before it, else the nearest after it, that fits its unit (a sum of money next to a project
+    count is that count's investment). Synonyms may reach across the clause's edges
+    (高等院校、科研院所71家)."""
+    if sentence_matches is None:
+        matches = cb.find(clause)
+    else:
+        clause_end = clause_start + len(clause)
+        matches = [IndicatorMatch(m.start - clause_start, m.end - clause_start, m.info, m.gap)
+                   for m in sentence_matches if m.end > clause_start and m.start < clause_end
+                   and (not m.gap or m.start >= clause_start)]
     if kind == "share":
         cut = clause.find("占")
         if 0 <= cut < num_start:
@@ -126,6 +137,7 @@ def sentence_facts(ctx: SentenceContext, cb: Codebook) -> list[RawFact]:
         if out_rank:
             out.append(out_rank)
         rank_spans.append((m.start(), m.end()))
+    ctx.indicator_matches = cb.find(s)
     for tok in find_numbers(s):
         if _inside(tok.start, masked) or _inside(tok.start, rank_spans):
             continue
@@ -190,7 +202,8 @@ def _number_fact(ctx: SentenceContext, cb: Codebook, tok: NumberToken, previous:
         if kind == "growth" and DECLINE_WORDS.search(clause_before):
             value = -value
     num_in_clause = (tok.start - clause_start, end - clause_start)
-    indicator = _choose_indicator(cb, clause, *num_in_clause, canon if canon != "?" else "亿元", kind)
+    indicator = _choose_indicator(cb, clause, *num_in_clause, canon if canon != "?" else "亿元", kind,
+                                  ctx.indicator_matches, clause_start)
     if indicator is None:
         indicator = _inherit(cb, clause, kind, canon, previous)
     if canon == "?":  # 万亿大关: the indicator says what is counted
@@ -201,11 +214,13 @@ def _number_fact(ctx: SentenceContext, cb: Codebook, tok: NumberToken, previous:
         kind = "value"
     if dimension(canon) == "count":
         canon = canonical_count_unit(canon, indicator.unit if indicator else None, after)
-    if tok.chinese and tok.value < 11 and canon not in ("%",) and indicator is None:
-        return None  # 六个方面, 两所: small Chinese counts are prose unless they name an indicator
+    if tok.chinese and canon not in ("%",) and (tok.value == 1 or (tok.value < 11 and indicator is None)):
+        return None  # 一项, 六个方面: small Chinese counts are prose unless they name an indicator
     before = s[max(clause_start, tok.start - 4):tok.start]
     qualifier = _qualifier(before, s[tok.end:], after, tok, clause_before)
     year, period = ctx.year_at(tok.start), ctx.period_at(tok.start)
+    if year and re.search(r"(?:从|由)$", clause_before) and re.search(r"(?:提高|增加|增长|提升|扩大|上升)?(?:到|至)", s[end:clause_end]):
+        year -= 1  # 从10亿元提高到20亿元: the starting point is last year's level
     cue = TARGET_CUES.search(s[:clause_end])
     doc_year = ctx.doc_date.year if ctx.doc_date else None
     if kind in ("value",) and (ctx.in_plan or ctx.future_at(tok.start) or
@@ -226,12 +241,15 @@ def _number_fact(ctx: SentenceContext, cb: Codebook, tok: NumberToken, previous:
 
 def _inherit(cb: Codebook, clause: str, kind: str, unit: str, previous: list[RawFact]):
     """Borrow the indicator of the previous figure in the sentence where the clause names none."""
-    named = [f for f in previous if f.indicator is not None and f.kind in ("value", "target")]
+    named = [f for f in previous if f.indicator is not None]
+    if not named:
+        return None
+    if kind in ("growth", "share"):
+        return named[-1].indicator
+    named = [f for f in named if f.kind in ("value", "target")]
     if not named:
         return None
     last = named[-1].indicator
-    if kind in ("growth", "share"):
-        return last
     if unit in MONEY_UNITS and INVEST_WORDS.search(clause):
         return cb.investment_of(last) or (last if last.unit in MONEY_UNITS else None)
     if TOTAL_WORDS.search(clause) and dimension(unit) == dimension(last.unit) or \

@@ -26,9 +26,10 @@ CITY_KINDS = {"prefecture_city", "county_city"}
 DISTRICT_KINDS = {"district", "development_zone", "economic_zone", "county"}
 # A region named right after these is a point of comparison or a location, not the subject:
 # 占全市的72.1%, 居全省第一, 地处太原市南端, 在全省率先.
+LIST_OF_PLACES = re.compile(r"(?:、|和|与|及)[\u4e00-\u9fff]{2,8}?(?:两|三|四|五|六|七|八|九|十|几|各)(?:市|县|区|地)")
 # What may stand between a clause start and its subject: a time word or a connective.
 SUBJECT_PREFIX = re.compile(
-    r"^\s*(?:(?:19|20)\d\d年(?:以来|底|末|初|上半年)?|目前|截至目前|当前|其中|同时|此外|另外|今年|去年|"
+    r"^[\s“”\"'‘’「」(（]*(?:(?:19|20)\d\d年(?:以来|底|末|初|上半年)?|目前|截至目前|当前|其中|同时|此外|另外|今年|去年|"
     r"全年|当年|近年来|一年来|据统计|数据显示|而)?\s*$")
 
 
@@ -140,25 +141,29 @@ class SubjectTracker:
         return self.current
 
     def observe(self, mention: RegionMention, text: str, clause_start: int,
-                previous: RegionMention | None = None) -> None:
+                previous: RegionMention | None = None, previous_accepted: bool = False) -> bool:
         """Update the subject for a mention in subject position (at the start of a clause, after
         at most a time word, or a parenthesis refining the mention before it: 该区(太原区))."""
         if text[mention.end:mention.end + 1] in ("第", "前"):
             return  # 全市第一, 全省前三: a ranking scope
         head = text[clause_start:mention.start]
         refines = previous is not None and text[previous.end:mention.start] in ("(", "（")
-        chained = previous is not None and previous.end == mention.start and \
-            previous.start >= clause_start and SUBJECT_PREFIX.match(text[clause_start:previous.start])
+        # 山西省太原市小店区: a chain of places read as one, the last the most specific
+        chained = previous_accepted and previous is not None and previous.end == mention.start
         if not (SUBJECT_PREFIX.match(head) or refines or chained):
-            return
+            return False
+        if LIST_OF_PLACES.match(text, mention.end) or (previous is not None and previous.region is not None
+                                                      and text[previous.end:mention.start] in ("、", "和", "与", "及")):
+            return False  # 太原、忻州两市: several places together are not one subject
         if mention.is_anaphor:
             region = self.resolve_anaphor(mention.anaphor_kind)
             if region is None:
-                return
+                return False
             if mention.anaphor_kind in ("city", "province") and self.current is not None \
                     and region.id in self.gaz.ancestors(self.current.id):
-                return  # 全市/全省 in a district's report is the comparison base, not the subject
+                return False  # 全市/全省 in a district's report is the comparison base
             self.current = region
-            return
+            return True
         self.current = mention.region
         self.history.append(mention.region)
+        return True
