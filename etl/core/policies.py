@@ -1,6 +1,14 @@
-"""Policies named in 《…》."""
+"""Policies named in 《…》: plans, measures, regulations, opinions, agreements."""
 from __future__ import annotations
+
+import re
 from dataclasses import dataclass
+
+POLICY_WORDS = re.compile(
+    r"(?:办法|方案|意见|规定|条例|措施|政策|规划|计划|通知|决定|细则|纲要|若干|条|行动|指南|清单|"
+    r"标准|协议|要点|举措|机制|制度|实施)(?:\(.{1,6}\))?$")
+NOT_POLICY = re.compile(r"(?:日报|晚报|报|杂志|网|新闻|周刊|频道)$")
+TITLE_RE = re.compile(r"《(?P<title>[^《》]{2,100})》")
 
 
 @dataclass
@@ -16,4 +24,16 @@ class RawPolicy:
 
 
 def sentence_policies(ctx, gaz) -> list[RawPolicy]:
-    return []
+    s = ctx.span.text
+    out = []
+    for m in TITLE_RE.finditer(s):
+        title = m.group("title").strip()
+        if NOT_POLICY.search(title) or not POLICY_WORDS.search(title):
+            continue
+        # The issuing region is named at the head of the title (太原市小店区…办法), else the subject.
+        named = [x.region for x in gaz.find(title) if x.region is not None and x.start <= 8]
+        region = named[-1] if named else ctx.region_at(m.start())
+        year = ctx.year_at(m.start()) if ctx.has_explicit_time_before(m.start()) else ctx.paragraph_year
+        out.append(RawPolicy(m.start(), m.end(), m.start("title"), m.end("title"), title, region,
+                             year, 0.9 if named else 0.8))
+    return out
