@@ -23,8 +23,8 @@ _CN = f"[{CN_NUMERAL_CHARS}]+"
 _MULT = r"(?:万亿|千亿|百亿|十亿|千万|百万|十万|万|亿|千|百)"
 
 NUMBER_RE = re.compile(
-    rf"(?P<arabic>{_ARABIC})(?P<mult>{_MULT})?(?P<tail>(?<=万)\d(?![\d.,]))?"
-    rf"|(?P<cn>{_CN})(?P<ji>几)?"
+    rf"(?P<arabic>{_ARABIC})(?P<mult>{_MULT})?(?P<tail>(?<=万)\d千?(?![\d.,]))?"
+    rf"|(?P<cn>{_CN})(?:(?P<ji>几)(?P<jimult>万|亿|千|百)?)?"
 )
 RANGE_SEP_RE = re.compile(r"\s*(?:-|~|至|到|—|～|－)\s*")
 
@@ -91,7 +91,7 @@ def _token(m: re.Match, offset: int) -> NumberToken | None:
     if m.group("arabic"):
         value = float(m.group("arabic").replace(",", "")) * multiplier_value(m.group("mult"))
         if m.group("tail"):  # 13万2 = 13.2万
-            value += int(m.group("tail")) * multiplier_value(m.group("mult")) / 10
+            value += int(m.group("tail")[0]) * multiplier_value(m.group("mult")) / 10
         return NumberToken(offset + m.start(), offset + m.end(), value, m.group(0), False)
     cn = m.group("cn")
     fuzzy = bool(m.group("ji"))
@@ -106,6 +106,8 @@ def _token(m: re.Match, offset: int) -> NumberToken | None:
     value = parse_chinese(cn)
     if value is None:
         return None
+    if m.group("jimult"):  # 三十几万 = "thirty-odd" ten-thousands
+        value *= multiplier_value(m.group("jimult"))
     return NumberToken(offset + m.start(), offset + m.end(), value, m.group(0), True, fuzzy)
 
 

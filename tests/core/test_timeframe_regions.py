@@ -1,0 +1,54 @@
+"""Time markers and region mentions, table-driven."""
+from datetime import date
+
+import pytest
+
+from etl.core.regions import gazetteer_for
+from etl.core.timeframe import time_markers
+from etl.reference import load_reference
+
+DOC_DATE = date(2024, 1, 15)
+
+
+@pytest.mark.parametrize("text,year,period", [
+    ("2021年,全区GDP", 2021, "FY"),
+    ("去年,全区GDP", 2023, "FY"),
+    ("今年全区GDP", 2024, "FY"),
+    ("明年力争", 2025, "FY"),
+    ("一年来,全区", 2023, "FY"),
+    ("目前拥有", 2024, "FY"),
+    ("到“十四五”末,打造", 2025, "FY"),
+    ("2022年前5个月,增长", 2022, "YTD-05"),
+    ("2022年上半年", 2022, "YTD-06"),
+    ("2022年前三季度", 2022, "YTD-09"),
+    ("2022年一季度", 2022, "YTD-03"),
+    ("2022年1-11月", 2022, "YTD-11"),
+    ("截至10月底", None, "YTD-10"),
+])
+def test_time_markers(text, year, period):
+    markers = time_markers(text, DOC_DATE)
+    years = [m.year for m in markers if m.year is not None]
+    periods = [m.period for m in markers if m.period is not None]
+    assert (years[-1] if years else None) == year
+    assert (periods[-1] if periods else "FY") == period
+
+
+@pytest.fixture(scope="module")
+def gaz():
+    return gazetteer_for(load_reference())
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("山西省太原市小店区区长", ["shanxi", "taiyuan", "xiaodian"]),
+    ("综改区晋中开发区先后开展", ["jinzhong_dev_zone"]),
+    ("该区(太原区)正成为", ["district", "taixin_taiyuan"]),
+    ("介休经济技术开发区和清徐县", ["介休经济技术开发区", "清徐县"]),
+    ("平遥经济开发区新签约", ["平遥经济开发区"]),          # a zone not in the gazetteer keeps its name
+    ("太原地区生产总值", ["taiyuan"]),
+    ("太忻一体化经济区（太原区）", ["taixin_taiyuan"]),
+])
+def test_region_mentions(gaz, text, expected):
+    from etl.core.textnorm import normalize
+    norm = normalize(text).text
+    got = [m.region.id or m.region.name if m.region else m.anaphor_kind for m in gaz.find(norm)]
+    assert got == expected
