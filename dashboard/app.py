@@ -1,0 +1,24 @@
+"""Entry point: page configuration and routing only (`streamlit run dashboard/app.py`)."""
+import sys
+from pathlib import Path
+
+# `streamlit run` puts dashboard/ on sys.path, not the repo root the package lives in.
+ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+import streamlit as st  # noqa: E402
+
+from dashboard.filters import current_lang  # noqa: E402
+from dashboard.i18n import t  # noqa: E402
+
+lang = current_lang()
+st.set_page_config(page_title=t("app_title", lang), page_icon=":material/monitoring:", layout="wide")
+PAGES_DIR = Path(__file__).parent / "pages"
+st.navigation([
+    st.Page(PAGES_DIR / "overview.py", title=t("overview", lang), icon=":material/dashboard:", url_path="", default=True),
+    st.Page(PAGES_DIR / "growth.py", title=t("growth", lang), icon=":material/trending_up:", url_path="growth"),
+    st.Page(PAGES_DIR / "pipeline.py", title=t("pipeline", lang), icon=":material/construction:", url_path="pipeline"),
+    st.Page(PAGES_DIR / "targets.py", title=t("targets", lang), icon=":material/flag:", url_path="targets"),
+    st.Page(PAGES_DIR / "sources.py", title=t("sources", lang), icon=":material/description:", url_path="sources"),
+]).run()

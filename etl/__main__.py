@@ -1,0 +1,137 @@
+"""Command line: python -m etl build|extract|evaluate|export ...
+
+Exit status: 0 success; 1 some files failed (everything else was still built/written);
+2 usage or setup problems (no documents, missing reference data, bad database path).
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+DEFAULT_DB = Path("data/warehouse.duckdb")
+
+
+class UsageError(Exception):
+    """A problem with the command's inputs (exit 2), not with one document."""
+
+
+def _reference(directory: str | None):
+    from .reference import REFERENCE_DIR, load_reference
+    try:
+        return load_reference(directory or REFERENCE_DIR)
+    except (OSError, ValueError) as exc:
+        raise UsageError(f"reference data: {exc}") from exc
+
+
+def cmd_build(args) -> int:
+    from .build import build
+    from .cache import DEFAULT_CACHE_DIR
+    ref = _reference(args.reference)
+    cache_dir = None if args.no_cache else (args.cache_dir or DEFAULT_CACHE_DIR)
+    summary = build(args.docs or ["seeds"], args.db, ref, jobs=args.jobs, cache_dir=cache_dir,
+                    progress=not args.quiet)
+    if summary.documents == 0 and not summary.errors:
+        print(f"error: no documents (.txt/.md/.html/.htm) found in {args.docs or ['seeds']}",
+              file=sys.stderr)
+        return 2
+    print("\n".join(summary.lines()))
+    return 1 if summary.errors else 0
+
+
+def cmd_extract(args) -> int:
+    from .export import records_of, write_records
+    from .pipeline import extract_documents
+    ref = _reference(args.reference)
+    failed = []
+    results = []
+    for res in extract_documents(args.paths, ref, jobs=args.jobs, progress=False):
+        if not res["ok"]:
+            print(f"error: {res['error']}", file=sys.stderr)
+            failed.append(res)
+        else:
+            results.append({k: res[k] for k in ("ok", args.what)})  # drop metadata early
+    if not results and not failed:
+        print(f"error: no documents found in {args.paths}", file=sys.stderr)
+        return 2
+    n = write_records(records_of(results, args.what), args.output, args.what, args.format)
+    print(f"{n} {args.what} from {len(results)} documents -> {args.output}"
+          + (f" ({len(failed)} failed)" if failed else ""))
+    return 1 if failed else 0
+
+
+def cmd_evaluate(args) -> int:
+    from . import evaluate  # the lead's module; imported only when asked for
+    return int(evaluate.main(args.docs, args.gold) or 0)
+
+
+def cmd_export(args) -> int:
+    from .export import export_parquet
+    if not Path(args.db).is_file():
+        print(f"error: no warehouse at {args.db} (run `python -m etl build` first)",
+              file=sys.stderr)
+        return 2
+    counts = export_parquet(args.db, args.parquet)
+    for table, n in counts.items():
+        print(f"{table:10s} {n:>8d} rows")
+    print(f"-> {args.parquet}")
+    return 0
+
+
+def _positive_int(text: str) -> int:
+    value = int(text)
+    if value < 1:
+        raise argparse.ArgumentTypeError("must be at least 1")
+    return value
+
+
+def parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="python -m etl", description=__doc__.splitlines()[0])
+    sub = p.add_subparsers(dest="command", required=True)
+
+    b = sub.add_parser("build", help="documents -> DuckDB warehouse (atomic swap)")
+    b.add_argument("--docs", action="append", metavar="DIR",
+                   help="document folder or file (repeatable; default: seeds)")
+    b.add_argument("--db", default=str(DEFAULT_DB), help=f"warehouse file (default: {DEFAULT_DB})")
+    b.add_argument("--jobs", type=_positive_int, default=os.cpu_count() or 1,
+                   help="worker processes for extraction (default: CPU count)")
+    b.add_argument("--no-cache", action="store_true", help="re-extract every document")
+    b.add_argument("--cache-dir", help="extraction cache folder (default: data/cache)")
+    b.add_argument("--reference", metavar="DIR", help="reference data (default: data/reference)")
+    b.add_argument("--quiet", action="store_true", help="no progress bar")
+    b.set_defaults(func=cmd_build)
+
+    e = sub.add_parser("extract", help="write extracted records to CSV/JSON (no warehouse)")
+    e.add_argument("paths", nargs="+", metavar="PATH", help="document files or folders")
+    e.add_argument("--output", "-o", required=True, metavar="FILE")
+    e.add_argument("--format", choices=["csv", "json"], default="csv")
+    e.add_argument("--what", choices=["facts", "projects", "policies"], default="facts")
+    e.add_argument("--jobs", type=_positive_int, default=1)
+    e.add_argument("--reference", metavar="DIR")
+    e.set_defaults(func=cmd_extract)
+
+    v = sub.add_parser("evaluate", help="score extraction against the gold annotations")
+    v.add_argument("--gold", default="tests/fixtures/gold", metavar="DIR")
+    v.add_argument("--docs", default="seeds", metavar="DIR")
+    v.set_defaults(func=cmd_evaluate)
+
+    x = sub.add_parser("export", help="warehouse -> Parquet (hive-partitioned by region/year)")
+    x.add_argument("--parquet", required=True, metavar="DIR")
+    x.add_argument("--db", default=str(DEFAULT_DB))
+    x.set_defaults(func=cmd_export)
+    return p
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parser().parse_args(argv)
+    try:
+        return args.func(args)
+    except UsageError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+
+
+if __name__ == "__main__":
+    sys.exit(main())

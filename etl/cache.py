@@ -1,0 +1,118 @@
+"""Per-document extraction results cached on disk, keyed on everything that determines them.
+
+Key = sha256 of (file bytes hash, file name, sources.csv row, EXTRACTOR_VERSION, reference data
+hash, fingerprint of the ingest/core source code). An unchanged document therefore costs one
+read + sha256 + one SQLite point lookup: it is not decoded, ingested or extracted again. The
+code fingerprint is belt and braces: editing a rule without bumping EXTRACTOR_VERSION must not
+leave stale rows in a dashboard.
+
+SQLite (stdlib) rather than DuckDB: many tiny point lookups/writes, and it is fine with a
+second process reading the cache while a build writes it.
+"""
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+import json
+import sqlite3
+import zlib
+from functools import lru_cache
+from pathlib import Path
+
+import etl
+
+from .reference import Reference
+
+PACKAGE_DIR = Path(__file__).resolve().parent
+DEFAULT_CACHE_DIR = PACKAGE_DIR.parent / "data" / "cache"
+# Code whose behaviour shapes a cached result (the warehouse/dashboard code does not).
+_FINGERPRINTED = ("core", "ingest", "models.py", "records.py")
+
+
+def sha256_bytes(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def reference_hash(ref: Reference) -> str:
+    blob = json.dumps([ref.regions, ref.indicators], ensure_ascii=False, sort_keys=True)
+    return hashlib.sha256(blob.encode("utf-8")).hexdigest()
+
+
+@lru_cache(maxsize=1)
+def code_fingerprint() -> str:
+    h = hashlib.sha256()
+    for name in _FINGERPRINTED:
+        target = PACKAGE_DIR / name
+        files = sorted(target.rglob("*.py")) if target.is_dir() else [target]
+        for path in files:
+            if path.is_file():
+                h.update(str(path.relative_to(PACKAGE_DIR)).encode())
+                h.update(path.read_bytes())
+    return h.hexdigest()
+
+
+def _source_blob(source) -> str:
+    if source is None:
+        return ""
+    if dataclasses.is_dataclass(source):
+        source = dataclasses.asdict(source)
+    elif hasattr(source, "_asdict"):
+        source = source._asdict()
+    return json.dumps(source, ensure_ascii=False, sort_keys=True, default=str)
+
+
+def build_salt(ref: Reference) -> str:
+    """The part of every key shared by all documents of one build (computed once)."""
+    return "|".join([str(etl.EXTRACTOR_VERSION), reference_hash(ref), code_fingerprint()])
+
+
+def cache_key(content_hash: str, doc_name: str, source, salt: str) -> str:
+    blob = "\x1f".join([content_hash, doc_name, _source_blob(source), salt])
+    return hashlib.sha256(blob.encode("utf-8")).hexdigest()
+
+
+class ExtractionCache:
+    """A key -> result-dict store in `<directory>/extractions.sqlite`."""
+
+    def __init__(self, directory: str | Path):
+        self.directory = Path(directory)
+        self.directory.mkdir(parents=True, exist_ok=True)
+        self.path = self.directory / "extractions.sqlite"
+        self._con = sqlite3.connect(self.path, timeout=30)
+        self._con.execute("PRAGMA journal_mode=WAL")
+        self._con.execute("PRAGMA synchronous=NORMAL")
+        self._con.execute(
+            "CREATE TABLE IF NOT EXISTS results (key TEXT PRIMARY KEY, value BLOB NOT NULL)")
+        self._pending: list[tuple[str, bytes]] = []
+
+    def get(self, key: str) -> dict | None:
+        row = self._con.execute("SELECT value FROM results WHERE key = ?", (key,)).fetchone()
+        if row is None:
+            return None
+        try:
+            return json.loads(zlib.decompress(row[0]))
+        except (zlib.error, ValueError):
+            return None  # a damaged entry is just a miss
+
+    def put(self, key: str, result: dict) -> None:
+        blob = zlib.compress(json.dumps(result, ensure_ascii=False).encode("utf-8"), 1)
+        self._pending.append((key, blob))
+        if len(self._pending) >= 500:
+            self.flush()
+
+    def flush(self) -> None:
+        if self._pending:
+            with self._con:
+                self._con.executemany(
+                    "INSERT OR REPLACE INTO results (key, value) VALUES (?, ?)", self._pending)
+            self._pending.clear()
+
+    def close(self) -> None:
+        self.flush()
+        self._con.close()
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        self.close()

@@ -1,0 +1,110 @@
+"""Line-level cleaning shared by plain text and HTML: boilerplate, duplicates, zero-width chars.
+
+Conservative on purpose: a dropped line can hide a fact forever, a kept footer only costs a
+little noise. Long lines are never judged boilerplate unless they start like a disclaimer, and
+a line with a figure and a unit (亿元, 家, %) is kept unless it is clearly a licence/footer line.
+"""
+from __future__ import annotations
+
+import re
+
+from .textmap import MapBuilder, Mapped
+
+ZERO_WIDTH = "\u200b\u200c\u200d\u200e\u200f\ufeff\u2060"
+_ZW = re.compile(f"[{ZERO_WIDTH}]+")
+_EDGE = " \t\u3000\xa0\r\f\v" + ZERO_WIDTH
+
+# Licence and contact lines: boilerplate whatever else they hold.
+_LICENCE = re.compile(r"ICP[备證证]|ICP\s*\d|公网安备|公網安備|网安备|增值电信业务经营许可证"
+                      r"|视听节目许可证|新闻信息服务许可证|举报电话|举报邮箱|违法和不良信息举报", re.I)
+_COPYRIGHT = re.compile(r"版权所有|版權所有|copyright|©|all rights reserved|未经.{0,8}授权.{0,12}(?:转载|复制|摘编|使用)"
+                        r"|禁止转载|严禁转载|务经书面授权|违者.{0,4}依法追究|不代表.{0,20}(?:观点|立场)", re.I)
+_DISCLAIMER = re.compile(r"^[\[【(（]?\s*(?:免责声明|免責聲明|版权声明|版權聲明|特别声明|声明)\s*[\]】)）]?\s*[:：]")
+_EDITOR = re.compile(r"^[\[【(（]?\s*(?:责任编辑|責任編輯|责编|責編|编辑|編輯|校对|审核|审校|美编)\s*[:：]")
+_URL = re.compile(r"^(?:https?://|www\.)\S+$", re.I)
+_EMPTY_IMAGE = re.compile(r"^(?:!\[[^\]]*\]\([^)]*\)\s*\|?\s*)+$")
+_CSS_TOKEN = re.compile(r"^[a-z0-9]+(?:[-_][a-z0-9]+)+$")
+_DIGIT_JUNK = re.compile(r"^[0-9]{16,}$")
+_JUNK_LINES = {"广告", "廣告", "advertisement", "无标题文档", "無標題文檔", "返回顶部", "返回首页",
+               "打印本页", "关闭窗口", "分享到", "扫一扫", "【打印】", "【关闭】"}
+_TRIGGER = re.compile(_LICENCE.pattern + "|" + _COPYRIGHT.pattern, re.I)
+_SENTENCE_END = re.compile(r"[。！？；;!?]")
+_FIGURE = re.compile(r"\d[\d.,]*\s*(?:亿|万|家|个|%|％|元|户|人|亩|平方米|公里|套|所|栋|项)")
+_SHORT = 200  # longer lines are prose
+
+
+def is_nav_line(line: str) -> bool:
+    """Menus flattened to one line: many short items separated by '|' (or a 首页 link row)."""
+    if "|" not in line and "｜" not in line and "首页" not in line and "首頁" not in line:
+        return False
+    if line[0] in "|｜" and len(line) <= 30:  # the tail of a menu wrapped onto its own line
+        return True
+    items = [p.strip() for p in re.split(r"[|｜]", line)]
+    items = [p for p in items if p]
+    if line.count("|") + line.count("｜") >= 3 and len(items) >= 4:
+        short = sum(len(p) for p in items) / len(items) <= 10
+        # A row of figures with units (a flattened table) is content, not a menu.
+        return short and not _SENTENCE_END.search(line) and not _FIGURE.search(line)
+    return ("首页" in line or "首頁" in line) and len(line) < 120 and not re.search(r"[，,。：:]", line)
+
+
+def is_boilerplate(line: str) -> bool:
+    """True for a (stripped) line that is site furniture, not document content."""
+    if len(line) > _SHORT:
+        return bool(_DISCLAIMER.match(line))
+    if line.lower() in _JUNK_LINES or _URL.match(line) or _EMPTY_IMAGE.match(line):
+        return True
+    if _CSS_TOKEN.match(line) or _DIGIT_JUNK.match(line):
+        return True
+    if _DISCLAIMER.match(line) or (_EDITOR.match(line) and len(line) <= 40):
+        return True
+    if not _TRIGGER.search(line):  # one scan rules out licence and copyright lines
+        return is_nav_line(line)
+    if _LICENCE.search(line):
+        return True
+    if _COPYRIGHT.search(line):
+        # A figure with a unit suggests a real sentence that merely mentions copyright.
+        return not _FIGURE.search(line) or len(line) < 60
+    return is_nav_line(line)
+
+
+def clean_lines(src: Mapped, dedupe_min: int = 8) -> Mapped:
+    """Strip zero-width chars and line-edge blanks, drop boilerplate and repeated lines.
+
+    Kept lines are joined by single newlines, each copied from the newline that ended the line
+    in `src`, so every character of the result still maps into raw.
+    """
+    s = src.text
+    out = MapBuilder()
+    seen: set[str] = set()
+    pos = 0
+    n = len(s)
+    while pos < n:
+        nl = s.find("\n", pos)
+        end = n if nl < 0 else nl
+        line = s[pos:end]
+        start_pos = pos
+        pos = end + 1
+        lead = len(line) - len(line.lstrip(_EDGE))
+        stripped = line.strip(_EDGE)
+        if not stripped:
+            continue
+        if _ZW.search(stripped):
+            stripped = _ZW.sub("", stripped)
+        if is_boilerplate(stripped):
+            continue
+        if len(stripped) >= dedupe_min:
+            # Pages often repeat a title or quote verbatim: the copy adds nothing but double counts.
+            if stripped in seen:
+                continue
+            seen.add(stripped)
+        if len(out):
+            out.copy_from(src, end_prev, end_prev + 1)
+        a = start_pos + lead
+        b = start_pos + len(line.rstrip(_EDGE))
+        for zw in _ZW.finditer(s, a, b):
+            out.copy_from(src, a, zw.start())
+            a = zw.end()
+        out.copy_from(src, a, b)
+        end_prev = end  # the newline after this line separates it from the next kept line
+    return out.build()

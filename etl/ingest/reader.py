@@ -1,0 +1,125 @@
+"""read_document: one file on disk -> etl.models.Document."""
+from __future__ import annotations
+
+import hashlib
+import re
+from pathlib import Path
+
+from ..models import Document
+from . import dates
+from .boilerplate import ZERO_WIDTH, clean_lines, is_boilerplate
+from .encoding import decode_bytes
+from .errors import IngestError
+from .frontmatter import meta_list, meta_str, split_front_matter
+from .html import html_title, html_to_text, looks_like_html
+from .sources import SourceRow, discover, read_sources_csv
+from .textmap import Mapped
+
+_HTML_EXT = {".html", ".htm"}
+
+
+def read_document(path: str | Path, source: SourceRow | None = None) -> Document:
+    """Decode, clean and date one document; IngestError if it cannot be read as text."""
+    path = Path(path)
+    name = path.name
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise IngestError(path, f"cannot read ({exc.strerror or exc})") from exc
+    decoded = decode_bytes(data, path)
+    # Newlines are normalised first so every offset (raw, text, quotes) agrees on one string.
+    raw = decoded.text.replace("\r\n", "\n").replace("\r", "\n")
+    if raw.startswith("\ufeff"):
+        raw = raw[1:]
+    if not raw.strip(" \t\n\f\v\u3000\xa0" + ZERO_WIDTH):
+        raise IngestError(path, "empty (no text content)")
+    warnings = list(decoded.warnings)
+
+    fm, is_html, cleaned, text_warnings = build_text(raw, name, path.suffix.lower() in _HTML_EXT)
+    warnings += text_warnings
+
+    doc = Document(doc=name, path=str(path), raw=raw, text=cleaned.text, text_map=cleaned.map,
+                   encoding=decoded.encoding, content_hash=hashlib.sha256(data).hexdigest(),
+                   warnings=warnings)
+    meta = fm.meta
+    doc.title = (source and source.title) or meta_str(meta, "title") \
+        or (html_title(raw[fm.end:]) if is_html else None) or first_title_line(doc.text)
+    doc.url = (source and source.url) or meta_str(meta, "url", "link", "permalink", "source_url")
+    source_meta = meta_str(meta, "source")
+    if source_meta and source_meta.startswith(("http://", "https://")):
+        doc.url = doc.url or source_meta
+        source_meta = None
+    doc.publisher = (source and source.publisher) or meta_str(meta, "publisher") or source_meta
+    doc.author = meta_str(meta, "author", "authors")
+    doc.categories = meta_list(meta, "categories") or meta_list(meta, "category")
+    doc.published, doc.date_rule = choose_date(doc, source, meta)
+    return doc
+
+
+def build_text(raw: str, name: str, html: bool = False):
+    """raw -> (front matter, is_html, cleaned Mapped, warnings); no I/O, so tests can fuzz it."""
+    fm = split_front_matter(raw, name)
+    warnings = list(fm.warnings)
+    body = Mapped.slice_of(raw, fm.end)
+    is_html = html or looks_like_html(body.text)
+    if is_html:
+        body, html_warnings = html_to_text(body, name)
+        warnings += html_warnings
+    cleaned = clean_lines(body)
+    if not cleaned.text.strip():
+        warnings.append(f"{name}: no readable text left after cleaning")
+    return fm, is_html, cleaned, warnings
+
+
+def choose_date(doc: Document, source: SourceRow | None, meta: dict):
+    """(published, date_rule), trying the rules from most to least trustworthy."""
+    if source and source.published:
+        return source.published, "sources_csv"
+    if "date" in meta:
+        d = dates.parse_date_value(meta["date"])
+        if d:
+            return d, "front_matter"
+        doc.warnings.append(f"{doc.doc}: front matter date {str(meta['date'])!r} not understood")
+    year = dates.year_from_url(doc.url) or dates.year_hint(doc.text)
+    d = dates.find_dateline(doc.text, year)
+    if d:
+        return d, "dateline"
+    d = dates.date_from_url(doc.url)
+    if d:
+        return d, "url"
+    d = dates.date_from_content(doc.text)
+    if d:
+        return d, "content"
+    return None, "none"
+
+
+def first_title_line(text: str) -> str | None:
+    """A title guess: the first short line that is not furniture, a date or a menu."""
+    for line in text[:5000].split("\n"):
+        line = line.strip()
+        if not 4 <= len(line) <= 60 or "|" in line or is_boilerplate(line):
+            continue
+        if line.endswith(("。", "？", "?", "！", "：", ":")) or re.fullmatch(r"[\d\s:：./年月日-]+", line):
+            continue
+        if re.match(r"^\d{4}\s*年\d{1,2}月\d{1,2}日", line):  # a dateline row, not a title
+            continue
+        return line
+    return None
+
+
+def read_documents(paths: list[str | Path]) -> tuple[list[Document], list[str]]:
+    """Everything under `paths` as Documents; unreadable files and sources.csv problems are
+    returned as warnings so one bad file does not stop a batch."""
+    docs: list[Document] = []
+    warnings: list[str] = []
+    sources: dict[Path, dict[str, SourceRow]] = {}
+    for path in discover(paths):
+        folder = path.parent
+        if folder not in sources:
+            sources[folder], csv_warnings = read_sources_csv(folder)
+            warnings += csv_warnings
+        try:
+            docs.append(read_document(path, sources[folder].get(path.name)))
+        except IngestError as exc:
+            warnings.append(str(exc))
+    return docs, warnings

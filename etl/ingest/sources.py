@@ -1,0 +1,102 @@
+"""Finding documents and reading the optional sources.csv that describes them."""
+from __future__ import annotations
+
+import csv
+import io
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from .dates import parse_date_value
+from .encoding import decode_bytes
+from .errors import IngestError
+
+EXTENSIONS = {".txt", ".md", ".html", ".htm"}
+SOURCES = "sources.csv"
+REQUIRED = ("doc", "title", "url", "published")
+
+
+@dataclass
+class SourceRow:
+    doc: str
+    title: str | None = None
+    url: str | None = None
+    published: date | None = None
+    publisher: str | None = None
+
+
+def _is_hidden(path: Path) -> bool:
+    return path.name.startswith(".")
+
+
+def discover(paths: list[str | Path]) -> list[Path]:
+    """Document files under the given folders (recursive) or given one by one, sorted, unique."""
+    found: set[Path] = set()
+    for p in map(Path, paths):
+        if p.is_dir():
+            for f in p.rglob("*"):
+                rel = f.relative_to(p).parts
+                if (f.is_file() and f.suffix.lower() in EXTENSIONS and f.name != SOURCES
+                        and not any(part.startswith(".") for part in rel)):
+                    found.add(f)
+        elif p.is_file() and p.name != SOURCES and not _is_hidden(p):
+            found.add(p)  # named explicitly: trust the caller about the extension
+    return sorted(found)
+
+
+def _clean(value: str | None) -> str | None:
+    value = (value or "").strip()
+    return value or None
+
+
+def read_sources_csv(folder: Path) -> tuple[dict[str, SourceRow], list[str]]:
+    """Rows of folder/sources.csv keyed by document file name, plus warnings.
+
+    Never raises for content problems: a bad date, a missing column or a row naming a missing
+    file becomes a warning that names sources.csv and the line.
+    """
+    folder = Path(folder)
+    path = folder / SOURCES
+    if not path.is_file():
+        return {}, []
+    label = str(path)
+    try:
+        decoded = decode_bytes(path.read_bytes(), path)
+    except (OSError, IngestError) as exc:
+        return {}, [f"{label}: unreadable, ignored ({exc})"]
+    warnings = [w.replace(path.name + ":", label + ":", 1) for w in decoded.warnings]
+    reader = csv.DictReader(io.StringIO(decoded.text.lstrip("\ufeff")))
+    header = [(h or "").strip().lower() for h in (reader.fieldnames or [])]
+    reader.fieldnames = header
+    missing = [c for c in REQUIRED if c not in header]
+    if missing:
+        warnings.append(f"{label}: missing column(s) {', '.join(missing)}")
+    if "doc" not in header:
+        return {}, warnings
+    rows: dict[str, SourceRow] = {}
+    for row in reader:
+        line = reader.line_num
+        doc = _clean(row.get("doc"))
+        if not doc:
+            if any(_clean(v) for v in row.values() if isinstance(v, str)):
+                warnings.append(f"{label} line {line}: no doc name; row ignored")
+            continue
+        empty = [c for c in REQUIRED[1:] if c in header and row.get(c) is None]
+        if empty:
+            warnings.append(f"{label} line {line} ({doc}): missing value(s) for {', '.join(empty)}")
+        published = None
+        raw_date = _clean(row.get("published"))
+        if raw_date:
+            published = parse_date_value(raw_date)
+            if published is None:
+                warnings.append(f"{label} line {line} ({doc}): bad published date {raw_date!r} ignored")
+        if not (folder / doc).is_file():
+            warnings.append(f"{label} line {line}: {doc} does not exist; row ignored")
+            continue
+        key = Path(doc).name
+        if key in rows:
+            warnings.append(f"{label} line {line}: duplicate row for {doc}; first row kept")
+            continue
+        rows[key] = SourceRow(doc=key, title=_clean(row.get("title")), url=_clean(row.get("url")),
+                              published=published, publisher=_clean(row.get("publisher")))
+    return rows, warnings

@@ -1,0 +1,162 @@
+"""Per-document processing: discover -> ingest -> extract, cached and in parallel, streamed.
+
+`extract_documents` yields one plain-dict result per file (see etl.records) as soon as it is
+ready; the document text is dropped right after extraction, so memory holds only the records.
+A failing file becomes an error result naming it; it never stops the others. Loading the
+results into the warehouse is etl.build's job.
+"""
+from __future__ import annotations
+
+import multiprocessing
+import os
+import sys
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+from tqdm import tqdm
+
+from . import core, ingest
+from .cache import ExtractionCache, build_salt, cache_key, sha256_bytes
+from .records import FACT_FIELDS, POLICY_FIELDS, PROJECT_FIELDS, error_result, ok_result
+from .reference import Reference
+
+# Fields a record must have for the warehouse's NOT NULL columns; a record without them is
+# dropped with a warning instead of failing the whole load.
+_REQUIRED = {
+    "facts": ("region_name", "period", "kind", "value", "unit", "qualifier", "quote", "start",
+              "end"),
+    "projects": ("region_name", "name", "stage", "quote", "start", "end"),
+    "policies": ("region_name", "title", "quote", "start", "end"),
+}
+assert all(set(v) <= set(f) for v, f in zip(
+    _REQUIRED.values(), (FACT_FIELDS, PROJECT_FIELDS, POLICY_FIELDS)))
+
+
+def discover_sources(paths: Iterable[str | Path], warnings: list[str] | None = None
+                     ) -> list[tuple[Path, object]]:
+    """(file, its sources.csv row or None) for every document under `paths`, sorted."""
+    files = ingest.discover([Path(p) for p in paths])
+    rows: dict[Path, dict] = {}
+    for folder in sorted({f.parent for f in files}):
+        rows[folder] = {}
+        if (folder / "sources.csv").is_file():
+            rows[folder], csv_warnings = ingest.read_sources_csv(folder)
+            if warnings is not None:
+                warnings.extend(csv_warnings)
+    return [(f, rows[f.parent].get(f.name)) for f in files]
+
+
+def _drop_incomplete(result: dict) -> dict:
+    kept_warnings = []
+    for table, required in _REQUIRED.items():
+        good = []
+        for rec in result[table]:
+            missing = [f for f in required if rec.get(f) is None]
+            if missing:
+                kept_warnings.append(f"{result['path']}: dropped a {table[:-1]} record without "
+                                     f"{', '.join(missing)} (at {rec.get('start')})")
+            else:
+                good.append(rec)
+        result[table] = good
+    result["dropped"] = kept_warnings
+    return result
+
+
+def process_file(path: Path, source, ref: Reference) -> dict:
+    """Read, ingest and extract one file; any failure becomes an error result naming it."""
+    name, shown = path.name, str(path)
+    try:
+        doc = ingest.read_document(path, source)
+    except ingest.IngestError as exc:
+        return error_result(name, shown, str(exc))
+    except Exception as exc:  # an ingest bug on one odd file must not stop the build
+        return error_result(name, shown, f"{shown}: ingest failed: {type(exc).__name__}: {exc}")
+    try:
+        extraction = core.extract_document(doc, ref)
+    except Exception as exc:
+        return error_result(name, shown,
+                            f"{shown}: extraction failed: {type(exc).__name__}: {exc}")
+    doc.doc, doc.path = name, shown
+    if not doc.content_hash:
+        doc.content_hash = sha256_bytes(path.read_bytes())
+    return _drop_incomplete(ok_result(doc, extraction))
+
+
+# --- worker processes: the Reference is handed over once per worker, not once per task ---
+_WORKER_REF: Reference | None = None
+
+
+def _init_worker(ref: Reference) -> None:
+    global _WORKER_REF
+    _WORKER_REF = ref
+
+
+def _work(item: tuple[str, object]) -> dict:
+    path, source = item
+    return process_file(Path(path), source, _WORKER_REF)
+
+
+def _extract_misses(misses: list[tuple[Path, object]], ref: Reference, jobs: int
+                    ) -> Iterator[dict]:
+    if jobs <= 1 or len(misses) < 2 * jobs:
+        for path, source in misses:
+            yield process_file(path, source, ref)
+        return
+    # Small chunks keep workers evenly loaded; results come back in any order (the build sorts).
+    chunksize = max(1, min(32, len(misses) // (jobs * 8)))
+    items = [(str(p), s) for p, s in misses]
+    with multiprocessing.Pool(jobs, initializer=_init_worker, initargs=(ref,)) as pool:
+        yield from pool.imap_unordered(_work, items, chunksize=chunksize)
+
+
+def extract_documents(paths: Iterable[str | Path], ref: Reference, jobs: int | None = None,
+                      cache_dir: str | Path | None = None, progress: bool = False,
+                      warnings: list[str] | None = None, stats: dict | None = None
+                      ) -> Iterator[dict]:
+    """Yield one result dict per document found under `paths` (order not guaranteed).
+
+    With `cache_dir`, a file whose bytes, name, sources row, extractor version, reference data
+    and extraction code are unchanged is served from the cache without being decoded.
+    `warnings` collects sources.csv problems; `stats` gets counts (files, cached, extracted).
+    """
+    jobs = max(1, jobs or os.cpu_count() or 1)
+    files = discover_sources(paths, warnings)
+    stats = stats if stats is not None else {}
+    stats.update(files=len(files), cached=0, extracted=0)
+    bar = tqdm(total=len(files), unit="doc", file=sys.stderr, disable=not progress,
+               dynamic_ncols=True, leave=False)
+    cache = ExtractionCache(cache_dir) if cache_dir is not None else None
+    try:
+        misses: list[tuple[Path, object]] = []
+        keys: dict[str, str] = {}
+        if cache is None:
+            misses = files
+        else:
+            salt = build_salt(ref)
+            for path, source in files:
+                try:
+                    data = path.read_bytes()
+                except OSError as exc:
+                    bar.update()
+                    yield error_result(path.name, str(path), f"{path}: unreadable: {exc}")
+                    continue
+                key = cache_key(sha256_bytes(data), path.name, source, salt)
+                hit = cache.get(key)
+                if hit is None:
+                    keys[str(path)] = key
+                    misses.append((path, source))
+                    continue
+                hit["path"] = hit["document"]["path"] = str(path)
+                stats["cached"] += 1
+                bar.update()
+                yield hit
+        for result in _extract_misses(misses, ref, jobs):
+            stats["extracted"] += 1
+            if cache is not None and result["ok"]:
+                cache.put(keys[result["path"]], result)
+            bar.update()
+            yield result
+    finally:
+        bar.close()
+        if cache is not None:
+            cache.close()

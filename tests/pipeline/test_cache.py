@@ -1,0 +1,112 @@
+"""The extraction cache: unchanged documents are not extracted again; anything that can change
+a result (bytes, sources.csv row, EXTRACTOR_VERSION, reference data) invalidates."""
+from __future__ import annotations
+
+import dataclasses
+
+import pytest
+
+import etl
+from etl.build import build
+from tests.pipeline.helpers import BAD_FILES, query, write_docs
+
+
+def run(docs, tmp_path, ref, **kw):
+    return build([docs], tmp_path / "wh.duckdb", ref, jobs=1, cache_dir=tmp_path / "cache",
+                 log=lambda line: None, **kw)
+
+
+def test_second_build_extracts_nothing(good_docs, tmp_path, ref, fake_extractor):
+    first = run(good_docs, tmp_path, ref)
+    n = len(list(good_docs.iterdir()))
+    assert sorted(fake_extractor.calls) == sorted(p.name for p in good_docs.iterdir())
+    fake_extractor.calls.clear()
+    second = run(good_docs, tmp_path, ref)
+    assert fake_extractor.calls == []
+    assert (second.cached, second.extracted, second.documents) == (n, 0, n)
+    assert (second.facts, second.projects, second.policies) == (
+        first.facts, first.projects, first.policies)
+
+
+def _edit_doc(folder, monkeypatch, ref):
+    (folder / "doc01.txt").write_text("改过的文档，完成77.5亿元。", encoding="utf-8")
+    return ref, {"doc01.txt"}
+
+
+def _bump_version(folder, monkeypatch, ref):
+    monkeypatch.setattr(etl, "EXTRACTOR_VERSION", etl.EXTRACTOR_VERSION + "-next")
+    return ref, {p.name for p in folder.iterdir()}
+
+
+def _change_reference(folder, monkeypatch, ref):
+    regions = ref.regions + ({"id": "test_region", "name_zh": "测试区", "name_en": "",
+                              "kind": "district", "parent_id": "taiyuan", "aliases": ""},)
+    return dataclasses.replace(ref, regions=regions), {p.name for p in folder.iterdir()}
+
+
+def _sources_row(folder, monkeypatch, ref):
+    (folder / "sources.csv").write_text(
+        "doc,title,url,published\ndoc02.txt,新标题,https://example.org/a,2021-05-01\n",
+        encoding="utf-8")
+    return ref, {"doc02.txt"}
+
+
+def _add_doc(folder, monkeypatch, ref):
+    (folder / "doc99.txt").write_text("新文档，完成3.5亿元。", encoding="utf-8")
+    return ref, {"doc99.txt"}
+
+
+@pytest.mark.parametrize("change", [_edit_doc, _bump_version, _change_reference, _sources_row,
+                                    _add_doc], ids=lambda f: f.__name__.strip("_"))
+def test_what_invalidates(good_docs, tmp_path, ref, fake_extractor, monkeypatch, change):
+    run(good_docs, tmp_path, ref)
+    fake_extractor.calls.clear()
+    new_ref, expected = change(good_docs, monkeypatch, ref)
+    summary = run(good_docs, tmp_path, new_ref)
+    assert sorted(fake_extractor.calls) == sorted(expected)
+    assert summary.documents == len([p for p in good_docs.iterdir() if p.suffix != ".csv"])
+
+
+def test_changed_document_gets_its_new_records(good_docs, tmp_path, ref, fake_extractor):
+    run(good_docs, tmp_path, ref)
+    (good_docs / "doc01.txt").write_text("改过的文档，完成77.5亿元。", encoding="utf-8")
+    run(good_docs, tmp_path, ref)
+    assert query(tmp_path / "wh.duckdb", "SELECT value FROM facts WHERE doc = 'doc01.txt'") == [
+        (77.5,)]
+
+
+def test_sources_row_reaches_cached_metadata(good_docs, tmp_path, ref, fake_extractor):
+    _sources_row(good_docs, None, ref)
+    run(good_docs, tmp_path, ref)
+    run(good_docs, tmp_path, ref)          # served from the cache
+    rows = query(tmp_path / "wh.duckdb", "SELECT title, url, CAST(published AS VARCHAR) "
+                 "FROM documents WHERE doc = 'doc02.txt'")
+    assert rows == [("新标题", "https://example.org/a", "2021-05-01")]
+    assert query(tmp_path / "wh.duckdb",
+                 "SELECT DISTINCT year FROM facts WHERE doc = 'doc02.txt'") == [(2021,)]
+
+
+def test_failures_are_not_cached(good_docs, tmp_path, ref, fake_extractor):
+    write_docs(good_docs, BAD_FILES)
+    assert len(run(good_docs, tmp_path, ref).errors) == len(BAD_FILES)
+    assert len(run(good_docs, tmp_path, ref).errors) == len(BAD_FILES)
+
+
+def test_no_cache_extracts_everything(good_docs, tmp_path, ref, fake_extractor):
+    run(good_docs, tmp_path, ref)
+    fake_extractor.calls.clear()
+    build([good_docs], tmp_path / "wh.duckdb", ref, jobs=1, cache_dir=None, log=lambda l: None)
+    assert len(fake_extractor.calls) == len(list(good_docs.iterdir()))
+
+
+def test_an_extractor_crash_on_one_document_is_an_error_not_a_failed_build(
+        good_docs, tmp_path, ref, fake_extractor, monkeypatch):
+    def crashing(doc, ref_):
+        if doc.doc == "doc02.txt":
+            raise ZeroDivisionError("rule bug")
+        return fake_extractor(doc, ref_)
+    monkeypatch.setattr(etl.core, "extract_document", crashing)
+    summary = run(good_docs, tmp_path, ref)
+    assert len(summary.errors) == 1 and "doc02.txt" in summary.errors[0]
+    assert "ZeroDivisionError" in summary.errors[0]
+    assert summary.documents == len(list(good_docs.iterdir())) - 1
