@@ -31,6 +31,7 @@ QUAL_AFTER = [
     (re.compile(r"^(左右|上下)"), "approx"),
     (re.compile(r"^(以内|以下)"), "less_than"),
 ]
+BARE_FIGURE = re.compile(r"[\d.,万亿千百余多几~至-]+[^\d\s,，、]{0,4}?[。;；!！]?")
 TOTAL_WORDS = re.compile(r"达到|达|总数|总量|累计|拥有|共有")
 INVEST_WORDS = re.compile(r"总投资|投资额|投资")
 MEETING_WORDS = re.compile(r"^[^,，。;；]{0,6}?(参加|出席|参会|与会|参与会议|列席)")
@@ -144,7 +145,32 @@ def sentence_facts(ctx: SentenceContext, cb: Codebook) -> list[RawFact]:
         fact = _number_fact(ctx, cb, tok, out)
         if fact:
             out.append(fact)
+    _distribute_respectively(ctx, out)
     return out
+
+
+def _distribute_respectively(ctx: SentenceContext, facts: list[RawFact]) -> None:
+    """太原、大同、长治分别签约项目12个、8个、5个: the i-th figure after 分别 is the i-th place's."""
+    s = ctx.span.text
+    at = s.find("分别")
+    if at < 0:
+        return
+    places, last_end = [], None
+    for m in ctx.mentions:
+        if m.end > at or m.region is None:
+            continue
+        if places and s[last_end:m.start] not in ("、", "和", "与", "及", ","):
+            places = []
+        places.append(m.region)
+        last_end = m.end
+    if len(places) < 2 or s[last_end:at].strip(" 两三四五六七八九十个市县区地等"):
+        return
+    after = [f for f in facts if f.start > at]
+    for unit in {f.unit for f in after}:
+        group = [f for f in after if f.unit == unit]
+        if len(group) == len(places):
+            for fact, region in zip(group, places):
+                fact.region = region
 
 
 def _number_fact(ctx: SentenceContext, cb: Codebook, tok: NumberToken, previous: list[RawFact]):
@@ -250,6 +276,8 @@ def _inherit(cb: Codebook, clause: str, kind: str, unit: str, previous: list[Raw
     if not named:
         return None
     last = named[-1].indicator
+    if BARE_FIGURE.fullmatch(clause.strip()) and fits(last, unit, kind):
+        return last  # 签约项目12个、8个、5个: bare list items count the same thing
     if unit in MONEY_UNITS and INVEST_WORDS.search(clause):
         return cb.investment_of(last) or (last if last.unit in MONEY_UNITS else None)
     if TOTAL_WORDS.search(clause) and dimension(unit) == dimension(last.unit) or \

@@ -132,3 +132,10 @@ def test_seeds_meet_the_quality_bar():
     assert facts.precision >= 0.97 and facts.recall >= 0.97
     assert facts.indicator_right / facts.indicator_total >= 0.95
     assert projects.recall >= 0.8 and policies.recall >= 0.8
+
+
+def test_respectively_gives_each_place_its_figure():
+    got = facts_of("2023年,太原、大同、长治分别集中签约项目12个、8个、5个。", date(2023, 12, 1))
+    assert ("taiyuan", 2023, "FY", "projects_signed", "value", 12, "个", "exact") in got
+    assert ("datong", 2023, "FY", "projects_signed", "value", 8, "个", "exact") in got
+    assert ("changzhi", 2023, "FY", "projects_signed", "value", 5, "个", "exact") in got
