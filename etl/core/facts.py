@@ -218,6 +218,8 @@ def _number_fact(ctx: SentenceContext, cb: Codebook, tok: NumberToken, previous:
         return None
     kind = "value"
     clause_before = s[clause_start:tok.start]
+    if canon == "个百分点" and re.search(r"高于|低于|快于|慢于|领先|超出", clause_before):
+        return None  # 高于全省2.1个百分点: a comparison with another region, not this one's figure
     if canon in ("%", "个百分点"):
         if canon == "%" and raw_unit == "成":
             kind = "share"

@@ -139,3 +139,13 @@ def test_respectively_gives_each_place_its_figure():
     assert ("taiyuan", 2023, "FY", "projects_signed", "value", 12, "个", "exact") in got
     assert ("datong", 2023, "FY", "projects_signed", "value", 8, "个", "exact") in got
     assert ("changzhi", 2023, "FY", "projects_signed", "value", 5, "个", "exact") in got
+
+
+def test_growth_clause_after_a_price_note_and_comparisons():
+    text = ("2023年,朔州市地区生产总值完成2600.8亿元,按不变价格计算,比上年增长5.1%,"
+            "增速高于全省0.1个百分点,居全省第3位。")
+    got = facts_of(text, date(2024, 2, 1))
+    assert ("shuozhou", 2023, "FY", "gdp", "value", 2600.8, "亿元", "exact") in got
+    assert ("shuozhou", 2023, "FY", "gdp", "growth", 5.1, "%", "exact") in got
+    assert not any(u == "个百分点" for (*_, u, _) in got)
+    assert any(k == "rank" and v == 3 and r == "shuozhou" for (r, _, _, _, k, v, _, _) in got)
