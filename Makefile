@@ -5,7 +5,7 @@ DB := data/warehouse.duckdb
 HOST ?= 127.0.0.1
 PORT ?= 8501
 
-.PHONY: setup build run test bench evaluate clean
+.PHONY: setup build run test bench bench-dashboard evaluate clean
 
 setup:
 	@bash scripts/setup.sh
@@ -29,6 +29,9 @@ evaluate: setup
 
 bench: setup
 	$(PY) -m scripts.benchmark
+
+bench-dashboard: setup
+	$(PY) scripts/bench_dashboard.py
 
 clean:
 	rm -rf $(DB) data/cache

@@ -117,6 +117,9 @@ def sidebar_selection() -> Selection:
     except q.WarehouseMissing as missing:
         st.error(t("missing_db", lang, path=str(missing)))
         st.stop()
+    if int(q.run(q.schema_version)["version"].iloc[0] or 0) < q.NEEDED_SCHEMA:
+        st.error(t("old_schema", lang, path=str(q.warehouse_path())))
+        st.stop()
     labels = region_tree_order(regions, lang)
     if not labels:
         st.warning(t("empty_db", lang))

@@ -75,6 +75,10 @@ STRINGS: dict[str, tuple[str, str]] = {
     "no_targets": ("{region} 暂无目标记录。", "No targets recorded for {region}."),
     "no_levels": ("{region} 没有跨两年以上的数据，无法画出历年水平。",
                   "{region} has no indicator with figures for two years or more."),
+    "conflicts_capped": ("共 {total} 处不一致，下面并排列出前 {n} 处（所选年份优先），全部见表格。",
+                         "{total} disagreements; the first {n} (selected year first) side by side, all in the table."),
+    "old_schema": ("数据仓库 `{path}` 是旧版本生成的，请运行 `make build` 重新生成。",
+                   "The warehouse `{path}` was built by an older version; run `make build` again."),
     "prepare_png": ("生成 PNG", "Prepare PNG"),
 }
 

@@ -19,7 +19,8 @@ import streamlit as st
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_DB = ROOT / "data" / "warehouse.duckdb"
-REGION_KEY = "coalesce(region_id, region_name)"  # regions outside the gazetteer: Chinese name
+REGION_KEY = "coalesce(region_id, region_name)"
+NEEDED_SCHEMA = 3  # etl/warehouse/migrations/0003_dashboard_macros.sql  # regions outside the gazetteer: Chinese name
 
 
 class WarehouseMissing(RuntimeError):
@@ -97,7 +98,7 @@ def key_figures(con, region_key: str, year: int) -> pd.DataFrame:
     return _df(con, f"""
         WITH r AS (
             SELECT *, lag(value) OVER w AS prev_value, lag(year) OVER w AS prev_year
-            FROM fact_best WHERE {REGION_KEY} = ? AND kind IN ('value', 'growth', 'share', 'rank')
+            FROM fact_best_for(?) WHERE kind IN ('value', 'growth', 'share', 'rank')
             WINDOW w AS (PARTITION BY indicator_id, kind, period ORDER BY year))
         SELECT r.indicator_id, coalesce(i.name_zh, r.indicator_name) AS name_zh, i.name_en,
                i.category, r.kind, r.period, r.year, r.value, r.value_high, r.unit, r.qualifier,
@@ -129,8 +130,8 @@ def growth_rates(con, region_key: str, year: int) -> pd.DataFrame:
     return _df(con, f"""
         SELECT f.indicator_id, coalesce(i.name_zh, f.indicator_name) AS name_zh, i.name_en,
                f.period, f.value, f.unit, f.qualifier, f.doc, f.quote, f.sentence
-        FROM fact_best f LEFT JOIN indicators i ON i.id = f.indicator_id
-        WHERE {REGION_KEY} = ? AND f.year = ? AND f.kind = 'growth'
+        FROM fact_best_for(?) f LEFT JOIN indicators i ON i.id = f.indicator_id
+        WHERE f.year = ? AND f.kind = 'growth'
         ORDER BY f.value DESC""", [region_key, year])
 
 
@@ -144,8 +145,8 @@ def growth_by_region(con, indicator_id: str, year: int) -> pd.DataFrame:
                    f.period, f.value, f.unit, f.doc, f.quote, f.sentence,
                    row_number() OVER (PARTITION BY coalesce(f.region_id, f.region_name)
                                       ORDER BY f.period = 'FY' DESC, f.period DESC) AS rn
-            FROM fact_best f LEFT JOIN regions r ON r.id = f.region_id
-            WHERE f.indicator_id = ? AND f.year = ? AND f.kind = 'growth')
+            FROM fact_best_in(?, ?) f LEFT JOIN regions r ON r.id = f.region_id
+            WHERE f.kind = 'growth')
         WHERE rn = 1 ORDER BY value DESC""", [indicator_id, year])
 
 
@@ -154,8 +155,8 @@ def levels_over_time(con, region_key: str) -> pd.DataFrame:
     return _df(con, f"""
         SELECT f.indicator_id, coalesce(i.name_zh, f.indicator_name) AS name_zh, i.name_en,
                f.year, f.value, f.unit, f.qualifier, f.doc, f.quote, f.sentence
-        FROM fact_best f LEFT JOIN indicators i ON i.id = f.indicator_id
-        WHERE {REGION_KEY} = ? AND f.kind = 'value' AND f.period = 'FY'
+        FROM fact_best_for(?) f LEFT JOIN indicators i ON i.id = f.indicator_id
+        WHERE f.kind = 'value' AND f.period = 'FY'
         ORDER BY f.indicator_id, f.year""", [region_key])
 
 
@@ -173,10 +174,10 @@ def pipeline(con, region_key: str) -> pd.DataFrame:
                    coalesce(fc.quote, fi.quote) AS quote,
                    row_number() OVER (PARTITION BY p.year, p.stage
                                       ORDER BY p.period = 'FY' DESC, p.period DESC) AS rn
-            FROM pipeline p
+            FROM pipeline_for(?) p
             LEFT JOIN facts fc ON fc.fact_id = p.count_fact_id
             LEFT JOIN facts fi ON fi.fact_id = p.investment_fact_id
-            WHERE p.region_key = ? AND p.kind = 'value' AND p.stage IS NOT NULL)
+            WHERE p.kind = 'value' AND p.stage IS NOT NULL)
         WHERE rn = 1 ORDER BY year, stage""", [region_key])
 
 
@@ -203,10 +204,9 @@ def targets(con, region_key: str, this_year: int | None = None) -> pd.DataFrame:
                     WHEN t.target_year >= ? - 1 THEN 'pending'
                     ELSE 'no_data' END AS status,
                t.doc, t.target_quote AS quote, f.sentence
-        FROM targets_vs_actual t
+        FROM targets_vs_actual_for(?) t
         LEFT JOIN indicators i ON i.id = t.indicator_id
         LEFT JOIN facts f ON f.fact_id = t.target_fact_id
-        WHERE coalesce(t.region_id, t.region_name) = ?
         ORDER BY t.target_year, t.indicator_id""", [this_year, region_key])
 
 
@@ -240,7 +240,7 @@ def conflicts(con, region_key: str) -> pd.DataFrame:
         WITH c AS (
             SELECT row_number() OVER (ORDER BY year, indicator_id, kind, period) AS conflict_id,
                    indicator_id, year, period, kind, unnest(fact_ids) AS fact_id
-            FROM fact_conflicts WHERE region_key = ?)
+            FROM fact_conflicts_for(?))
         SELECT c.conflict_id, c.indicator_id, coalesce(i.name_zh, f.indicator_name) AS name_zh,
                i.name_en, c.year, c.period, c.kind, f.doc, d.title, d.published, f.value, f.unit,
                f.raw_number, f.quote, f.sentence
@@ -248,6 +248,11 @@ def conflicts(con, region_key: str) -> pd.DataFrame:
         LEFT JOIN documents d ON d.doc = f.doc
         LEFT JOIN indicators i ON i.id = c.indicator_id
         ORDER BY c.conflict_id, d.published NULLS LAST, f.doc""", [region_key])
+
+
+def schema_version(con) -> pd.DataFrame:
+    """Highest applied migration: the dashboard needs 0003 (its region-scoped macros)."""
+    return _df(con, "SELECT max(version) AS version FROM schema_migrations")
 
 
 def build_info(con) -> pd.DataFrame:
@@ -280,4 +285,4 @@ def _cached_query(name: str, path: str, stamp: tuple[int, int], args: tuple) -> 
 QUERIES = {f.__name__: f for f in (
     regions, region_years, indicators, key_figures, coverage, policies, growth_rates,
     growth_by_region, levels_over_time, pipeline, projects, targets, documents, facts,
-    conflicts, build_info)}
+    conflicts, build_info, schema_version)}

@@ -160,8 +160,10 @@ def build_all(fetch: Callable, sel: Selection) -> tuple[dict[str, go.Figure], di
     tables["projects"] = fetch(q.projects, key)
     tgt = fetch(q.targets, key)
     if len(tgt):
-        figures["targets"] = targets_figure(tgt, sel)
         tables["targets"] = targets_table(tgt, lang)
+        with_progress = tgt[tgt["baseline_value"].notna() | tgt["achieved_value"].notna()]
+        if len(with_progress):
+            figures["targets"] = targets_figure(with_progress, sel)
     tables["documents"] = fetch(q.documents, key)
     tables["conflicts"] = fetch(q.conflicts, key)
     return figures, tables

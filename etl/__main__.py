@@ -10,7 +10,6 @@ import os
 import sys
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_DB = Path("data/warehouse.duckdb")
 
 

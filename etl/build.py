@@ -95,11 +95,13 @@ def collect(results: Iterable[dict], log: Callable[[str], None] = _stderr):
             errors.append((res["path"], "error", res["error"]))
             continue
         if res["doc"] in ok:
-            first = ok[res["doc"]]["path"]
-            msg = f"{res['path']}: duplicate file name {res['doc']!r} (also {first}); skipped"
+            # keep the first path in sorted order, whatever order the workers finished in
+            kept, dropped = sorted([ok[res["doc"]], res], key=lambda r: r["path"])
+            msg = (f"{dropped['path']}: duplicate file name {res['doc']!r} "
+                   f"(also {kept['path']}); skipped")
             log(f"error: {msg}")
-            errors.append((res["path"], "error", msg))
-            continue
+            errors.append((dropped["path"], "error", msg))
+            res = kept
         ok[res["doc"]] = res
     for name in sorted(ok):
         res = ok[name]

@@ -76,10 +76,14 @@ def process_file(path: Path, source, ref: Reference) -> dict:
     except Exception as exc:
         return error_result(name, shown,
                             f"{shown}: extraction failed: {type(exc).__name__}: {exc}")
-    doc.doc, doc.path = name, shown
-    if not doc.content_hash:
-        doc.content_hash = sha256_bytes(path.read_bytes())
-    return _drop_incomplete(ok_result(doc, extraction))
+    try:
+        doc.doc, doc.path = name, shown
+        if not doc.content_hash:
+            doc.content_hash = sha256_bytes(path.read_bytes())
+        return _drop_incomplete(ok_result(doc, extraction))
+    except Exception as exc:  # e.g. a record that cannot be serialised
+        return error_result(name, shown, f"{shown}: bad extraction result: "
+                                         f"{type(exc).__name__}: {exc}")
 
 
 # --- worker processes: the Reference is handed over once per worker, not once per task ---
@@ -105,7 +109,11 @@ def _extract_misses(misses: list[tuple[Path, object]], ref: Reference, jobs: int
     # Small chunks keep workers evenly loaded; results come back in any order (the build sorts).
     chunksize = max(1, min(32, len(misses) // (jobs * 8)))
     items = [(str(p), s) for p, s in misses]
-    with multiprocessing.Pool(jobs, initializer=_init_worker, initargs=(ref,)) as pool:
+    # fork where available: workers start in milliseconds and inherit the loaded code as is
+    # (Python 3.14 changes the default to forkserver).
+    methods = multiprocessing.get_all_start_methods()
+    ctx = multiprocessing.get_context("fork" if "fork" in methods else None)
+    with ctx.Pool(jobs, initializer=_init_worker, initargs=(ref,)) as pool:
         yield from pool.imap_unordered(_work, items, chunksize=chunksize)
 
 

@@ -177,11 +177,13 @@ def main() -> int:
     parser.add_argument("--facts", type=int, default=1_000_000)
     parser.add_argument("--reruns", type=int, default=15)
     parser.add_argument("--no-write", action="store_true")
+    parser.add_argument("--db", help="reuse (or create) this generated warehouse instead of a temp one")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
-        db = Path(tmp) / "bench.duckdb"
+        db = Path(args.db) if args.db else Path(tmp) / "bench.duckdb"
         t0 = time.perf_counter()
-        generate(db, args.facts)
+        if not db.exists():
+            generate(db, args.facts)
         gen_s = time.perf_counter() - t0
         con = duckdb.connect(str(db), read_only=True)
         pairs = con.execute("""SELECT coalesce(region_id, region_name), year FROM facts

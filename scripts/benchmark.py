@@ -133,6 +133,11 @@ def measure(sizes: list[int], jobs: int, compare_size: int) -> dict:
     return {"rows": rows, "comparison": comparison, "jobs": jobs, "compare_size": compare_size}
 
 
+def partial(run: dict, n: int) -> str:
+    # a rebuild that was not fully served from the cache (code edited between runs) says so
+    return "" if run["cached"] == n else f" [{run['cached']}/{n} cached]"
+
+
 def report(result: dict) -> str:
     jobs = result["jobs"]
     lines = [
@@ -151,7 +156,7 @@ def report(result: dict) -> str:
             f"| {r['n']:,} | {r['mb']:.1f} | {c['seconds']:.2f} | {r['n'] / c['seconds']:.0f} "
             f"| {r['mb'] / c['seconds']:.1f} | {r['floor_s']:.2f} "
             f"| {c['seconds'] / r['floor_s']:.0f}x | {1000 * c['seconds'] / r['n']:.2f} "
-            f"| {w['seconds']:.2f} ({w['extract_seconds']:.2f}) "
+            f"| {w['seconds']:.2f} ({w['extract_seconds']:.2f}){partial(w, r['n'])} "
             f"| {c['rss_mb']:.0f} / {c['worker_rss_mb']:.0f} "
             f"| {q['fact_precision']:.3f} / {q['fact_recall']:.3f} "
             f"| {q['indicator_precision']:.3f} / {q['indicator_recall']:.3f} |")

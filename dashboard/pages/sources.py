@@ -5,6 +5,8 @@ from dashboard import filters, layout
 from dashboard import queries as q
 from dashboard.i18n import KINDS, fmt_number, pick, t
 
+MAX_SIDE_BY_SIDE = 10
+
 sel = filters.sidebar_selection()
 zh = sel.lang == "zh"
 st.title(f"{t('sources', sel.lang)} · {sel.region_label} · {sel.year}")
@@ -22,14 +24,14 @@ facts = q.run(q.facts, sel.region_key, sel.year)
 if facts.empty:
     layout.no_data(sel, "figures")
 else:
-    def describe(fact_id: int) -> str:
-        r = facts.set_index("fact_id").loc[fact_id]
-        name = r["name_en"] if not zh and isinstance(r["name_en"], str) else r["name_zh"]
-        return (f"{name} · {pick(KINDS, r['kind'], sel.lang)} · {fmt_number(r['value'], r['unit'])}"
-                f" · {r['period']} · {r['doc']}")
-
-    fact_id = st.selectbox(t("indicator", sel.lang), facts["fact_id"].tolist(),
-                           format_func=describe, key="sources_fact")
+    # Labels built once (a selection can hold hundreds of facts; format_func runs per option).
+    described = {
+        r.fact_id: (f"{r.name_en if not zh and isinstance(r.name_en, str) else r.name_zh}"
+                    f" · {pick(KINDS, r.kind, sel.lang)} · {fmt_number(r.value, r.unit)}"
+                    f" · {r.period} · {r.doc}")
+        for r in facts.itertuples()}
+    fact_id = st.selectbox(t("indicator", sel.lang), list(described), format_func=described.get,
+                           key="sources_fact")
     r = facts.set_index("fact_id").loc[fact_id]
     st.markdown(f"> {layout.highlight(r['sentence'], r['quote'], r['raw_number'])}",
                 unsafe_allow_html=True)
@@ -41,7 +43,16 @@ conflicts = q.run(q.conflicts, sel.region_key)
 if conflicts.empty:
     st.success(t("no_conflicts", sel.lang))
 else:
-    for conflict_id, group in conflicts.groupby("conflict_id", sort=True):
+    # Side by side for the selected year first, at most MAX_SIDE_BY_SIDE (a noisy corpus can
+    # have thousands; every one stays in the table below).
+    ranked = conflicts.assign(_other_year=conflicts["year"] != sel.year).sort_values(
+        ["_other_year", "conflict_id"], kind="stable")
+    first_ids = ranked["conflict_id"].drop_duplicates().head(MAX_SIDE_BY_SIDE)
+    if conflicts["conflict_id"].nunique() > MAX_SIDE_BY_SIDE:
+        st.caption(t("conflicts_capped", sel.lang, n=MAX_SIDE_BY_SIDE,
+                     total=conflicts["conflict_id"].nunique()))
+    for conflict_id, group in ranked[ranked["conflict_id"].isin(first_ids)].groupby(
+            "conflict_id", sort=False):
         first = group.iloc[0]
         name = first["name_en"] if not zh and isinstance(first["name_en"], str) else first["name_zh"]
         st.markdown(f"**{name} · {first['year']} · {first['period']} · {pick(KINDS, first['kind'], sel.lang)}**")

@@ -44,10 +44,10 @@ def good_docs(tmp_path) -> Path:
 
 @pytest.fixture(scope="session")
 def generated_corpus(tmp_path_factory) -> Path:
-    """16 documents from scripts/gen_corpus.py (all styles), shared read-only by tests."""
+    """10 documents from scripts/gen_corpus.py (all styles), shared read-only by tests."""
     from scripts.gen_corpus import generate
     folder = tmp_path_factory.mktemp("generated")
-    generate(folder, 16, seed=11)
+    generate(folder, 10, seed=11)
     return folder
 
 

@@ -148,3 +148,17 @@ def test_sql_and_markup_in_names_and_content_load_as_data(tmp_path, fake_extract
     assert query(db, "SELECT count(*) FROM facts")[0][0] == 2
     assert query(db, "SELECT doc FROM facts WHERE doc = ?", [f"x{evil}.txt"]) == [
         (f"x{evil}.txt",)]
+
+
+def test_same_file_name_in_two_folders_is_one_error_not_a_crash(tmp_path, capsys,
+                                                                 fake_extractor):
+    a = write_docs(tmp_path / "a", {"report.txt": "完成1.5亿元。", "only_a.txt": "完成2.5亿元。"})
+    b = write_docs(tmp_path / "b", {"report.txt": "完成3.5亿元。"})
+    db = tmp_path / "wh.duckdb"
+    rc = main(["build", "--docs", str(a), "--docs", str(b), "--db", str(db), "--quiet",
+               "--no-cache"])
+    assert rc == 1
+    errors = [l for l in capsys.readouterr().err.splitlines() if l.startswith("error:")]
+    assert len(errors) == 1 and "duplicate file name 'report.txt'" in errors[0]
+    assert query(db, "SELECT doc, path FROM documents ORDER BY doc") == [
+        ("only_a.txt", str(a / "only_a.txt")), ("report.txt", str(a / "report.txt"))]
