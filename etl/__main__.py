@@ -91,8 +91,9 @@ def parser() -> argparse.ArgumentParser:
     sub = p.add_subparsers(dest="command", required=True)
 
     b = sub.add_parser("build", help="documents -> DuckDB warehouse (atomic swap)")
-    b.add_argument("--docs", action="append", metavar="DIR",
-                   help="document folder or file (repeatable; default: seeds)")
+    b.add_argument("--docs", action="extend", nargs="+", metavar="DIR",
+                   help="document folders or files (--docs A B or --docs A --docs B; "
+                        "default: seeds)")
     b.add_argument("--db", default=str(DEFAULT_DB), help=f"warehouse file (default: {DEFAULT_DB})")
     b.add_argument("--jobs", type=_positive_int, default=os.cpu_count() or 1,
                    help="worker processes for extraction (default: CPU count)")

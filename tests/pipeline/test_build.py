@@ -162,3 +162,13 @@ def test_same_file_name_in_two_folders_is_one_error_not_a_crash(tmp_path, capsys
     assert len(errors) == 1 and "duplicate file name 'report.txt'" in errors[0]
     assert query(db, "SELECT doc, path FROM documents ORDER BY doc") == [
         ("only_a.txt", str(a / "only_a.txt")), ("report.txt", str(a / "report.txt"))]
+
+
+@pytest.mark.parametrize("form", [["--docs", "A", "B"], ["--docs", "A", "--docs", "B"]])
+def test_docs_takes_several_folders(tmp_path, fake_extractor, form):
+    write_docs(tmp_path / "A", {"a.txt": "完成1.5亿元。"})
+    write_docs(tmp_path / "B", {"b.txt": "完成2.5亿元。"})
+    args = [str(tmp_path / a) if a in ("A", "B") else a for a in form]
+    db = tmp_path / "wh.duckdb"
+    assert main(["build", *args, "--db", str(db), "--quiet", "--no-cache"]) == 0
+    assert query(db, "SELECT doc FROM documents ORDER BY doc") == [("a.txt",), ("b.txt",)]
