@@ -86,7 +86,7 @@ def highlight(sentence: str | None, quote: str, raw_number: str | None) -> str:
     end = start + len(quote)
     num_at = quote.find(raw_number) if raw_number else -1
     if num_at < 0 and raw_number:
-        # raw numbers may be written differently in the quote (1.15万 vs 1.15 万)
+        # raw numbers may be written differently in the quote (2.35万 vs 2.35 万)
         m = re.search(re.escape(raw_number.strip()).replace(r"\ ", r"\s*"), quote)
         num_at = m.start() if m else -1
     if num_at >= 0:

@@ -92,7 +92,7 @@ def plain(value):
     if isinstance(value, float):
         if math.isnan(value):
             return ""
-        # 12 significant digits drop unit-conversion noise (0.5293000000000001 -> 0.5293).
+        # 12 significant digits drop unit-conversion noise (0.1234000000000001 -> 0.1234).
         value = float(f"{value:.12g}")
         if value.is_integer() and abs(value) < 1e15:
             return str(int(value))

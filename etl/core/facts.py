@@ -1,9 +1,9 @@
 """Quantitative facts of one sentence: number + unit -> kind, indicator, qualifier, region, year.
 
 Rules follow how Chinese economic reporting is written: an indicator is named just before its
-figure (高新技术企业1940家) or just after a pipeline count (29个项目集中签约); growth and share
-clauses borrow the indicator of the figure before them (地区生产总值128.8亿元,同比增长15.8%);
-a stock follows its flow (新增外贸企业5户,达到41户).
+figure (高新技术企业300家) or just after a pipeline count (12个项目集中签约); growth and share
+clauses borrow the indicator of the figure before them (地区生产总值500亿元,同比增长6%);
+a stock follows its flow (新增外贸企业3户,达到30户).
 """
 from __future__ import annotations
 

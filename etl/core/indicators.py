@@ -1,7 +1,7 @@
 """Map the words around a number to the indicator codebook (data/reference/indicators.csv).
 
 Synonyms are matched on the clause with quotation marks removed (省级“专精特新” reads as
-省级专精特新). A synonym may hold `…` for a short gap (签约…项目 matches 签约联合U谷等10个项目).
+省级专精特新). A synonym may hold `…` for a short gap (签约…项目 matches 签约某某产业园等8个项目).
 """
 from __future__ import annotations
 

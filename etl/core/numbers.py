@@ -1,7 +1,7 @@
 """Numbers as Chinese economic reporting writes them.
 
-Arabic with decimals and thousands separators (1,100.9), Chinese numerals (一千四百二十五, 两),
-mixed forms (1.15万, 13.56萬 after normalisation, 2万余, 13万2), tenths (七成), fuzzy counts
+Arabic with decimals and thousands separators (2,300.5), Chinese numerals (一千二百三十四, 两),
+mixed forms (2.35万, 4.2萬 after normalisation, 2万余, 13万2), tenths (七成), fuzzy counts
 (三十几, 两三个) and ranges (2-3, 3至5, 3~5). `parse_number` turns one written number into a value;
 `find_numbers` finds every number in a text with its span. Both are pure and never raise.
 """
@@ -19,7 +19,7 @@ CN_NUMERAL_CHARS = "".join(CN_DIGITS) + "".join(CN_SMALL_UNITS) + "".join(CN_BIG
 
 _ARABIC = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _CN = f"[{CN_NUMERAL_CHARS}]+"
-# A multiplier written after Arabic digits: 1.15万, 5000亿, 2千, 13万2 (= 13.2万).
+# A multiplier written after Arabic digits: 2.35万, 300亿, 2千, 13万2 (= 13.2万).
 _MULT = r"(?:万亿|千亿|百亿|十亿|千万|百万|十万|万|亿|千|百)"
 
 NUMBER_RE = re.compile(
@@ -30,7 +30,7 @@ RANGE_SEP_RE = re.compile(r"\s*(?:-|~|至|到|—|～|－)\s*")
 
 
 def parse_chinese(text: str) -> float | None:
-    """Value of a Chinese numeral (一千四百二十五 -> 1425, 两 -> 2, 万亿 -> 1e12); None if invalid."""
+    """Value of a Chinese numeral (一千二百三十四 -> 1234, 两 -> 2, 万亿 -> 1e12); None if invalid."""
     if not text or any(ch not in CN_NUMERAL_CHARS for ch in text):
         return None
     # A plain digit string such as 二〇二一 or 一五 (no unit characters) reads digit by digit.
@@ -67,7 +67,7 @@ def multiplier_value(mult: str | None) -> float:
 class NumberToken:
     start: int
     end: int
-    value: float            # already multiplied (1.15万 -> 11500)
+    value: float            # already multiplied (2.35万 -> 23500)
     raw: str
     chinese: bool           # written in Chinese numerals
     fuzzy: bool = False     # 三十几 / 两三: an approximate count

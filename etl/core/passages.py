@@ -65,7 +65,7 @@ def clause_bounds(sentence: str) -> list[tuple[int, int]]:
         elif ch in "》”)）」" and depth:
             depth -= 1
         elif depth == 0 and _CLAUSE_SEP.match(ch):
-            # 1,100.9 is a number, not two clauses
+            # 2,300.5 is a number, not two clauses
             if ch == "," and i and sentence[i - 1].isdigit() and sentence[i + 1:i + 2].isdigit():
                 continue
             bounds.append((start, i))

@@ -30,7 +30,7 @@ def sentence_policies(ctx, gaz) -> list[RawPolicy]:
         title = m.group("title").strip()
         if NOT_POLICY.search(title) or not POLICY_WORDS.search(title):
             continue
-        # The issuing region is named at the head of the title (太原市小店区…办法), else the subject.
+        # The issuing region is named at the head of the title (大同市平城区…办法), else the subject.
         named = [x.region for x in gaz.find(title) if x.region is not None and x.start <= 8]
         region = named[-1] if named else ctx.region_at(m.start())
         year = ctx.year_at(m.start()) if ctx.has_explicit_time_before(m.start()) else ctx.paragraph_year

@@ -25,7 +25,7 @@ ANAPHORA = {
 CITY_KINDS = {"prefecture_city", "county_city"}
 DISTRICT_KINDS = {"district", "development_zone", "economic_zone", "county"}
 # A region named right after these is a point of comparison or a location, not the subject:
-# 占全市的72.1%, 居全省第一, 地处太原市南端, 在全省率先.
+# 占全市的60%, 居全省第一, 地处某市南端, 在全省率先.
 LIST_OF_PLACES = re.compile(r"(?:、|和|与|及)[\u4e00-\u9fff]{2,8}?(?:两|三|四|五|六|七|八|九|十|几|各)(?:市|县|区|地)")
 # What may stand between a clause start and its subject: a time word or a connective.
 SUBJECT_PREFIX = re.compile(
@@ -148,7 +148,7 @@ class SubjectTracker:
             return  # 全市第一, 全省前三: a ranking scope
         head = text[clause_start:mention.start]
         refines = previous is not None and text[previous.end:mention.start] in ("(", "（")
-        # 山西省太原市小店区: a chain of places read as one, the last the most specific
+        # 山西省大同市平城区: a chain of places read as one, the last the most specific
         chained = previous_accepted and previous is not None and previous.end == mention.start
         if not (SUBJECT_PREFIX.match(head) or refines or chained):
             return False
