@@ -14,7 +14,7 @@ from dashboard.i18n import t  # noqa: E402
 
 lang = current_lang()
 st.set_page_config(page_title=t("app_title", lang), page_icon=":material/monitoring:", layout="wide")
-PAGES_DIR = Path(__file__).parent / "pages"
+PAGES_DIR = Path(__file__).parent / "views"  # not "pages": that name turns on Streamlit's old file-based routing
 st.navigation([
     st.Page(PAGES_DIR / "overview.py", title=t("overview", lang), icon=":material/dashboard:", url_path="", default=True),
     st.Page(PAGES_DIR / "growth.py", title=t("growth", lang), icon=":material/trending_up:", url_path="growth"),

@@ -123,7 +123,7 @@ def bench_apptest(db: Path, selections) -> dict[str, float]:
         at = AppTest.from_file(str(ROOT / "dashboard/app.py"), default_timeout=120)
         at.run()
         if page != "overview":
-            at.switch_page(f"pages/{page}.py").run()
+            at.switch_page(f"views/{page}.py").run()
         samples = []
         for region, year in selections:
             at.query_params["region"], at.query_params["year"] = region, str(year)

@@ -22,7 +22,7 @@ def open_page(page: str | None = None, **params) -> AppTest:
     at = AppTest.from_file(APP, default_timeout=60)
     if page:
         at.run()  # registers the st.navigation pages; then arrive on the page with the link's params
-        at.switch_page(f"pages/{page}.py")
+        at.switch_page(f"views/{page}.py")
     at.query_params.clear()
     for key, value in params.items():
         at.query_params[key] = value
