@@ -138,8 +138,10 @@ def sentence_facts(ctx: SentenceContext, cb: Codebook) -> list[RawFact]:
         if out_rank:
             out.append(out_rank)
         rank_spans.append((m.start(), m.end()))
-    ctx.indicator_matches = cb.find(s)
-    for tok in find_numbers(s):
+    tokens = [t for t in find_numbers(s) if not _inside(t.start, masked) and not _inside(t.start, rank_spans)]
+    # Synonym search is the costly step: only sentences holding a figure need it.
+    ctx.indicator_matches = cb.find(s) if tokens or out else []
+    for tok in tokens:
         if _inside(tok.start, masked) or _inside(tok.start, rank_spans):
             continue
         fact = _number_fact(ctx, cb, tok, out)

@@ -55,17 +55,22 @@ def sentences(par: Span) -> list[Span]:
     return out
 
 
+_CLAUSE_EVENTS = re.compile(r"[《“(（「》”)）」,，、:：]")
+_OPEN, _CLOSE = "《“(（「", "》”)）」"
+
+
 def clause_bounds(sentence: str) -> list[tuple[int, int]]:
     """(start, end) of each clause within the sentence, split at commas, 、 and colons, but
     never inside brackets or quotes (《…》, “…”, (…))."""
     bounds, start, depth = [], 0, 0
-    for i, ch in enumerate(sentence):
-        if ch in "《“(（「":
+    for m in _CLAUSE_EVENTS.finditer(sentence):  # only separators and brackets: no per-char loop
+        ch, i = m.group(0), m.start()
+        if ch in _OPEN:
             depth += 1
-        elif ch in "》”)）」" and depth:
-            depth -= 1
-        elif depth == 0 and _CLAUSE_SEP.match(ch):
-            # 2,300.5 is a number, not two clauses
+        elif ch in _CLOSE:
+            depth = max(depth - 1, 0)
+        elif depth == 0:
+            # 1,234.5 is a number, not two clauses
             if ch == "," and i and sentence[i - 1].isdigit() and sentence[i + 1:i + 2].isdigit():
                 continue
             bounds.append((start, i))

@@ -10,7 +10,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .passages import clause_bounds
 
 # Stage words, most specific first.
 STAGES = [
@@ -77,9 +76,14 @@ def _names(s: str, start: int, end: int) -> list[tuple[int, int]]:
     return out
 
 
+PROJECT_HINT = re.compile(r"项目|等|园|港|城|中心|基地|工厂|生产线|广场|工程")
+
+
 def sentence_projects(ctx) -> list[RawProject]:
     s = ctx.span.text
     out: list[RawProject] = []
+    if not PROJECT_HINT.search(s):
+        return out
     taken: list[tuple[int, int]] = []
 
     def add(a: int, b: int, stage: str, confidence: float) -> None:
@@ -103,7 +107,7 @@ def sentence_projects(ctx) -> list[RawProject]:
         stage = _stage(s[:m.start()]) or "signed"
         for a, b in _names(s, m.start("list"), m.end("list")):
             add(a, b, stage, 0.7)
-    for cs, ce in clause_bounds(s):
+    for cs, ce in ctx.clauses:
         for m in SINGLE.finditer(s, cs, ce):
             lead = LEAD_VERBS.match(s, m.start("name"), m.end("name"))
             a = lead.end() if lead and lead.end() < m.end("name") - 1 else m.start("name")
