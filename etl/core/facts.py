@@ -126,8 +126,14 @@ def _label(clause: str, num_start: int) -> str:
     return head[-14:] if head else clause[num_start:][:14]
 
 
+# A figure needs a digit, or a Chinese numeral followed by a unit-like character.
+MAY_HOLD_FIGURE = re.compile(r"[0-9]|[零〇一二两三四五六七八九十百千万亿][个家户项人名亩所栋座部件次条块元成%位余多几]")
+
+
 def sentence_facts(ctx: SentenceContext, cb: Codebook) -> list[RawFact]:
     s = ctx.span.text
+    if not MAY_HOLD_FIGURE.search(s):
+        return []
     masked = _masked(s)
     out: list[RawFact] = []
     rank_spans = []
