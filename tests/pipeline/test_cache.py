@@ -110,3 +110,16 @@ def test_an_extractor_crash_on_one_document_is_an_error_not_a_failed_build(
     assert len(summary.errors) == 1 and "doc02.txt" in summary.errors[0]
     assert "ZeroDivisionError" in summary.errors[0]
     assert summary.documents == len(list(good_docs.iterdir())) - 1
+
+
+@pytest.mark.parametrize("edited, same", [
+    ('def f(x):\n    return x + 1  # why\n', True),          # comment
+    ('def f(x):\n    """Doc."""\n    return x + 1\n', True),  # docstring
+    ('def f(x):\n    return (x\n            + 1)\n', True),    # formatting
+    ('def f(x):\n    return x + 2\n', False),                # behaviour
+    ('def f(y):\n    return y + 1\n', False),
+])
+def test_code_fingerprint_ignores_comments_but_not_code(edited, same):
+    from etl.cache import _code_shape
+    base = _code_shape('def f(x):\n    return x + 1\n')
+    assert (_code_shape(edited) == base) is same
