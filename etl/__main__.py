@@ -51,7 +51,7 @@ def cmd_extract(args) -> int:
             print(f"error: {res['error']}", file=sys.stderr)
             failed.append(res)
         else:
-            results.append({k: res[k] for k in ("ok", args.what)})  # drop metadata early
+            results.append({k: res[k] for k in ("ok", args.what, "fields") if k in res})
     if not results and not failed:
         print(f"error: no documents found in {args.paths}", file=sys.stderr)
         return 2

@@ -21,7 +21,7 @@ from pathlib import Path
 
 import etl
 
-from .records import FACT_FIELDS, POLICY_FIELDS, PROJECT_FIELDS
+from .records import TABLE_FIELDS, table_rows
 from .reference import Reference
 
 PACKAGE_DIR = Path(__file__).resolve().parent
@@ -89,23 +89,20 @@ def cache_key(content_hash: str, doc_name: str, source, salt: str) -> str:
 
 
 # Stored compactly: records as lists in field order (field names once per table, not per
-# record), plain JSON without compression: decoding is most of a fully cached rebuild, and
-# this form decodes ~35% faster than compressed per-record dicts (~2.5 KB per document).
-_TABLE_FIELDS = {"facts": FACT_FIELDS, "projects": PROJECT_FIELDS, "policies": POLICY_FIELDS}
-
-
+# record), plain JSON without compression, and handed back in that form (see etl.records):
+# decoding is most of a fully cached rebuild, and this is ~2x cheaper than per-record dicts.
 def _pack(result: dict) -> bytes:
     packed = dict(result)
-    for table, fields in _TABLE_FIELDS.items():
-        packed[table] = [[rec.get(f) for f in fields] for rec in result[table]]
-    packed["fields"] = _TABLE_FIELDS
+    for table in TABLE_FIELDS:
+        packed[table] = table_rows(result, table)
+    packed["fields"] = TABLE_FIELDS
     return json.dumps(packed, ensure_ascii=False).encode("utf-8")
 
 
 def _unpack(blob: bytes) -> dict:
     result = json.loads(blob)
-    for table, fields in result.pop("fields").items():
-        result[table] = [dict(zip(fields, row)) for row in result[table]]
+    if set(result["fields"]) != set(TABLE_FIELDS):
+        raise ValueError("cache entry from another record layout")
     return result
 
 
@@ -132,6 +129,20 @@ class ExtractionCache:
             return _unpack(row[0])
         except (ValueError, KeyError, AttributeError, TypeError):
             return None  # a damaged entry is just a miss
+
+    def get_many(self, keys: list[str]) -> dict[str, dict]:
+        """Entries for those of `keys` that are cached (one query per 500 keys)."""
+        found = {}
+        for i in range(0, len(keys), 500):
+            block = keys[i:i + 500]
+            marks = ",".join("?" * len(block))
+            for key, blob in self._con.execute(
+                    f"SELECT key, value FROM results WHERE key IN ({marks})", block):
+                try:
+                    found[key] = _unpack(blob)
+                except (ValueError, KeyError, AttributeError, TypeError):
+                    pass  # a damaged entry is just a miss
+        return found
 
     def put(self, key: str, result: dict) -> None:
         self._pending.append((key, _pack(result)))

@@ -9,14 +9,14 @@ from pathlib import Path
 
 import duckdb
 
-from .records import EXPORT_COLUMNS, json_value, plain
+from .records import EXPORT_COLUMNS, json_value, plain, table_records
 
 PARTITIONED_TABLES = ("facts", "projects", "policies")
 
 
 def records_of(results: Iterable[dict], what: str) -> list[dict]:
     """The `what` records of all successful results, by document then position."""
-    rows = [rec for res in results if res["ok"] for rec in res[what]]
+    rows = [rec for res in results if res["ok"] for rec in table_records(res, what)]
     rows.sort(key=lambda r: (r["doc"], r["start"], r["end"]))
     return [{c: rec.get(c) for c in EXPORT_COLUMNS[what]} for rec in rows]
 

@@ -141,23 +141,28 @@ def extract_documents(paths: Iterable[str | Path], ref: Reference, jobs: int | N
             misses = files
         else:
             salt = build_salt(ref)
-            for path, source in files:
-                try:
-                    data = path.read_bytes()
-                except OSError as exc:
+            for start in range(0, len(files), 500):
+                block: list[tuple[Path, object, str]] = []
+                for path, source in files[start:start + 500]:
+                    try:
+                        data = path.read_bytes()
+                    except OSError as exc:
+                        bar.update()
+                        yield error_result(path.name, str(path), f"{path}: unreadable: {exc}")
+                        continue
+                    block.append((path, source, cache_key(sha256_bytes(data), path.name,
+                                                          source, salt)))
+                hits = cache.get_many([key for _, _, key in block])
+                for path, source, key in block:
+                    hit = hits.get(key)
+                    if hit is None:
+                        keys[str(path)] = key
+                        misses.append((path, source))
+                        continue
+                    hit["path"] = hit["document"]["path"] = str(path)
+                    stats["cached"] += 1
                     bar.update()
-                    yield error_result(path.name, str(path), f"{path}: unreadable: {exc}")
-                    continue
-                key = cache_key(sha256_bytes(data), path.name, source, salt)
-                hit = cache.get(key)
-                if hit is None:
-                    keys[str(path)] = key
-                    misses.append((path, source))
-                    continue
-                hit["path"] = hit["document"]["path"] = str(path)
-                stats["cached"] += 1
-                bar.update()
-                yield hit
+                    yield hit
         for result in _extract_misses(misses, ref, jobs):
             stats["extracted"] += 1
             if cache is not None and result["ok"]:

@@ -6,6 +6,10 @@ extraction cache and be turned into DataFrames without the document text:
     {"doc", "path", "ok": True, "document": {...DOCUMENT_COLUMNS...},
      "facts": [...], "projects": [...], "policies": [...]}
     {"doc", "path", "ok": False, "error": "<one line naming the file>"}
+
+Results served from the extraction cache hold each table compactly, as lists in the order of
+`result["fields"][table]` (decoding them that way is most of a cached rebuild); use
+`table_rows` / `table_records` rather than reading result[table] directly.
 """
 from __future__ import annotations
 
@@ -68,6 +72,27 @@ def extraction_rows(extraction: Extraction, doc_name: str) -> dict[str, list[dic
         "projects": rows(extraction.projects, PROJECT_FIELDS),
         "policies": rows(extraction.policies, POLICY_FIELDS),
     }
+
+
+TABLE_FIELDS = {"facts": FACT_FIELDS, "projects": PROJECT_FIELDS, "policies": POLICY_FIELDS}
+
+
+def table_rows(result: dict, table: str) -> list[list]:
+    """The `table` records of a result as lists in TABLE_FIELDS order (either form)."""
+    fields = TABLE_FIELDS[table]
+    stored = result.get("fields", {}).get(table)
+    if stored == fields:
+        return result[table]
+    if stored is not None:
+        return [[dict(zip(stored, row)).get(f) for f in fields] for row in result[table]]
+    return [[rec.get(f) for f in fields] for rec in result[table]]
+
+
+def table_records(result: dict, table: str) -> list[dict]:
+    """The `table` records of a result as dicts (either form)."""
+    if "fields" not in result:
+        return result[table]
+    return [dict(zip(TABLE_FIELDS[table], row)) for row in table_rows(result, table)]
 
 
 def ok_result(doc: Document, extraction: Extraction) -> dict:
