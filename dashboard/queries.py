@@ -19,8 +19,8 @@ import streamlit as st
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_DB = ROOT / "data" / "warehouse.duckdb"
-REGION_KEY = "coalesce(region_id, region_name)"
-NEEDED_SCHEMA = 3  # etl/warehouse/migrations/0003_dashboard_macros.sql  # regions outside the gazetteer: Chinese name
+REGION_KEY = "coalesce(region_id, region_name)"  # regions outside the gazetteer: Chinese name
+NEEDED_SCHEMA = 2  # etl/warehouse/migrations/0002_views.sql (the region-scoped macros)
 
 
 class WarehouseMissing(RuntimeError):
@@ -251,7 +251,7 @@ def conflicts(con, region_key: str) -> pd.DataFrame:
 
 
 def schema_version(con) -> pd.DataFrame:
-    """Highest applied migration: the dashboard needs 0003 (its region-scoped macros)."""
+    """Highest applied migration: the dashboard needs 0002 (its region-scoped macros)."""
     return _df(con, "SELECT max(version) AS version FROM schema_migrations")
 
 

@@ -121,7 +121,7 @@ def test_cached_run_sees_a_rebuilt_file(tmp_path, monkeypatch):
     ("fact_conflicts_for('xiaodian')", "fact_conflicts", "region_key = 'xiaodian'"),
 ])
 def test_scoped_macros_equal_the_filtered_views(con, macro, view, where):
-    # 0003's macros are the 0002 views with the filter applied first (for speed), nothing else.
+    # The scoped macros filter before ranking (for speed); they must equal the filtered views.
     by_macro = con.execute(f"SELECT * FROM {macro} ORDER BY ALL").fetchall()
     by_view = con.execute(f"SELECT * FROM {view} WHERE {where} ORDER BY ALL").fetchall()
     assert by_macro == by_view and by_macro

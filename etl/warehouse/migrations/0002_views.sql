@@ -1,18 +1,30 @@
--- 0002: views the dashboard reads.
+-- 0002: what the dashboard reads. Each rule is written once, as a table macro whose filters
+-- (NULL = no filter) apply to the facts before any ranking, so a page asking for one region
+-- ranks only that region's facts instead of the whole table. The views are the same macros
+-- unfiltered, for ad-hoc SQL and exports.
 
--- Actual (non-target) values, one per region/indicator/year/period/kind, preferring the
--- most recent document; all evidence stays in `facts`.
-CREATE VIEW fact_best AS
+-- The best figure per region/indicator/year/period/kind: the most recent document wins; all
+-- evidence stays in `facts`.
+CREATE MACRO fact_best_where(key, ind, yr) AS TABLE
 SELECT * EXCLUDE (rn) FROM (
     SELECT f.*, row_number() OVER (
         PARTITION BY coalesce(f.region_id, f.region_name), f.indicator_id, f.year, f.period, f.kind
         ORDER BY d.published DESC NULLS LAST, f.confidence DESC, f.doc, f.fact_id) AS rn
     FROM facts f LEFT JOIN documents d USING (doc)
     WHERE f.indicator_id IS NOT NULL
+      AND (key IS NULL OR coalesce(f.region_id, f.region_name) = key)
+      AND (ind IS NULL OR f.indicator_id = ind)
+      AND (yr IS NULL OR f.year = yr)
 ) WHERE rn = 1;
 
+-- One region key (region id, or Chinese name outside the gazetteer).
+CREATE MACRO fact_best_for(key) AS TABLE SELECT * FROM fact_best_where(key, NULL, NULL);
+-- One indicator in one year, regions side by side.
+CREATE MACRO fact_best_in(ind, yr) AS TABLE SELECT * FROM fact_best_where(NULL, ind, yr);
+CREATE VIEW fact_best AS SELECT * FROM fact_best_where(NULL, NULL, NULL);
+
 -- Same region/indicator/year/period/kind reported with different values by different documents.
-CREATE VIEW fact_conflicts AS
+CREATE MACRO fact_conflicts_for(key) AS TABLE
 SELECT coalesce(region_id, region_name) AS region_key, region_id, region_name, indicator_id,
        year, period, kind,
        count(DISTINCT doc)   AS n_docs,
@@ -21,37 +33,32 @@ SELECT coalesce(region_id, region_name) AS region_key, region_id, region_name, i
        list(DISTINCT doc ORDER BY doc) AS docs,
        list(fact_id ORDER BY fact_id)  AS fact_ids
 FROM facts
-WHERE indicator_id IS NOT NULL
+WHERE indicator_id IS NOT NULL AND (key IS NULL OR coalesce(region_id, region_name) = key)
 GROUP BY ALL
 HAVING count(DISTINCT doc) > 1 AND max(value) - min(value) > 1e-9 * greatest(abs(max(value)), 1);
+CREATE VIEW fact_conflicts AS SELECT * FROM fact_conflicts_for(NULL);
 
--- Every target with its baseline (latest actual before the target year) and the achieved value.
-CREATE VIEW targets_vs_actual AS
-WITH targets AS (
-    SELECT * FROM facts WHERE kind = 'target' AND indicator_id IS NOT NULL
-), actuals AS (
-    SELECT * FROM fact_best WHERE kind = 'value' AND period = 'FY'
+-- Every target with its baseline (latest actual before the target year) and achieved value.
+CREATE MACRO targets_vs_actual_for(key) AS TABLE
+WITH actuals AS (
+    SELECT *, coalesce(region_id, region_name) AS region_key
+    FROM fact_best_for(key) WHERE kind = 'value' AND period = 'FY'
+), targets AS (
+    SELECT *, coalesce(region_id, region_name) AS region_key FROM facts
+    WHERE kind = 'target' AND indicator_id IS NOT NULL
+      AND (key IS NULL OR coalesce(region_id, region_name) = key)
 ), joined AS (
     SELECT t.fact_id AS target_fact_id, t.doc, t.region_id, t.region_name, t.indicator_id,
            t.indicator_name, t.year AS target_year, t.value AS target_value,
            t.value_high AS target_high, t.unit, t.qualifier, t.quote AS target_quote,
-           (SELECT arg_max(a.value, a.year) FROM actuals a
-             WHERE a.indicator_id = t.indicator_id
-               AND coalesce(a.region_id, a.region_name) = coalesce(t.region_id, t.region_name)
-               AND a.year < t.year)                         AS baseline_value,
-           (SELECT max(a.year) FROM actuals a
-             WHERE a.indicator_id = t.indicator_id
-               AND coalesce(a.region_id, a.region_name) = coalesce(t.region_id, t.region_name)
-               AND a.year < t.year)                         AS baseline_year,
-           (SELECT any_value(a.value) FROM actuals a
-             WHERE a.indicator_id = t.indicator_id
-               AND coalesce(a.region_id, a.region_name) = coalesce(t.region_id, t.region_name)
-               AND a.year = t.year)                         AS achieved_value,
-           (SELECT any_value(a.fact_id) FROM actuals a
-             WHERE a.indicator_id = t.indicator_id
-               AND coalesce(a.region_id, a.region_name) = coalesce(t.region_id, t.region_name)
-               AND a.year = t.year)                         AS achieved_fact_id
+           b.baseline_value, b.baseline_year, a.value AS achieved_value, a.fact_id AS achieved_fact_id
     FROM targets t
+    LEFT JOIN LATERAL (
+        SELECT arg_max(value, year) AS baseline_value, max(year) AS baseline_year FROM actuals
+        WHERE actuals.region_key = t.region_key AND actuals.indicator_id = t.indicator_id
+          AND actuals.year < t.year) b ON true
+    LEFT JOIN actuals a
+      ON a.region_key = t.region_key AND a.indicator_id = t.indicator_id AND a.year = t.year
 )
 SELECT *,
        CASE WHEN achieved_value IS NOT NULL AND target_value <> 0
@@ -67,9 +74,10 @@ SELECT *,
          ELSE 'pending'
        END AS status
 FROM joined;
+CREATE VIEW targets_vs_actual AS SELECT * FROM targets_vs_actual_for(NULL);
 
 -- The 三个一批 pipeline (signed -> started -> commissioned) by region and year, from the facts.
-CREATE VIEW pipeline AS
+CREATE MACRO pipeline_for(key) AS TABLE
 SELECT coalesce(region_id, region_name) AS region_key, region_id, region_name, year, period,
        CASE WHEN indicator_id LIKE 'projects_signed%'       THEN 'signed'
             WHEN indicator_id LIKE 'projects_started%'      THEN 'started'
@@ -77,14 +85,15 @@ SELECT coalesce(region_id, region_name) AS region_key, region_id, region_name, y
             WHEN indicator_id LIKE 'projects_negotiating%'  THEN 'negotiating'
             WHEN indicator_id LIKE 'projects_reserve%'      THEN 'reserve'
             WHEN indicator_id LIKE 'projects_in_progress%'  THEN 'in_progress' END AS stage,
-       max(value) FILTER (WHERE NOT indicator_id LIKE '%_investment') AS n_projects,
-       max(value) FILTER (WHERE indicator_id LIKE '%_investment')     AS investment_yi,
+       max(value) FILTER (WHERE NOT indicator_id LIKE '%_investment')   AS n_projects,
+       max(value) FILTER (WHERE indicator_id LIKE '%_investment')       AS investment_yi,
        max(fact_id) FILTER (WHERE NOT indicator_id LIKE '%_investment') AS count_fact_id,
        max(fact_id) FILTER (WHERE indicator_id LIKE '%_investment')     AS investment_fact_id,
        kind
-FROM fact_best
+FROM fact_best_for(key)
 WHERE indicator_id LIKE 'projects\_%' ESCAPE '\'
 GROUP BY ALL;
+CREATE VIEW pipeline AS SELECT * FROM pipeline_for(NULL);
 
 -- Facts per region and year (the coverage grid).
 CREATE VIEW coverage AS
