@@ -7,9 +7,9 @@ decoded file (`doc.raw`), so `doc.raw[start:end] == quote` always holds.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from datetime import date
 
+from ..offsets import map_span
 from ..models import Document, Extraction, Fact, Policy, Project
 from ..reference import Reference
 from .context import walk
@@ -83,12 +83,6 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int, str]:
     return start, end, text[start:end]
 
 
-def _text_to_raw(text_map: list[tuple[int, int]], pos: int) -> int:
-    i = bisect_right(text_map, (pos, float("inf"))) - 1
-    t, r = text_map[max(i, 0)]
-    return r + (pos - t)
-
-
 def fallback_date(text: str) -> date | None:
     """When ingest found no date: mid-year of the latest plausible year the text names."""
     years = [int(y) for y in re.findall(r"(?<!\d)((?:19|20)\d\d)年", text) if 1990 <= int(y) <= 2035]
@@ -99,14 +93,9 @@ def extract_document(doc: Document, ref: Reference) -> Extraction:
     """Facts, projects and policies of one document; offsets and quotes refer to `doc.raw`."""
     doc_date = doc.published or fallback_date(doc.text)
     found = extract_text(doc.text, ref, doc_date, doc.title)
-    identity = doc.text_map == [(0, 0)] or doc.text_map == [] or doc.text_map == [[0, 0]]
+    text_map = doc.text_map or [(0, 0)]
     for rec in [*found.facts, *found.projects, *found.policies]:
         rec.doc = doc.doc
-        if not identity:
-            start = _text_to_raw(doc.text_map, rec.start)
-            end = _text_to_raw(doc.text_map, rec.end - 1) + 1 if rec.end > rec.start else start
-            rec.start, rec.end = start, end
+        rec.start, rec.end = map_span(text_map, rec.start, rec.end)
         rec.quote = doc.raw[rec.start:rec.end]
-        if rec.sentence:
-            rec.sentence = rec.sentence
     return found

@@ -10,9 +10,10 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
+
+from ..offsets import map_span
 
 # Characters that carry no meaning and may sit inside numbers ("1\u200b00").
 _ZERO_WIDTH = "\u200b\u200c\u200d\u200e\u200f\u2060\ufeff\u00ad"
@@ -54,14 +55,7 @@ class Normalized:
 
     def to_source(self, start: int, end: int) -> tuple[int, int]:
         """Map a span of the normalised text back to the source text."""
-        return self._point(start), self._point(end - 1) + 1 if end > start else self._point(start)
-
-    def _point(self, pos: int) -> int:
-        if len(self.breaks) == 1:
-            return pos
-        i = bisect_right(self.breaks, (pos, float("inf"))) - 1
-        norm_at, src_at = self.breaks[i]
-        return src_at + (pos - norm_at)
+        return map_span(self.breaks, start, end)
 
 
 def to_simplified(text: str) -> str:

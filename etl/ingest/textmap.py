@@ -14,24 +14,13 @@ from __future__ import annotations
 from bisect import bisect_right
 from dataclasses import dataclass, field
 
+from ..offsets import map_offset, map_span
+
 TextMap = list[tuple[int, int]]
 
 
-def map_offset(text_map: TextMap, i: int) -> int:
-    """Raw offset of text offset `i` (for i past the end, extrapolates the last segment)."""
-    k = bisect_right(text_map, (i, float("inf"))) - 1
-    if k < 0:
-        k = 0
-    t, r = text_map[k]
-    return r + (i - t)
-
-
-def to_raw(text_map: TextMap, start: int, end: int) -> tuple[int, int]:
-    """Map the text span [start, end) to a raw span; the end maps as map(end-1)+1."""
-    raw_start = map_offset(text_map, start)
-    if end <= start:
-        return raw_start, raw_start
-    return raw_start, map_offset(text_map, end - 1) + 1
+# The mapping itself is shared with the extraction core.
+to_raw = map_span
 
 
 @dataclass
