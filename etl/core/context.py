@@ -40,7 +40,8 @@ class SentenceContext:
     _future: list[bool] = field(default_factory=list)
     mentions: list = field(default_factory=list)
     paragraph_year: int | None = None
-    indicator_matches: list | None = None   # the year named in this paragraph, else the document's
+    indicator_matches: list | None = None
+    quoted: list = field(default_factory=list)   # 《…》 and short “…” spans: names, not figures   # the year named in this paragraph, else the document's
 
     def region_at(self, pos: int) -> RegionInfo | None:
         i = bisect_right(self._region_pos, pos) - 1
@@ -111,8 +112,8 @@ def _resolve_regions(ctx: SentenceContext, tracker: SubjectTracker, gaz: Gazette
     s = ctx.span.text
     ctx._region_pos.append(0)
     ctx._regions.append(tracker.current)
-    quoted = bracketed_spans(s)
-    ctx.mentions = [m for m in gaz.find(s) if not any(a < m.start < b for a, b in quoted)]
+    ctx.quoted = bracketed_spans(s)
+    ctx.mentions = [m for m in gaz.find(s) if not any(a < m.start < b for a, b in ctx.quoted)]
     previous, accepted = None, False
     for mention in ctx.mentions:
         clause_start = ctx.clause_of(mention.start)[0]

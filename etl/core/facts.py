@@ -13,7 +13,6 @@ from dataclasses import dataclass
 from .context import TARGET_CUES, SentenceContext
 from .indicators import Codebook, IndicatorInfo, IndicatorMatch, fits
 from .numbers import NumberToken, find_numbers, parse_chinese
-from .passages import bracketed_spans
 from .units import MONEY_UNITS, canonical_count_unit, dimension, read_unit, round_value
 
 GROWTH_WORDS = re.compile(r"增长|增速|增幅|上涨|提高|提升|增加|下降|减少|降低|回落|下滑|同比|环比|比上年|较上年|年均")
@@ -65,8 +64,8 @@ class RawFact:
     confidence: float
 
 
-def _masked(sentence: str) -> list[tuple[int, int]]:
-    return bracketed_spans(sentence) + [(m.start(), m.end()) for m in URL_RE.finditer(sentence)]
+def _masked(ctx: SentenceContext) -> list[tuple[int, int]]:
+    return ctx.quoted + [(m.start(), m.end()) for m in URL_RE.finditer(ctx.span.text)]
 
 
 def _inside(pos: int, spans) -> bool:
@@ -134,7 +133,7 @@ def sentence_facts(ctx: SentenceContext, cb: Codebook) -> list[RawFact]:
     s = ctx.span.text
     if not MAY_HOLD_FIGURE.search(s):
         return []
-    masked = _masked(s)
+    masked = _masked(ctx)
     out: list[RawFact] = []
     rank_spans = []
     for m in RANK_RE.finditer(s):
@@ -148,8 +147,6 @@ def sentence_facts(ctx: SentenceContext, cb: Codebook) -> list[RawFact]:
     # Synonym search is the costly step: only sentences holding a figure need it.
     ctx.indicator_matches = cb.find(s) if tokens or out else []
     for tok in tokens:
-        if _inside(tok.start, masked) or _inside(tok.start, rank_spans):
-            continue
         fact = _number_fact(ctx, cb, tok, out)
         if fact:
             out.append(fact)
