@@ -157,7 +157,8 @@ def fmt_delta(value, previous, unit: str | None) -> str | None:
     diff = float(value) - float(previous)
     if unit == "%":
         return f"{diff:+.1f} 个百分点"
-    text = f"{'+' if diff >= 0 else '−'}{fmt_number(abs(diff), unit)}"
+    # ASCII '-': st.metric reads a leading '-' as a decline (red, down arrow); '−' reads as a rise.
+    text = f"{'+' if diff >= 0 else '-'}{fmt_number(abs(diff), unit)}"
     if previous:
         text += f" ({100 * diff / abs(float(previous)):+.1f}%)"
     return text

@@ -76,6 +76,8 @@ def test_number_formatting():
     assert fmt_delta(1602.3, 1425.5, "亿元") == "+176.80 亿元 (+12.4%)"
     assert fmt_delta(5.1, 8.5, "%") == "-3.4 个百分点"
     assert fmt_delta(5.1, None, "%") is None
+    # a fall must start with an ASCII '-' so st.metric shows it red with a down arrow
+    assert fmt_delta(220.9, 431.6, "亿元") == "-210.70 亿元 (-48.8%)"
 
 
 def test_region_picker_is_a_searchable_tree(con):
