@@ -5,7 +5,7 @@ records can cross process boundaries (parallel extraction) and be cached as JSON
 """
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from datetime import date
 
 
@@ -59,7 +59,7 @@ class Fact:
     doc: str = ""
 
     def to_dict(self) -> dict:
-        return asdict(self)
+        return dict(vars(self))  # every field is a plain value: asdict's deep copy is waste
 
 
 @dataclass
@@ -77,7 +77,7 @@ class Project:
     doc: str = ""
 
     def to_dict(self) -> dict:
-        return asdict(self)
+        return dict(vars(self))  # every field is a plain value: asdict's deep copy is waste
 
 
 @dataclass
@@ -94,7 +94,7 @@ class Policy:
     doc: str = ""
 
     def to_dict(self) -> dict:
-        return asdict(self)
+        return dict(vars(self))  # every field is a plain value: asdict's deep copy is waste
 
 
 @dataclass

@@ -63,9 +63,8 @@ def extraction_rows(extraction: Extraction, doc_name: str) -> dict[str, list[dic
     def rows(records, fields):
         out = []
         for rec in records:
-            d = rec.to_dict()
-            d["doc"] = doc_name
-            out.append({f: d.get(f) for f in fields})
+            d = vars(rec)
+            out.append({f: doc_name if f == "doc" else d.get(f) for f in fields})
         return out
     return {
         "facts": rows(extraction.facts, FACT_FIELDS),

@@ -35,9 +35,12 @@ def extract_text(text: str, ref: Reference, doc_date: date | None = None,
 
     for ctx in walk(norm.text, gaz, doc_date, title):
         base = ctx.span.start
-        sent_start, sent_end, sentence = span(base, ctx.span.end)
-        sentence = sentence.strip()
-        for f in sentence_facts(ctx, cb):
+        facts, projects = sentence_facts(ctx, cb), sentence_projects(ctx)
+        policies = sentence_policies(ctx, gaz)
+        if not (facts or projects or policies):
+            continue  # most sentences: no need to map the sentence back to the source
+        sentence = span(base, ctx.span.end)[2].strip()
+        for f in facts:
             region = f.region
             key = (region.name if region else None, f.year, f.period,
                    f.indicator.id if f.indicator else f.label, f.kind, f.value, f.value_high)
@@ -52,7 +55,7 @@ def extract_text(text: str, ref: Reference, doc_date: date | None = None,
                 kind=f.kind, value=f.value, value_high=f.value_high, unit=f.unit,
                 qualifier=f.qualifier, quote=quote, start=qs, end=qe, confidence=f.confidence,
                 raw_number=f.raw_number, raw_unit=f.raw_unit, sentence=sentence))
-        for p in sentence_projects(ctx):
+        for p in projects:
             key = (p.name, p.stage, p.year)
             if key in seen_projects or p.region is None:
                 continue
@@ -62,7 +65,7 @@ def extract_text(text: str, ref: Reference, doc_date: date | None = None,
                 region_id=p.region.id, region_name=p.region.name, year=p.year,
                 name=text[qs:qe] if p.name_is_quote else p.name, stage=p.stage, quote=quote,
                 start=qs, end=qe, confidence=p.confidence, sentence=sentence))
-        for p in sentence_policies(ctx, gaz):
+        for p in policies:
             key = (p.title,)
             if key in seen_policies or p.region is None:
                 continue

@@ -8,19 +8,20 @@ from earlier sentences of the paragraph), and whether it sits in a work report's
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Iterator
 
 from .passages import Span, bracketed_spans, clause_bounds, paragraphs, sentences
-from .regions import Gazetteer, RegionInfo, SubjectTracker
-from .timeframe import time_markers
+from .regions import Gazetteer, RegionInfo, RegionMention, SubjectTracker
+from .timeframe import TimeMarker, time_markers
 
 # A paragraph that opens a work report's plan section.
 PLAN_OPENERS = re.compile(r"总体要求|主要预期目标|预期目标是|重点抓好|重点做好|重点工作|工作安排|主要任务是|工作任务")
 REVIEW_SIGNS = re.compile(r"一年来|过去一年|过去的一年|回顾|政府工作报告")
+PLAN_NOW = re.compile(r"今年|明年|新的一年")
 TARGET_CUES = re.compile(
     r"力争|目标|计划|预期|预计到|确保|争取|年内|将(?!其|之|原|会上)|要(?:实现|达到|突破|完成)|拟|规划到|到(?:19|20)\d\d年")
 
@@ -28,7 +29,6 @@ TARGET_CUES = re.compile(
 @dataclass
 class SentenceContext:
     span: Span
-    clauses: list[tuple[int, int]]
     in_plan: bool
     plan_year: int | None
     doc_date: date | None
@@ -39,9 +39,24 @@ class SentenceContext:
     _periods: list[str] = field(default_factory=list)
     _future: list[bool] = field(default_factory=list)
     mentions: list = field(default_factory=list)
-    paragraph_year: int | None = None
+    paragraph_year: int | None = None   # the year named in this paragraph, else the document's
     indicator_matches: list | None = None
-    quoted: list = field(default_factory=list)   # 《…》 and short “…” spans: names, not figures   # the year named in this paragraph, else the document's
+    _clauses: list[tuple[int, int]] | None = None
+    _quoted: list[tuple[int, int]] | None = None
+
+    @property
+    def quoted(self) -> list[tuple[int, int]]:
+        """《…》 and short “…” spans: names, not figures."""
+        if self._quoted is None:
+            self._quoted = bracketed_spans(self.span.text)
+        return self._quoted
+
+    @property
+    def clauses(self) -> list[tuple[int, int]]:
+        # Most sentences of a report hold no figure and no subject change: split them on demand.
+        if self._clauses is None:
+            self._clauses = clause_bounds(self.span.text)
+        return self._clauses
 
     def region_at(self, pos: int) -> RegionInfo | None:
         i = bisect_right(self._region_pos, pos) - 1
@@ -66,10 +81,11 @@ class SentenceContext:
         return self.clauses[-1]
 
 
-def document_subject(text: str, gaz: Gazetteer, title: str | None) -> RegionInfo | None:
+def document_subject(mentions: list[RegionMention], gaz: Gazetteer, title: str | None
+                     ) -> RegionInfo | None:
     """The region a document is mostly about: named in its title, else its most named region
-    (the most specific one on a tie)."""
-    counts = Counter(m.region for m in gaz.find(text[:20000]) if m.region is not None)
+    (the most specific one on a tie). `mentions` are the document's, in text order."""
+    counts = Counter(m.region for m in mentions if m.region is not None and m.start < 20000)
     for m in gaz.find(title or ""):
         if m.region is not None:
             counts[m.region] += 3
@@ -80,10 +96,25 @@ def document_subject(text: str, gaz: Gazetteer, title: str | None) -> RegionInfo
     return max(top, key=lambda r: len(gaz.ancestors(r.id)))
 
 
+class _Located:
+    """Items with a `start`, found once in the whole text and handed out per span: one regex
+    pass per document instead of one per sentence (neither place names nor time words can
+    cross a sentence's end punctuation, so the matches are the same)."""
+
+    def __init__(self, items: list):
+        self.items = items
+        self.starts = [x.start for x in items]
+
+    def within(self, start: int, end: int) -> list:
+        return self.items[bisect_left(self.starts, start):bisect_left(self.starts, end)]
+
+
 def walk(text: str, gaz: Gazetteer, doc_date: date | None, title: str | None = None
          ) -> Iterator[SentenceContext]:
     doc_year = doc_date.year if doc_date else None
-    tracker = SubjectTracker(gaz, document_subject(text, gaz, title))
+    mentions = _Located(gaz.find(text))
+    markers = _Located(time_markers(text, doc_date))
+    tracker = SubjectTracker(gaz, document_subject(mentions.items, gaz, title))
     is_report = bool(REVIEW_SIGNS.search(text))
     in_plan, plan_year = False, None
     # The year in force carries across paragraphs (a review keeps talking about its year) but is
@@ -91,29 +122,33 @@ def walk(text: str, gaz: Gazetteer, doc_date: date | None, title: str | None = N
     doc_carry = None
     for par in paragraphs(text):
         if is_report and not in_plan and PLAN_OPENERS.search(par.text):
-            markers = time_markers(par.text, doc_date)
-            years = [m.year for m in markers if m.year]
-            if (years and doc_year and max(years) >= doc_year) or re.search(r"今年|明年|新的一年", par.text):
+            years = [m.year for m in markers.within(par.start, par.end) if m.year]
+            if (years and doc_year and max(years) >= doc_year) or PLAN_NOW.search(par.text):
                 in_plan = True
                 plan_year = max(years) if years else doc_year
                 doc_carry = None
         par_carry = None
         for sent in sentences(par):
-            ctx = SentenceContext(sent, clause_bounds(sent.text), in_plan, plan_year, doc_date)
-            _resolve_regions(ctx, tracker, gaz)
+            ctx = SentenceContext(sent, in_plan, plan_year, doc_date)
+            _resolve_regions(ctx, tracker, mentions.within(sent.start, sent.end))
             ctx.paragraph_year = par_carry or (plan_year if in_plan else doc_year)
-            found = _resolve_time(ctx, par_carry or doc_carry, doc_year, plan_year if in_plan else None)
+            found = _resolve_time(ctx, markers.within(sent.start, sent.end), par_carry or doc_carry,
+                                  doc_year, plan_year if in_plan else None)
             if found:
                 par_carry = doc_carry = found
             yield ctx
 
 
-def _resolve_regions(ctx: SentenceContext, tracker: SubjectTracker, gaz: Gazetteer) -> None:
-    s = ctx.span.text
+def _resolve_regions(ctx: SentenceContext, tracker: SubjectTracker,
+                     found: list[RegionMention]) -> None:
+    """`found`: the document's mentions inside this sentence (document offsets)."""
+    s, base = ctx.span.text, ctx.span.start
     ctx._region_pos.append(0)
     ctx._regions.append(tracker.current)
-    ctx.quoted = bracketed_spans(s)
-    ctx.mentions = [m for m in gaz.find(s) if not any(a < m.start < b for a, b in ctx.quoted)]
+    if found:
+        ctx.mentions = [RegionMention(m.start - base, m.end - base, m.region, m.anaphor_kind)
+                        for m in found
+                        if not any(a < m.start - base < b for a, b in ctx.quoted)]
     previous, accepted = None, False
     for mention in ctx.mentions:
         clause_start = ctx.clause_of(mention.start)[0]
@@ -123,8 +158,10 @@ def _resolve_regions(ctx: SentenceContext, tracker: SubjectTracker, gaz: Gazette
         ctx._regions.append(tracker.current)
 
 
-def _resolve_time(ctx: SentenceContext, carry_year, doc_year, plan_year) -> int | None:
-    """Fill the sentence's time markers; return the last explicit (non-plan) year it names."""
+def _resolve_time(ctx: SentenceContext, found: list[TimeMarker], carry_year, doc_year,
+                  plan_year) -> int | None:
+    """Fill the sentence's time markers (`found`, at document offsets); return the last
+    explicit (non-plan) year it names."""
     default_year = carry_year or plan_year or doc_year
     ctx._time_pos.append(0)
     ctx._years.append(default_year)
@@ -132,7 +169,8 @@ def _resolve_time(ctx: SentenceContext, carry_year, doc_year, plan_year) -> int 
     ctx._future.append(False)
     year, period = default_year, "FY"
     last_explicit = None
-    for marker in time_markers(ctx.span.text, ctx.doc_date):
+    base = ctx.span.start
+    for marker in found:
         future = marker.future
         if marker.year is not None:
             year = marker.year
@@ -141,7 +179,7 @@ def _resolve_time(ctx: SentenceContext, carry_year, doc_year, plan_year) -> int 
                 last_explicit = marker.year
         if marker.period is not None and marker.year is None:
             period = marker.period
-        ctx._time_pos.append(marker.start)
+        ctx._time_pos.append(marker.start - base)
         ctx._years.append(year)
         ctx._periods.append(period)
         ctx._future.append(future)

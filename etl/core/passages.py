@@ -6,15 +6,19 @@ facts are extracted once.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 _PARAGRAPH = re.compile(r"[^\n]+")
 _SENTENCE = re.compile(r"[^。！？!?；;…]+(?:[。！？!?；;…]+|$)")
 _CLAUSE_SEP = re.compile(r"[,，、:：]")
+_SPACE = re.compile(r"\s+")
+_BOOK_TITLE = re.compile(r"《[^》]{0,80}》")
+_SHORT_QUOTE = re.compile(r"[“\"‘「][^”\"’」]{1,14}[”\"’」]")
 
 
-@dataclass(frozen=True)
-class Span:
+class Span(NamedTuple):
+    """A piece of text with its offsets (a tuple: made once per sentence, so kept cheap)."""
+
     start: int
     end: int
     text: str
@@ -39,7 +43,7 @@ def paragraphs(text: str) -> list[Span]:
             end = lines[i].end()
         i += 1
         body = text[start:end]
-        key = re.sub(r"\s+", "", body)
+        key = _SPACE.sub("", body)
         if key in seen:
             continue
         seen.add(key)
@@ -79,8 +83,13 @@ def clause_bounds(sentence: str) -> list[tuple[int, int]]:
     return [(s, e) for s, e in bounds if e > s]
 
 
+_ANY_OPENING = re.compile(r"[《“\"‘「]")
+
+
 def bracketed_spans(sentence: str) -> list[tuple[int, int]]:
     """Spans inside 《…》 and short “…” quotes: names and slogans, not figures."""
-    spans = [(m.start(), m.end()) for m in re.finditer(r"《[^》]{0,80}》", sentence)]
-    spans += [(m.start(), m.end()) for m in re.finditer(r"[“\"‘「][^”\"’」]{1,14}[”\"’」]", sentence)]
+    if not _ANY_OPENING.search(sentence):
+        return []
+    spans = [m.span() for m in _BOOK_TITLE.finditer(sentence)]
+    spans += [m.span() for m in _SHORT_QUOTE.finditer(sentence)]
     return spans

@@ -16,7 +16,12 @@ PLAN_ENDS = {"十四五": 2025, "十五五": 2030, "十三五": 2020, "十二五
 _Q = "[“”\"'‘’]?"
 _CN_MONTH = "[一二三四五六七八九十]{1,2}|1[0-2]|0?[1-9]"
 
+# Every branch below starts with one of these characters. The lookahead lets the regex engine
+# reject most positions with one test instead of trying each branch there (about 9x faster on
+# a whole document); a new branch must add its first characters here.
+_FIRST_CHARS = "到至“”\"'‘’十12去上今本年当全明下一过回截目现如正前第"
 MARKER_RE = re.compile(
+    rf"(?=[{_FIRST_CHARS}])(?:"
     rf"(?P<plan>(?:到|至){_Q}(?P<plan1>十[二三四五]五){_Q}(?:末|期末|时期末)|{_Q}(?P<plan2>十[二三四五]五){_Q}(?:末|期末))"
     rf"|(?P<year>(?<!\d)(?:19|20)\d{{2}})(?=年|[-/.](?:0?[1-9]|1[0-2])(?!\d))"
     r"|(?P<last>去年|上年|上一年)(?!度?同期)"
@@ -27,7 +32,7 @@ MARKER_RE = re.compile(
     rf"|(?P<ytd>(?:前|1-|1～|1~|1至|一至)(?P<months>{_CN_MONTH})(?:个)?月(?:份)?"
     r"|(?P<half>上半年)|(?P<q3>前三季度|1-3季度)|(?P<q1>一季度|第一季度|1季度)"
     rf"|截至(?P<upto>{_CN_MONTH})月(?:底|末)"
-    rf"|(?P<asof>(?:19|20)\d{{2}}年(?P<asofm>{_CN_MONTH})月(?:底|末|份)))"
+    rf"|(?P<asof>(?:19|20)\d{{2}}年(?P<asofm>{_CN_MONTH})月(?:底|末|份))))"
 )
 
 
