@@ -13,12 +13,18 @@ from ..offsets import map_span
 from ..models import Document, Extraction, Fact, Policy, Project
 from ..reference import Reference
 from .context import walk
-from .facts import sentence_facts
+from .facts import MAY_HOLD_FIGURE, sentence_facts
 from .indicators import codebook_for
 from .policies import sentence_policies
-from .projects import sentence_projects
+from .projects import PROJECT_HINT, sentence_projects
 from .regions import gazetteer_for
 from .textnorm import normalize
+
+
+# A sentence none of these match holds no fact (no figure), no project and no policy title, so
+# the walker need not hand it over; built from the extractors' own prefilters to stay in step.
+# (TITLE_RE itself could run past a sentence's end; the 《 it starts with is enough.)
+_WORTH_EXTRACTING = re.compile(f"(?:{MAY_HOLD_FIGURE.pattern})|(?:{PROJECT_HINT.pattern})|《")
 
 
 def extract_text(text: str, ref: Reference, doc_date: date | None = None,
@@ -33,7 +39,7 @@ def extract_text(text: str, ref: Reference, doc_date: date | None = None,
         a, b = norm.to_source(start, end)
         return a, b, text[a:b]
 
-    for ctx in walk(norm.text, gaz, doc_date, title):
+    for ctx in walk(norm.text, gaz, doc_date, title, wanted=_WORTH_EXTRACTING):
         base = ctx.span.start
         facts, projects = sentence_facts(ctx, cb), sentence_projects(ctx)
         policies = sentence_policies(ctx, gaz)

@@ -108,12 +108,28 @@ class _Located:
     def within(self, start: int, end: int) -> list:
         return self.items[bisect_left(self.starts, start):bisect_left(self.starts, end)]
 
+    def any_within(self, start: int, end: int) -> bool:
+        i = bisect_left(self.starts, start)
+        return i < len(self.starts) and self.starts[i] < end
 
-def walk(text: str, gaz: Gazetteer, doc_date: date | None, title: str | None = None
-         ) -> Iterator[SentenceContext]:
+
+def walk(text: str, gaz: Gazetteer, doc_date: date | None, title: str | None = None,
+         wanted: re.Pattern | None = None) -> Iterator[SentenceContext]:
+    """Sentence contexts in text order.
+
+    With `wanted`, a sentence is only yielded if `wanted` matches in it or it names a place or
+    a time (which changes the context of the sentences after it). The caller's extractors
+    must find nothing in a sentence `wanted` does not match: most of a report is prose with no
+    figure, and skipping it is most of the walker's speed.
+    """
     doc_year = doc_date.year if doc_date else None
     mentions = _Located(gaz.find(text))
     markers = _Located(time_markers(text, doc_date))
+
+    def worth_a_look(start: int, end: int) -> bool:
+        return (wanted is None or mentions.any_within(start, end)
+                or markers.any_within(start, end) or wanted.search(text, start, end) is not None)
+
     tracker = SubjectTracker(gaz, document_subject(mentions.items, gaz, title))
     is_report = bool(REVIEW_SIGNS.search(text))
     in_plan, plan_year = False, None
@@ -128,7 +144,11 @@ def walk(text: str, gaz: Gazetteer, doc_date: date | None, title: str | None = N
                 plan_year = max(years) if years else doc_year
                 doc_carry = None
         par_carry = None
+        if not worth_a_look(par.start, par.end):
+            continue
         for sent in sentences(par):
+            if not worth_a_look(sent.start, sent.end):
+                continue
             ctx = SentenceContext(sent, in_plan, plan_year, doc_date)
             _resolve_regions(ctx, tracker, mentions.within(sent.start, sent.end))
             ctx.paragraph_year = par_carry or (plan_year if in_plan else doc_year)

@@ -7,6 +7,7 @@ wrong, and only then do we ask charset-normalizer -- on a sample, because it is 
 from __future__ import annotations
 
 import codecs
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -156,9 +157,13 @@ def _finish(data: bytes, enc: str, path, name: str, how: str) -> Decoded:
     return Decoded(text, enc, [f"{name}: {bad} invalid byte sequence(s) replaced ({enc}, {how})"])
 
 
+_TRAD_RE = re.compile(f"[{re.escape(_TRAD_ONLY)}]")
+_SIMP_RE = re.compile(f"[{re.escape(_SIMP_ONLY)}]")
+
+
 def looks_traditional(text: str, sample: int = 20000) -> bool:
     """True when the text is written in traditional characters (heuristic on frequent words)."""
     head = text[:sample]
-    trad = sum(head.count(c) for c in _TRAD_ONLY)
-    simp = sum(head.count(c) for c in _SIMP_ONLY)
+    trad = len(_TRAD_RE.findall(head))   # one scan per set, not one per character
+    simp = len(_SIMP_RE.findall(head))
     return trad >= 3 and trad > 2 * simp

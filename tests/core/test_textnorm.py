@@ -26,3 +26,10 @@ def test_spans_map_back(parts):
         assert b - a == 1
         # the source character is the same character before conversion
         assert normalize(source[a:b]).text == n.text[i]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.characters(min_codepoint=0x20, max_codepoint=0xFFEF), max_size=40))
+def test_halfwidth_replaces_exactly_the_table(text):
+    from etl.core.textnorm import _FULLWIDTH, to_halfwidth
+    assert to_halfwidth(text) == text.translate(_FULLWIDTH)
