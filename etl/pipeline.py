@@ -49,15 +49,16 @@ def discover_sources(paths: Iterable[str | Path], warnings: list[str] | None = N
 def _drop_incomplete(result: dict) -> dict:
     kept_warnings = []
     for table, required in _REQUIRED.items():
-        good = []
-        for rec in result[table]:
-            missing = [f for f in required if rec.get(f) is None]
-            if missing:
-                kept_warnings.append(f"{result['path']}: dropped a {table[:-1]} record without "
-                                     f"{', '.join(missing)} (at {rec.get('start')})")
-            else:
-                good.append(rec)
-        result[table] = good
+        cols = result[table]
+        bad = sorted({i for f in required for i, v in enumerate(cols[f]) if v is None})
+        for i in bad:
+            missing = [f for f in required if cols[f][i] is None]
+            kept_warnings.append(f"{result['path']}: dropped a {table[:-1]} record without "
+                                 f"{', '.join(missing)} (at {cols['start'][i]})")
+        if bad:
+            drop = set(bad)
+            result[table] = {f: [v for i, v in enumerate(values) if i not in drop]
+                             for f, values in cols.items()}
     result["dropped"] = kept_warnings
     return result
 
@@ -130,7 +131,7 @@ def extract_documents(paths: Iterable[str | Path], ref: Reference, jobs: int | N
     jobs = max(1, jobs or os.cpu_count() or 1)
     files = discover_sources(paths, warnings)
     stats = stats if stats is not None else {}
-    stats.update(files=len(files), cached=0, extracted=0)
+    stats.update(files=len(files), cached=0, extracted=0, hashed=0)
     bar = tqdm(total=len(files), unit="doc", file=sys.stderr, disable=not progress,
                dynamic_ncols=True, leave=False)
     cache = ExtractionCache(cache_dir) if cache_dir is not None else None
@@ -140,18 +141,17 @@ def extract_documents(paths: Iterable[str | Path], ref: Reference, jobs: int | N
         if cache is None:
             misses = files
         else:
-            salt = build_salt(ref)
+            salt = build_salt(ref, cache)
             for start in range(0, len(files), 500):
                 block: list[tuple[Path, object, str]] = []
-                for path, source in files[start:start + 500]:
-                    try:
-                        data = path.read_bytes()
-                    except OSError as exc:
+                chunk = files[start:start + 500]
+                hashes = cache.content_hashes([path for path, _ in chunk])
+                for (path, source), digest in zip(chunk, hashes):
+                    if isinstance(digest, OSError):
                         bar.update()
-                        yield error_result(path.name, str(path), f"{path}: unreadable: {exc}")
+                        yield error_result(path.name, str(path), f"{path}: unreadable: {digest}")
                         continue
-                    block.append((path, source, cache_key(sha256_bytes(data), path.name,
-                                                          source, salt)))
+                    block.append((path, source, cache_key(digest, path.name, source, salt)))
                 hits = cache.get_many([key for _, _, key in block])
                 for path, source, key in block:
                     hit = hits.get(key)
@@ -172,4 +172,5 @@ def extract_documents(paths: Iterable[str | Path], ref: Reference, jobs: int | N
     finally:
         bar.close()
         if cache is not None:
+            stats["hashed"] = cache.hashed
             cache.close()

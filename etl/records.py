@@ -1,15 +1,15 @@
 """Plain-dict rows for one processed document, and how they are written out.
 
-A per-document result is a JSON-able dict so it can cross process boundaries, sit in the
-extraction cache and be turned into DataFrames without the document text:
+A per-document result is a plain dict of plain values so it can cross process boundaries,
+sit in the extraction cache and become DataFrames without the document text:
 
     {"doc", "path", "ok": True, "document": {...DOCUMENT_COLUMNS...},
-     "facts": [...], "projects": [...], "policies": [...]}
+     "facts": {field: [values...]}, "projects": {...}, "policies": {...}}
     {"doc", "path", "ok": False, "error": "<one line naming the file>"}
 
-Results served from the extraction cache hold each table compactly, as lists in the order of
-`result["fields"][table]` (decoding them that way is most of a cached rebuild); use
-`table_rows` / `table_records` rather than reading result[table] directly.
+Each table is held as columns in TABLE_FIELDS order (a dict of equal-length lists): the build
+extends its column lists with them directly, and a cached result decodes to a few lists per
+document instead of one object per record. `table_records` gives the records as dicts.
 """
 from __future__ import annotations
 
@@ -58,45 +58,38 @@ def document_row(doc: Document) -> dict:
     return row
 
 
-def extraction_rows(extraction: Extraction, doc_name: str) -> dict[str, list[dict]]:
-    """Facts/projects/policies of one document as plain dicts with the warehouse's fields."""
-    def rows(records, fields):
-        out = []
-        for rec in records:
-            d = vars(rec)
-            out.append({f: doc_name if f == "doc" else d.get(f) for f in fields})
-        return out
-    return {
-        "facts": rows(extraction.facts, FACT_FIELDS),
-        "projects": rows(extraction.projects, PROJECT_FIELDS),
-        "policies": rows(extraction.policies, POLICY_FIELDS),
-    }
-
-
 TABLE_FIELDS = {"facts": FACT_FIELDS, "projects": PROJECT_FIELDS, "policies": POLICY_FIELDS}
 
 
-def table_rows(result: dict, table: str) -> list[list]:
-    """The `table` records of a result as lists in TABLE_FIELDS order (either form)."""
-    fields = TABLE_FIELDS[table]
-    stored = result.get("fields", {}).get(table)
-    if stored == fields:
-        return result[table]
-    if stored is not None:
-        return [[dict(zip(stored, row)).get(f) for f in fields] for row in result[table]]
-    return [[rec.get(f) for f in fields] for rec in result[table]]
+def extraction_columns(extraction: Extraction, doc_name: str) -> dict[str, dict[str, list]]:
+    """Facts/projects/policies of one document as columns of the warehouse's fields."""
+    def columns(records, fields):
+        rows = [vars(rec) for rec in records]
+        return {f: [doc_name] * len(rows) if f == "doc" else [r.get(f) for r in rows]
+                for f in fields}
+    return {table: columns(getattr(extraction, table), fields)
+            for table, fields in TABLE_FIELDS.items()}
+
+
+def table_size(result: dict, table: str) -> int:
+    return len(result[table]["doc"])
 
 
 def table_records(result: dict, table: str) -> list[dict]:
-    """The `table` records of a result as dicts (either form)."""
-    if "fields" not in result:
-        return result[table]
-    return [dict(zip(TABLE_FIELDS[table], row)) for row in table_rows(result, table)]
+    """The `table` records of a result as dicts."""
+    cols = result[table]
+    fields = TABLE_FIELDS[table]
+    return [dict(zip(fields, values)) for values in zip(*(cols[f] for f in fields))]
+
+
+def has_layout(result: dict) -> bool:
+    """Whether an ok result holds every table with exactly today's fields (a cache check)."""
+    return all(list(result.get(t) or ()) == f for t, f in TABLE_FIELDS.items())
 
 
 def ok_result(doc: Document, extraction: Extraction) -> dict:
     return {"doc": doc.doc, "path": doc.path, "ok": True, "document": document_row(doc),
-            **extraction_rows(extraction, doc.doc)}
+            **extraction_columns(extraction, doc.doc)}
 
 
 def error_result(doc_name: str, path: str, message: str) -> dict:

@@ -74,6 +74,7 @@ def child_build(docs: str, db: str, jobs: int, cache: str | None) -> None:
     own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     kids = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
     print(json.dumps({"seconds": summary.seconds, "extract_seconds": summary.extract_seconds,
+                      "table_seconds": summary.table_seconds, "hashed": summary.hashed,
                       "documents": summary.documents, "facts": summary.facts,
                       "errors": len(summary.errors), "cached": summary.cached,
                       "rss_mb": own / 1024, "worker_rss_mb": kids / 1024}))

@@ -123,3 +123,65 @@ def test_code_fingerprint_ignores_comments_but_not_code(edited, same):
     from etl.cache import _code_shape
     base = _code_shape('def f(x):\n    return x + 1\n')
     assert (_code_shape(edited) == base) is same
+
+
+def _age(folder, seconds_ago: int) -> None:
+    """Set every file's mtime to the past (a corpus saved a while ago)."""
+    import os
+    import time
+    when = time.time() - seconds_ago
+    for p in folder.iterdir():
+        os.utime(p, (when, when))
+
+
+def test_unchanged_old_files_are_not_read_again(good_docs, tmp_path, ref, fake_extractor):
+    _age(good_docs, 3600)
+    first = run(good_docs, tmp_path, ref)
+    n = first.documents
+    assert first.hashed == n
+    second = run(good_docs, tmp_path, ref)
+    assert (second.hashed, second.cached) == (0, n)  # known by size + mtime + inode
+
+
+def test_a_same_size_edit_with_a_new_mtime_is_seen(good_docs, tmp_path, ref, fake_extractor):
+    _age(good_docs, 3600)
+    run(good_docs, tmp_path, ref)
+    path = good_docs / "doc01.txt"
+    data = path.read_bytes()
+    path.write_bytes(data.replace("。".encode(), "！".encode(), 1))   # same length
+    assert len(path.read_bytes()) == len(data)
+    fake_extractor.calls.clear()
+    summary = run(good_docs, tmp_path, ref)
+    assert summary.hashed == 1 and fake_extractor.calls == ["doc01.txt"]
+
+
+def test_a_file_hashed_moments_after_an_edit_is_hashed_again(good_docs, tmp_path, ref,
+                                                             fake_extractor):
+    # mtime too close to the hashing to rule out a second edit in the same timestamp tick
+    run(good_docs, tmp_path, ref)
+    assert run(good_docs, tmp_path, ref).hashed == len(list(good_docs.iterdir()))
+
+
+def test_code_fingerprint_is_remembered_per_module_bytes(tmp_path, monkeypatch):
+    from etl import cache as cache_mod
+    with cache_mod.ExtractionCache(tmp_path / "cache") as cache:
+        fresh = cache_mod.code_fingerprint(cache)
+        assert fresh == cache_mod.code_fingerprint(None)
+
+        def no_parsing(source):
+            raise AssertionError("parsed again")
+        monkeypatch.setattr(cache_mod, "_code_shape", no_parsing)
+        assert cache_mod.code_fingerprint(cache) == fresh
+
+
+def test_a_damaged_cache_entry_is_a_miss(good_docs, tmp_path, ref, fake_extractor):
+    import sqlite3
+    first = run(good_docs, tmp_path, ref)
+    con = sqlite3.connect(tmp_path / "cache" / "extractions.sqlite")
+    with con:
+        con.execute("UPDATE results SET value = x'80054b'")   # truncated pickles
+    con.close()
+    fake_extractor.calls.clear()
+    again = run(good_docs, tmp_path, ref)
+    assert len(fake_extractor.calls) == first.documents
+    assert (again.facts, again.errors) == (first.facts, [])
