@@ -24,7 +24,10 @@ from .textnorm import normalize
 # A sentence none of these match holds no fact (no figure), no project and no policy title, so
 # the walker need not hand it over; built from the extractors' own prefilters to stay in step.
 # (TITLE_RE itself could run past a sentence's end; the 《 it starts with is enough.)
-_WORTH_EXTRACTING = re.compile(f"(?:{MAY_HOLD_FIGURE.pattern})|(?:{PROJECT_HINT.pattern})|《")
+# The lookahead lists the branches' first characters, so most positions fail one test.
+_WORTH_EXTRACTING = re.compile(
+    "(?=[0-9零〇一二两三四五六七八九十百千万亿项等园港城中基工生广《])"
+    f"(?:(?:{MAY_HOLD_FIGURE.pattern})|(?:{PROJECT_HINT.pattern})|《)")
 
 
 def extract_text(text: str, ref: Reference, doc_date: date | None = None,

@@ -60,9 +60,15 @@ class Codebook:
 
     def find(self, clause: str) -> list[IndicatorMatch]:
         """Every synonym in `clause` (offsets in `clause`), longest first where they overlap."""
+        out = []
+        if not any(q in clause for q in QUOTES):   # the usual case: offsets are the clause's
+            for m in self._re.finditer(clause):
+                word = self._group_word[m.lastgroup]
+                info = self.by_id[self._targets[word]]
+                out.append(IndicatorMatch(m.start(), m.end(), info, "…" in word))
+            return out
         keep = [i for i, ch in enumerate(clause) if ch not in QUOTES]
         stripped = "".join(clause[i] for i in keep)
-        out = []
         for m in self._re.finditer(stripped):
             word = self._group_word[m.lastgroup]
             info = self.by_id[self._targets[word]]

@@ -31,6 +31,7 @@ SINGLE = re.compile(
     r"(?P<name>“[^”]{2,30}”|[\u4e00-\u9fffA-Za-z0-9·]{2,24}?(?:产业园|科技园|园区|港|城|中心|基地|工厂|"
     r"生产线|广场|工程|改扩建|项目))(?:项目)?(?P<verb>落地运营|建成投产|开工建设|加速落地|顺利投产|"
     r"建设|投产|开工|落地|运营)")
+SINGLE_VERBS = re.compile(r"建设|投产|开工|落地|运营")   # in every verb SINGLE accepts
 NOT_A_NAME = re.compile(r"^(?:一批|项目|重点|重大|优质|产业|工业|转型|[\d.]+|[一二三四五六七八九十百]+个?)$|"
                         r"企业$|^(?:这些|该|各类|一批|更多|联动|充分|体现)|\d+个|了|在$|的$|亿级|社区")
 
@@ -94,7 +95,10 @@ def sentence_projects(ctx) -> list[RawProject]:
         year = ctx.year_at(a) if ctx.has_explicit_time_before(a) else ctx.paragraph_year
         out.append(RawProject(a, b, ctx.region_at(a), year, name, stage, confidence))
 
-    for m in LIST_BEFORE_DENG.finditer(s):
+    # LIST_BEFORE_DENG and SINGLE try a lazy run of up to 120 / 24 characters at every
+    # position; the words they cannot match without are looked for first.
+    lists = LIST_BEFORE_DENG.finditer(s) if "等" in s and "项目" in s else ()
+    for m in lists:
         lead = s[m.start("list"):m.end("list")]
         stage = _stage(m.group("after"), lead[:6], m.group("mid"), s)
         if stage is None:
@@ -107,7 +111,7 @@ def sentence_projects(ctx) -> list[RawProject]:
         stage = _stage(s[:m.start()]) or "signed"
         for a, b in _names(s, m.start("list"), m.end("list")):
             add(a, b, stage, 0.7)
-    for cs, ce in ctx.clauses:
+    for cs, ce in (ctx.clauses if SINGLE_VERBS.search(s) else ()):
         for m in SINGLE.finditer(s, cs, ce):
             lead = LEAD_VERBS.match(s, m.start("name"), m.end("name"))
             a = lead.end() if lead and lead.end() < m.end("name") - 1 else m.start("name")

@@ -65,3 +65,13 @@ def test_region_mentions(gaz, text, expected):
     norm = normalize(text).text
     got = [m.region.id or m.region.name if m.region else m.anaphor_kind for m in gaz.find(norm)]
     assert got == expected
+
+
+def test_the_walkers_sentence_filter_lets_every_extractor_cue_through():
+    # etl.core skips sentences its guarded filter does not match: every cue must pass it
+    from etl.core import _WORTH_EXTRACTING
+    from etl.core.projects import PROJECT_HINT
+    cues = PROJECT_HINT.pattern.split("|") + ["《规划》", "0", "5", "9"]
+    cues += [n + "个" for n in "零〇一二两三四五六七八九十百千万亿"]
+    for cue in cues:
+        assert _WORTH_EXTRACTING.search("，" + cue), cue
