@@ -23,7 +23,7 @@ from .cache import reference_hash
 from .pipeline import extract_documents
 from .records import TABLE_FIELDS
 from .reference import Reference
-from .warehouse.load import DOCUMENT_COLUMNS, WarehouseContent, build_warehouse
+from .warehouse.load import DOCUMENT_COLUMNS, WarehouseWriter
 
 _INT_COLUMNS = ("year", "start", "end", "n_chars")
 _FLOAT_COLUMNS = ("value", "value_high", "confidence")
@@ -43,7 +43,7 @@ class BuildSummary:
     extracted: int = 0
     hashed: int = 0                # files read and hashed for the cache (others known by stat)
     extract_seconds: float = 0.0   # discover + cache lookups + ingest/extract (all workers)
-    table_seconds: float = 0.0     # gathering the results into sorted DataFrames
+    table_seconds: float = 0.0     # loading the records into the warehouse (ordered, indexed)
     seconds: float = 0.0
 
     def lines(self) -> list[str]:
@@ -57,7 +57,7 @@ class BuildSummary:
             f"warnings   {len(self.warnings)}",
             f"errors     {len(self.errors)}",
             f"seconds    {self.seconds:.2f} (extraction {self.extract_seconds:.2f}, "
-            f"tables {self.table_seconds:.2f})",
+            f"loading {self.table_seconds:.2f})",
         ]
 
 
@@ -88,25 +88,28 @@ def _stderr(line: str) -> None:
 
 
 class Collector:
-    """Accumulates results (in any order) into compact DataFrame chunks, so memory holds the
-    records as columns rather than per-record Python objects; `tables()` orders them."""
+    """Gathers results (in any order) into column chunks and hands each chunk of `CHUNK`
+    documents to `sink(table, DataFrame)` (a WarehouseWriter's append): memory holds one
+    chunk, never the corpus's records. Rows carry `_path` (their file) and `_seq` (their
+    order within it); which paths to leave out (duplicate file names) is known at the end."""
 
-    CHUNK = 2000   # documents per DataFrame chunk
+    CHUNK = 2000   # documents per chunk
 
-    def __init__(self, log: Callable[[str], None] = _stderr):
+    def __init__(self, sink: Callable[[str, pd.DataFrame], None],
+                 log: Callable[[str], None] = _stderr):
+        self.sink = sink
         self.log = log
         self.errors: list[tuple[str, str, str]] = []
         self._warnings: list[tuple[str, str]] = []          # (path, message)
         self._kept: dict[str, str] = {}                      # doc -> path kept
-        self._dropped: set[str] = set()                      # paths of duplicate names
-        self._docs = self._empty(DOCUMENT_COLUMNS + ["_path"])
-        self._cols = {t: self._empty(f + ["_path"]) for t, f in TABLE_FIELDS.items()}
-        self._n_docs = 0
-        self._chunks = {t: [] for t in ("documents", *TABLE_FIELDS)}
+        self.dropped: set[str] = set()                       # paths of duplicate names
+        self.counts = dict.fromkeys(("documents", *TABLE_FIELDS), 0)
+        self._reset()
 
-    @staticmethod
-    def _empty(names: list[str]) -> dict[str, list]:
-        return {c: [] for c in names}
+    def _reset(self) -> None:
+        self._docs = {c: [] for c in DOCUMENT_COLUMNS + ["_path"]}
+        self._cols = {t: {c: [] for c in f + ["_path", "_seq"]} for t, f in TABLE_FIELDS.items()}
+        self._pending = 0
 
     def add(self, res: dict) -> None:
         path = res["path"]
@@ -120,7 +123,7 @@ class Collector:
             msg = f"{dropped}: duplicate file name {res['doc']!r} (also {kept}); skipped"
             self.log(f"error: {msg}")
             self.errors.append((dropped, "error", msg))
-            self._dropped.add(dropped)
+            self.dropped.add(dropped)
             self._kept[res["doc"]] = kept
         else:
             self._kept[res["doc"]] = path
@@ -133,35 +136,29 @@ class Collector:
             cols, have = self._cols[table], res[table]
             for f in fields:
                 cols[f].extend(have[f])
-            cols["_path"].extend([path] * len(have["doc"]))
+            n = len(have["doc"])
+            cols["_path"].extend([path] * n)
+            cols["_seq"].extend(range(n))
         doc_warnings = (document.get("warnings") or "").split("; ")
         for msg in [w for w in doc_warnings if w] + res.get("dropped", []):
             self._warnings.append((path, msg if path in msg else f"{path}: {msg}"))
-        self._n_docs += 1
-        if self._n_docs % self.CHUNK == 0:
-            self._flush()
+        self._pending += 1
+        if self._pending >= self.CHUNK:
+            self.flush()
 
-    def _flush(self) -> None:
-        self._chunks["documents"].append(frame(self._docs, DOCUMENT_COLUMNS + ["_path"]))
-        self._docs = self._empty(DOCUMENT_COLUMNS + ["_path"])
+    def flush(self) -> None:
+        if not self._pending:
+            return
+        self.sink("documents", frame(self._docs, DOCUMENT_COLUMNS + ["_path"]))
         for table, fields in TABLE_FIELDS.items():
-            self._chunks[table].append(frame(self._cols[table], fields + ["_path"]))
-            self._cols[table] = self._empty(fields + ["_path"])
+            self.sink(table, frame(self._cols[table], fields + ["_path", "_seq"]))
+        self._reset()
 
-    def tables(self) -> dict[str, pd.DataFrame]:
-        """documents/facts/projects/policies, sorted by document name (stable: a document's
-        records keep the extractor's order), duplicates of a file name removed."""
-        self._flush()
-        out = {}
-        for table, chunks in self._chunks.items():
-            df = pd.concat(chunks, ignore_index=True)
-            df = df[~df["_path"].isin(self._dropped)]
-            out[table] = (df.sort_values("doc", kind="mergesort").drop(columns="_path")
-                          .reset_index(drop=True))
-        for path, msg in self._warnings:
-            if path not in self._dropped:
-                self.errors.append((path, "warning", msg))
-        return out
+    def finish(self) -> list[tuple[str, str, str]]:
+        """Flush the last chunk; every error and warning as (path, severity, message)."""
+        self.flush()
+        return self.errors + [(path, "warning", msg) for path, msg in self._warnings
+                              if path not in self.dropped]
 
 
 @contextmanager
@@ -204,38 +201,33 @@ def build(paths: Iterable[str | Path], db_path: str | Path, ref: Reference,
     stats: dict = {}
     results = extract_documents(paths, ref, jobs=jobs, cache_dir=cache_dir, progress=progress,
                                 warnings=csv_warnings, stats=stats)
-    collector = Collector(log)
+    regions, indicators = reference_frames(ref)
+    info = {"extractor_version": str(etl.EXTRACTOR_VERSION),
+            "reference_hash": reference_hash(ref),
+            "sources": "; ".join(str(p) for p in paths),
+            # the one non-reproducible value: checksums of a build must leave it out
+            "built_at": datetime.now(timezone.utc).isoformat(timespec="seconds")}
     collect_seconds = 0.0
-    with _gc_paused():
+    with WarehouseWriter(db_path) as writer, _gc_paused():
+        collector = Collector(writer.append, log)
         for result in results:
             mark = time.perf_counter()
             collector.add(result)
             collect_seconds += time.perf_counter() - mark
         mark = time.perf_counter()
         extract_seconds = mark - started - collect_seconds
-        tables = collector.tables()
-    errors = collector.errors + [("sources.csv", "warning", w) for w in csv_warnings]
-    table_seconds = collect_seconds + time.perf_counter() - mark
-    for _, severity, msg in errors:
-        if severity == "warning":
-            log(f"warning: {msg}")
-    regions, indicators = reference_frames(ref)
-    content = WarehouseContent(
-        documents=tables["documents"], facts=tables["facts"],
-        projects=tables["projects"], policies=tables["policies"],
-        regions=regions, indicators=indicators,
-        errors=pd.DataFrame(errors, columns=["path", "severity", "message"]).astype(object),
-        info={"extractor_version": str(etl.EXTRACTOR_VERSION),
-              "reference_hash": reference_hash(ref),
-              "sources": "; ".join(str(p) for p in paths),
-              # the one non-reproducible value: checksums of a build must leave it out
-              "built_at": datetime.now(timezone.utc).isoformat(timespec="seconds")},
-    )
-    build_warehouse(content, db_path)
+        errors = collector.finish() + [("sources.csv", "warning", w) for w in csv_warnings]
+        for _, severity, msg in errors:
+            if severity == "warning":
+                log(f"warning: {msg}")
+        counts = writer.commit(
+            regions, indicators,
+            pd.DataFrame(errors, columns=["path", "severity", "message"]).astype(object),
+            info, skip_paths=collector.dropped)
+        table_seconds = collect_seconds + time.perf_counter() - mark
     summary = BuildSummary(
-        db_path=Path(db_path), documents=len(tables["documents"]),
-        facts=len(tables["facts"]), projects=len(tables["projects"]),
-        policies=len(tables["policies"]),
+        db_path=Path(db_path), documents=counts["documents"], facts=counts["facts"],
+        projects=counts["projects"], policies=counts["policies"],
         errors=[m for _, s, m in errors if s == "error"],
         warnings=[m for _, s, m in errors if s == "warning"],
         cached=stats.get("cached", 0), extracted=stats.get("extracted", 0),

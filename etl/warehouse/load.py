@@ -9,6 +9,7 @@ inputs give identical tables.
 from __future__ import annotations
 
 import os
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -51,53 +52,145 @@ class WarehouseContent:
     info: dict[str, str] = field(default_factory=dict)
 
 
-def _ordered(df: pd.DataFrame, columns: list[str], id_column: str | None) -> pd.DataFrame:
-    df = df.copy()
-    for col in columns:
-        if col not in df.columns and col != id_column:
-            df[col] = None
-    if id_column:
-        sort_cols = [c for c in ("doc", "start", "end", "kind", "value", "name", "title")
-                     if c in df.columns]
-        df = df.sort_values(sort_cols, kind="mergesort").reset_index(drop=True)
-        df[id_column] = range(1, len(df) + 1)
-    return df[columns]
+# Record order in the final tables (and so their ids): by document and position, ties kept in
+# the order the extractor produced them (`_seq`), so two builds give identical tables.
+_ORDER = {
+    "facts": ('doc', '"start"', '"end"', 'kind', 'value', '_seq'),
+    "projects": ('doc', '"start"', '"end"', 'name', '_seq'),
+    "policies": ('doc', '"start"', '"end"', 'title', '_seq'),
+}
+_IDS = {"facts": "fact_id", "projects": "project_id", "policies": "policy_id"}
+COLUMNS = {"documents": DOCUMENT_COLUMNS, "facts": FACT_COLUMNS, "projects": PROJECT_COLUMNS,
+           "policies": POLICY_COLUMNS}
+
+
+def _quoted(columns) -> str:
+    return ", ".join(f'"{c}"' for c in columns)
+
+
+BUILD_MEMORY_LIMIT = "1GB"
+
+
+class WarehouseWriter:
+    """Streams documents and records into a new DuckDB file in chunks, then `commit()` orders
+    them, numbers them and atomically swaps the file into place.
+
+    Chunks go to staging tables inside DuckDB (compressed, spilled to disk if need be), so a
+    build's Python memory holds one chunk, not the corpus's records. Until `commit()` the live
+    warehouse is untouched; `abort()` (or an exception inside `with`) removes the new file.
+    """
+
+    def __init__(self, db_path: str | Path):
+        self.db_path = Path(db_path)
+        self.db_path.parent.mkdir(parents=True, exist_ok=True)
+        self.tmp = self.db_path.with_name(f"{self.db_path.name}.building-{os.getpid()}")
+        self._remove_tmp()
+        self.con = duckdb.connect(str(self.tmp))
+        try:
+            # Staged records beyond this spill to a temp folder beside the file, so a very
+            # large corpus bounds the build's memory instead of exhausting it.
+            self.con.execute(f"SET memory_limit = '{BUILD_MEMORY_LIMIT}'")
+            apply_migrations(self.con)
+            for table, columns in COLUMNS.items():
+                kept = [c for c in columns if c != _IDS.get(table)]
+                self.con.execute(
+                    f"CREATE TEMP TABLE _stage_{table} AS SELECT {_quoted(kept)}, "
+                    f"NULL::VARCHAR AS _path, NULL::BIGINT AS _seq FROM main.{table} LIMIT 0")
+        except BaseException:
+            self.abort()
+            raise
+
+    def append(self, table: str, frame: pd.DataFrame) -> None:
+        """Add rows of `table` (documents/facts/projects/policies). Missing columns are NULL;
+        `_path` (the file the rows came from) and `_seq` (their order within it) are optional."""
+        if frame.empty:
+            return
+        frame = frame.copy()
+        for col in COLUMNS[table]:
+            if col not in frame.columns and col != _IDS.get(table):
+                frame[col] = None
+        if "_path" not in frame.columns:
+            frame["_path"] = None
+        if "_seq" not in frame.columns:
+            frame["_seq"] = range(len(frame))
+        cols = [c for c in COLUMNS[table] if c != _IDS.get(table)] + ["_path", "_seq"]
+        self.con.register("_incoming", frame[cols])
+        try:
+            self.con.execute(f"INSERT INTO _stage_{table} ({_quoted(cols)}) "
+                             f"SELECT {_quoted(cols)} FROM _incoming")
+        finally:
+            self.con.unregister("_incoming")
+
+    def commit(self, regions: pd.DataFrame, indicators: pd.DataFrame,
+               errors: pd.DataFrame | None = None, info: dict[str, str] | None = None,
+               skip_paths: Iterable[str] = ()) -> dict[str, int]:
+        """Write the final tables (leaving out rows from `skip_paths`), swap the file into
+        place and return the row count of each table."""
+        con = self.con
+        try:
+            con.execute("CREATE TEMP TABLE _skip (path VARCHAR)")
+            skip = sorted(set(skip_paths))
+            if skip:
+                con.executemany("INSERT INTO _skip VALUES (?)", [[p] for p in skip])
+            keep = "_path IS NULL OR _path NOT IN (SELECT path FROM _skip)"
+            reference = {
+                "regions": regions[["id", "name_zh", "name_en", "kind", "parent_id", "aliases"]],
+                "indicators": indicators[["id", "name_zh", "name_en", "category", "unit",
+                                          "synonyms"]],
+                "build_errors": (errors if errors is not None else pd.DataFrame(
+                    columns=["path", "severity", "message"]))[["path", "severity", "message"]]
+                .sort_values(["path", "message"], kind="mergesort").astype(object),
+            }
+            for name, frame in reference.items():
+                con.register("_incoming", frame)
+                con.execute(f"INSERT INTO {name} ({_quoted(frame.columns)}) "
+                            f"SELECT {_quoted(frame.columns)} FROM _incoming")
+                con.unregister("_incoming")
+            con.execute(f"INSERT INTO documents ({_quoted(DOCUMENT_COLUMNS)}) "
+                        f"SELECT {_quoted(DOCUMENT_COLUMNS)} FROM _stage_documents "
+                        f"WHERE {keep} ORDER BY doc")
+            for table, order in _ORDER.items():
+                cols = [c for c in COLUMNS[table] if c != _IDS[table]]
+                by = ", ".join(order)
+                con.execute(
+                    f"INSERT INTO {table} ({_IDS[table]}, {_quoted(cols)}) "
+                    f"SELECT row_number() OVER (ORDER BY {by}), {_quoted(cols)} "
+                    f"FROM _stage_{table} WHERE {keep} ORDER BY {by}")
+            if info:
+                con.executemany("INSERT INTO build_info VALUES (?, ?)", sorted(info.items()))
+            counts = {t: con.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
+                      for t in COLUMNS}
+            con.execute("CHECKPOINT")
+            con.close()
+            os.replace(self.tmp, self.db_path)
+        except BaseException:
+            self.abort()
+            raise
+        return counts
+
+    def _remove_tmp(self) -> None:
+        for leftover in (self.tmp, self.tmp.with_name(self.tmp.name + ".wal")):
+            leftover.unlink(missing_ok=True)
+
+    def abort(self) -> None:
+        try:
+            self.con.close()
+        except Exception:
+            pass
+        self._remove_tmp()
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, exc_type, *exc):
+        if exc_type is not None:
+            self.abort()
 
 
 def build_warehouse(content: WarehouseContent, db_path: str | Path) -> Path:
     """Write `content` to a fresh DuckDB file and atomically replace `db_path` with it."""
-    db_path = Path(db_path)
-    db_path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = db_path.with_name(f"{db_path.name}.building-{os.getpid()}")
-    for leftover in (tmp, tmp.with_name(tmp.name + ".wal")):
-        leftover.unlink(missing_ok=True)
-    tables = {
-        "regions": content.regions[["id", "name_zh", "name_en", "kind", "parent_id", "aliases"]],
-        "indicators": content.indicators[["id", "name_zh", "name_en", "category", "unit", "synonyms"]],
-        "documents": _ordered(content.documents, DOCUMENT_COLUMNS, None).sort_values("doc"),
-        "facts": _ordered(content.facts, FACT_COLUMNS, "fact_id"),
-        "projects": _ordered(content.projects, PROJECT_COLUMNS, "project_id"),
-        "policies": _ordered(content.policies, POLICY_COLUMNS, "policy_id"),
-        "build_errors": content.errors[["path", "severity", "message"]].sort_values(
-            ["path", "message"], kind="mergesort"),
-    }
-    try:
-        con = duckdb.connect(str(tmp))
-        try:
-            apply_migrations(con)
-            for name, frame in tables.items():
-                con.register("_incoming", frame)
-                cols = ", ".join(f'"{c}"' for c in frame.columns)
-                con.execute(f"INSERT INTO {name} ({cols}) SELECT {cols} FROM _incoming")
-                con.unregister("_incoming")
-            if content.info:
-                con.executemany("INSERT INTO build_info VALUES (?, ?)",
-                                sorted(content.info.items()))
-            con.execute("CHECKPOINT")
-        finally:
-            con.close()
-        os.replace(tmp, db_path)
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
-    return db_path
+    with WarehouseWriter(db_path) as writer:
+        for table in COLUMNS:
+            writer.append(table, getattr(content, table))
+        writer.commit(content.regions, content.indicators, content.errors, content.info)
+    return Path(db_path)

@@ -172,3 +172,33 @@ def test_docs_takes_several_folders(tmp_path, fake_extractor, form):
     db = tmp_path / "wh.duckdb"
     assert main(["build", *args, "--db", str(db), "--quiet", "--no-cache"]) == 0
     assert query(db, "SELECT doc FROM documents ORDER BY doc") == [("a.txt",), ("b.txt",)]
+
+
+def test_loading_in_small_chunks_gives_the_same_warehouse(generated_corpus, tmp_path,
+                                                          monkeypatch):
+    # records reach DuckDB chunk by chunk; chunk boundaries must not show in the tables
+    from etl.build import Collector
+    whole, chunked = tmp_path / "whole.duckdb", tmp_path / "chunked.duckdb"
+    assert build_cli(generated_corpus, whole, "--no-cache", "--jobs", "1") == 0
+    monkeypatch.setattr(Collector, "CHUNK", 3)
+    assert build_cli(generated_corpus, chunked, "--no-cache", "--jobs", "1") == 0
+    assert table_checksums(whole) == table_checksums(chunked)
+    assert query(chunked, "SELECT min(fact_id), max(fact_id), count(*) FROM facts")[0] == (
+        1, query(chunked, "SELECT count(*) FROM facts")[0][0],
+        query(chunked, "SELECT count(*) FROM facts")[0][0])
+
+
+def test_a_build_that_fails_while_loading_keeps_the_old_warehouse(good_docs, tmp_path,
+                                                                   fake_extractor, monkeypatch):
+    from etl.warehouse.load import WarehouseWriter
+    db = tmp_path / "wh.duckdb"
+    assert build_cli(good_docs, db, "--no-cache", "--jobs", "1") == 0
+    before = table_checksums(db)
+
+    def broken(self, table, frame):
+        raise OSError("disk full")
+    monkeypatch.setattr(WarehouseWriter, "append", broken)
+    with pytest.raises(OSError):
+        build_cli(good_docs, db, "--no-cache", "--jobs", "1")
+    assert table_checksums(db) == before
+    assert not [p for p in tmp_path.iterdir() if ".building-" in p.name]
