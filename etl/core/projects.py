@@ -22,7 +22,7 @@ STAGES = [
     (re.compile(r"建设|推进|实施|加紧|加快|在建|落地|改造"), "under_construction"),
 ]
 LEAD_VERBS = re.compile(
-    r"^(?:其中|目前|同时|此外|已|成功|全力|高效|积极|加快|加速|全面|重点|推动|推进|提速|保障|服务|稳步|统筹|正在|"
+    r"(?:其中|目前|同时|此外|已|成功|全力|高效|积极|加快|加速|全面|重点|推动|推进|提速|保障|服务|稳步|统筹|正在|"
     r"签约|引进|实施|建设|包含|包括|有|如|还|并|完成|打造|以|和|与)+")
 LIST_BEFORE_DENG = re.compile(
     r"(?P<list>[^,，;；。:：!?！？]{2,120}?)等(?P<mid>[^,，;；。]{0,26}?)项目(?P<after>[^,，;；。]{0,14})")
@@ -113,8 +113,13 @@ def sentence_projects(ctx) -> list[RawProject]:
             add(a, b, stage, 0.7)
     for cs, ce in (ctx.clauses if SINGLE_VERBS.search(s) else ()):
         for m in SINGLE.finditer(s, cs, ce):
-            lead = LEAD_VERBS.match(s, m.start("name"), m.end("name"))
-            a = lead.end() if lead and lead.end() < m.end("name") - 1 else m.start("name")
+            head = m.start("name")
+            # 小店区推进X园建设: the subject and its verb stand before the name, not in it
+            subject = next((x for x in ctx.mentions if x.start == head), None)
+            if subject is not None and LEAD_VERBS.match(s, subject.end, m.end("name")):
+                head = subject.end
+            lead = LEAD_VERBS.match(s, head, m.end("name"))
+            a = lead.end() if lead and lead.end() < m.end("name") - 1 else head
             b = m.end("name")
             if s[b - 2:b] == "项目":
                 b -= 2
