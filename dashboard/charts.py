@@ -147,7 +147,9 @@ def targets_progress(df: pd.DataFrame, *, title: str, source: str, lang: str = "
                      labels: tuple[str, str] = ("基期", "实际")) -> go.Figure:
     """Baseline and achieved as % of target, bars coloured by status; 100% marks the target."""
     df = df.copy()
-    df["label"] = [f"{_label(r, lang)} ({r['target_year']})" for _, r in df.iterrows()]
+    # a rate target and a level target of one indicator and year are two bars, not one
+    df["label"] = [f"{_label(r, lang)} ({r['target_year']}{', %' if r.get('unit') == '%' else ''})"
+                   for _, r in df.iterrows()]
     baseline_pct = 100 * df["baseline_value"] / df["target_value"]
     achieved_pct = 100 * df["achieved_value"] / df["target_value"]
     fig = go.Figure()

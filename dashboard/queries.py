@@ -20,7 +20,7 @@ import streamlit as st
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_DB = ROOT / "data" / "warehouse.duckdb"
 REGION_KEY = "coalesce(region_id, region_name)"  # regions outside the gazetteer: Chinese name
-NEEDED_SCHEMA = 2  # etl/warehouse/migrations/0002_views.sql (the region-scoped macros)
+NEEDED_SCHEMA = 3  # etl/warehouse/migrations/0003_targets_by_unit.sql (targets matched by unit)
 
 
 class WarehouseMissing(RuntimeError):

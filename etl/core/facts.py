@@ -256,8 +256,12 @@ def _number_fact(ctx: SentenceContext, cb: Codebook, tok: NumberToken, previous:
         year -= 1  # 从10亿元提高到20亿元: the starting point is last year's level
     cue = TARGET_CUES.search(s[:clause_end])
     doc_year = ctx.doc_date.year if ctx.doc_date else None
-    if kind in ("value",) and (ctx.in_plan or ctx.future_at(tok.start) or
-                               (cue and year and doc_year and year >= doc_year)):
+    planned = (ctx.in_plan or ctx.future_at(tok.start) or
+               (cue and year and doc_year and year >= doc_year))
+    # A planned level is a target, and so is a planned full-year growth rate (地区生产总值增长6%
+    # 左右 among next year's goals: the dashboard sets it against the growth achieved). A
+    # year-to-date rate is always an actual.
+    if planned and (kind == "value" or (kind == "growth" and period == "FY")):
         kind = "target"
         if ctx.in_plan and not ctx.has_explicit_time_before(tok.start) and ctx.plan_year:
             year = ctx.plan_year
@@ -268,8 +272,27 @@ def _number_fact(ctx: SentenceContext, cb: Codebook, tok: NumberToken, previous:
     region = ctx.region_at(tok.start)
     confidence = 0.9 if indicator else 0.6
     label = indicator.name if indicator else _label(clause, tok.start - clause_start)
+    if indicator is None:
+        label = _without_subject(label, s, ctx.mentions)
+    if indicator is None and canon == "%" and previous and not GROWTH_WORDS.sub("", label).strip():
+        # 第一产业增加值82.1亿元，增长4.0%: a bare rate is the growth of the figure before it
+        label = previous[-1].label
     return RawFact(tok.start, end, clause_start, clause_end, region, year, period, indicator, label,
                    kind, v, vh, canon, qualifier, s[tok.start:tok.end], raw_unit, confidence)
+
+
+_LEAD_VERB = re.compile(r"^(?:实现|完成|全年|累计)+")
+
+
+def _without_subject(label: str, sentence: str, mentions) -> str:
+    """晋城市第一产业增加值 -> 第一产业增加值: the place (or 全市) heading a label is its
+    subject, kept in the region column, not part of what is measured."""
+    for m in mentions:
+        name = sentence[m.start:m.end]
+        if label.startswith(name) and len(label) > len(name):
+            rest = _LEAD_VERB.sub("", label[len(name):])
+            return rest or label
+    return label
 
 
 def _inherit(cb: Codebook, clause: str, kind: str, unit: str, previous: list[RawFact]):

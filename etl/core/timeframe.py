@@ -14,7 +14,7 @@ from .numbers import parse_chinese
 
 PLAN_ENDS = {"十四五": 2025, "十五五": 2030, "十三五": 2020, "十二五": 2015}
 _Q = "[“”\"'‘’]?"
-_CN_MONTH = "[一二三四五六七八九十]{1,2}|1[0-2]|0?[1-9]"
+_CN_MONTH = "[一二两三四五六七八九十]{1,2}|1[0-2]|0?[1-9]"
 
 # Every branch below starts with one of these characters. The lookahead lets the regex engine
 # reject most positions with one test instead of trying each branch there (about 9x faster on
@@ -23,8 +23,10 @@ _FIRST_CHARS = "到至“”\"'‘’十12去上今本年当全明下一过回�
 MARKER_RE = re.compile(
     rf"(?=[{_FIRST_CHARS}])(?:"
     rf"(?P<plan>(?:到|至){_Q}(?P<plan1>十[二三四五]五){_Q}(?:末|期末|时期末)|{_Q}(?P<plan2>十[二三四五]五){_Q}(?:末|期末))"
-    rf"|(?P<year>(?<!\d)(?:19|20)\d{{2}})(?=年|[-/.](?:0?[1-9]|1[0-2])(?!\d))"
-    r"|(?P<last>去年|上年|上一年)(?!度?同期)"
+    # 2023年, 2023-05, 2023/5, 2023.05.12; not 2011.3亿元, an amount
+    rf"|(?P<year>(?<!\d)(?:19|20)\d{{2}})(?=年|[-/](?:0?[1-9]|1[0-2])(?!\d)|\.(?:0?[1-9]|1[0-2])\.\d)"
+    # 去年 sets the year, but 比上年/较去年 is only the base of a comparison
+    r"|(?<![比较于与和同])(?P<last>去年|上年|上一年)(?!度?同期)"
     r"|(?P<this>今年|本年|年内|当年内|全年目标)"
     r"|(?P<next>明年|下一年)"
     r"|(?P<review>一年来|过去一年|过去的一年|回顾\d{4}年)"

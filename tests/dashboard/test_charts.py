@@ -110,3 +110,14 @@ def test_empty_figure_is_styled():
     fig = charts.empty_figure("标题", "来源：无", "没有数据")
     assert fig.layout.title.text == "标题" and isinstance(fig.layout.height, int)
     assert isinstance(pd.DataFrame(), pd.DataFrame)
+
+
+def test_targets_progress_keeps_a_rate_and_a_level_target_apart():
+    import pandas as pd
+    rows = pd.DataFrame({
+        "indicator_id": ["gdp", "gdp"], "name_zh": ["地区生产总值"] * 2, "name_en": ["GDP"] * 2,
+        "target_year": [2023, 2023], "target_value": [6.0, 1800.0], "unit": ["%", "亿元"],
+        "baseline_value": [None, 1700.0], "baseline_year": [None, 2022],
+        "achieved_value": [5.2, 1750.0], "status": ["not_achieved", "not_achieved"]})
+    fig = charts.targets_progress(rows, title="t", source="来源")
+    assert list(fig.data[1].y) == ["地区生产总值 (2023, %)", "地区生产总值 (2023)"]

@@ -125,3 +125,34 @@ def test_scoped_macros_equal_the_filtered_views(con, macro, view, where):
     by_macro = con.execute(f"SELECT * FROM {macro} ORDER BY ALL").fetchall()
     by_view = con.execute(f"SELECT * FROM {view} WHERE {where} ORDER BY ALL").fetchall()
     assert by_macro == by_view and by_macro
+
+
+def test_a_growth_target_is_set_against_the_growth_achieved(tmp_path):
+    # a planned rate (%) meets the rate achieved, a planned level the level: never each other
+    import duckdb
+
+    from etl.warehouse.load import build_warehouse
+    from tests.dashboard.factory import fact, make_content
+
+    s = "2023年主要预期目标：小店区地区生产总值增长6%左右，达到1800亿元。"
+    extra = [fact("xd_2023_plan.txt", "xiaodian", 2023, "gdp", "target", 6, "%", "6", s,
+                  qualifier="approx"),
+             fact("xd_2023_budget.txt", "xiaodian", 2023, "gdp", "target", 1800, "亿元", "1800", s),
+             fact("xd_2024_report.txt", "xiaodian", 2023, "gdp", "growth", 5.2, "%", "5.2",
+                  "2023年，小店区地区生产总值增长5.2%。"),
+             fact("xd_2024_report.txt", "xiaodian", 2023, "gdp", "value", 1750, "亿元", "1750",
+                  "2023年，小店区地区生产总值1750亿元。")]
+    db = build_warehouse(make_content(extra), tmp_path / "wh.duckdb")
+    con = duckdb.connect(str(db), read_only=True)
+    try:
+        got = q.targets(con, "xiaodian", this_year=2026)
+        gdp = got[(got.indicator_id == "gdp") & (got.target_year == 2023)].set_index("unit")
+        assert gdp.loc["%", "achieved_value"] == pytest.approx(5.2)
+        assert gdp.loc["%", "status"] == "not_achieved"
+        assert gdp.loc["亿元", "achieved_value"] == pytest.approx(1750)
+        assert gdp.loc["亿元", "status"] == "not_achieved"
+        # two targets for one year in two units are not a disagreement between documents
+        conflicts = q.conflicts(con, "xiaodian")
+        assert not ((conflicts.indicator_id == "gdp") & (conflicts.kind == "target")).any()
+    finally:
+        con.close()
