@@ -143,7 +143,7 @@ def walk(text: str, gaz: Gazetteer, doc_date: date | None, title: str | None = N
                 in_plan = True
                 plan_year = max(years) if years else doc_year
                 doc_carry = None
-        par_carry = None
+        par_carry, par_period = None, "FY"
         if not worth_a_look(par.start, par.end):
             continue
         for sent in sentences(par):
@@ -152,10 +152,13 @@ def walk(text: str, gaz: Gazetteer, doc_date: date | None, title: str | None = N
             ctx = SentenceContext(sent, in_plan, plan_year, doc_date)
             _resolve_regions(ctx, tracker, mentions.within(sent.start, sent.end))
             ctx.paragraph_year = par_carry or (plan_year if in_plan else doc_year)
-            found = _resolve_time(ctx, markers.within(sent.start, sent.end), par_carry or doc_carry,
-                                  doc_year, plan_year if in_plan else None)
+            found, period = _resolve_time(ctx, markers.within(sent.start, sent.end),
+                                          par_carry or doc_carry, doc_year,
+                                          plan_year if in_plan else None, par_period)
             if found:
                 par_carry = doc_carry = found
+            if period is not None:
+                par_period = period   # 1-5月，A…；B…: the period holds for the paragraph
             yield ctx
 
 
@@ -179,15 +182,16 @@ def _resolve_regions(ctx: SentenceContext, tracker: SubjectTracker,
 
 
 def _resolve_time(ctx: SentenceContext, found: list[TimeMarker], carry_year, doc_year,
-                  plan_year) -> int | None:
+                  plan_year, carry_period: str = "FY") -> tuple[int | None, str | None]:
     """Fill the sentence's time markers (`found`, at document offsets); return the last
-    explicit (non-plan) year it names."""
+    explicit (non-plan) year it names and the period in force at its end (None when it names
+    no time at all)."""
     default_year = carry_year or plan_year or doc_year
     ctx._time_pos.append(0)
     ctx._years.append(default_year)
-    ctx._periods.append("FY")
+    ctx._periods.append(carry_period)
     ctx._future.append(False)
-    year, period = default_year, "FY"
+    year, period = default_year, carry_period
     last_explicit = None
     base = ctx.span.start
     for marker in found:
@@ -205,4 +209,4 @@ def _resolve_time(ctx: SentenceContext, found: list[TimeMarker], carry_year, doc
         ctx._future.append(future)
     if ctx._time_pos and len(ctx._time_pos) > 1:
         ctx.paragraph_year = ctx._years[-1] or ctx.paragraph_year
-    return last_explicit
+    return last_explicit, (period if found else None)

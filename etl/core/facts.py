@@ -119,14 +119,28 @@ def _choose_indicator(cb: Codebook, clause: str, num_start: int, num_end: int, u
     return None
 
 
-def _label(clause: str, num_start: int) -> str:
-    head = re.sub(r"^(?:\d{4}年|目前|截至目前|其中|全年|累计|共|已|新)?", "", clause[:num_start])
+_YEAR_IN_LABEL = re.compile(r"\d{4}年(?:底|末|以来)?")
+
+
+def _label(clause: str, num_start: int, ranked: bool = False) -> str:
+    head = re.sub(r"^(?:(?:到|至|截至)?\d{4}年(?:底|末)?|目前|截至目前|其中|全年|累计|共|已|新)?", "",
+                  clause[:num_start])
     head = re.sub(r"(?:达到|达|为|是|完成|实现|突破|超过|超|约|近|共|累计|总计)$", "", head).strip(" “”\"")
+    dated = _YEAR_IN_LABEL.search(head)
+    if dated and len(head) - dated.end() >= 2:
+        head = head[dated.end():]   # 力争到2025年园区营业收入: the time is in the year column
+    head = re.sub(r"实现(?=..)", "", head)   # 企业实现营业收入 -> 企业营业收入
+    if ranked:
+        # 园区综合实力在全省开发区考核中位列第三: what is ranked comes before the scope (在…中)
+        what = re.split(r"在|于", head, maxsplit=1)[0]
+        head = what if len(what) >= 2 else head
     return head[-14:] if head else clause[num_start:][:14]
 
 
-# A figure needs a digit, or a Chinese numeral followed by a unit-like character.
-MAY_HOLD_FIGURE = re.compile(r"[0-9]|[零〇一二两三四五六七八九十百千万亿][个家户项人名亩所栋座部件次条块元成%位余多几]")
+# A figure needs a digit, or a Chinese numeral followed by a unit-like character, or a rank
+# written in numerals (位列第三, 进入前十).
+MAY_HOLD_FIGURE = re.compile(r"[0-9]|[零〇一二两三四五六七八九十百千万亿][个家户项人名亩所栋座部件次条块元成%位余多几]"
+                             r"|[第前][零〇一二两三四五六七八九十百]")
 
 
 def sentence_facts(ctx: SentenceContext, cb: Codebook) -> list[RawFact]:
@@ -328,7 +342,8 @@ def _rank_fact(ctx: SentenceContext, cb: Codebook, m: re.Match):
     if indicator is None and not re.search(r"排|居|位列|名列|榜|强", clause):
         return None  # 第N位 with no ranking around it
     qualifier = "at_least" if m.group("n3") else "exact"
-    label = indicator.name if indicator else _label(clause, m.start() - clause_start)
+    label = indicator.name if indicator else _without_subject(
+        _label(clause, m.start() - clause_start, True), s, ctx.mentions)
     return RawFact(m.start(), m.end(), clause_start, clause_end, ctx.region_at(m.start()),
                    ctx.year_at(m.start()), ctx.period_at(m.start()), indicator, label, "rank",
                    float(value), None, "位", qualifier, raw, "位", 0.85 if indicator else 0.6)

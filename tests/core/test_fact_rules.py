@@ -36,6 +36,16 @@ def facts(text, doc_date=date(2024, 3, 1)):
        0.00042, "亿元"),
       ("per_capita_disposable_income_rural", "农村居民人均可支配收入", 2023, "FY", "value",
        0.0002, "亿元")]),
+    # a year-to-date period holds for the rest of its paragraph
+    ("1-5月，忻州经济开发区完成固定资产投资45.6亿元；规上工业企业实现营业收入187亿元，同比下降2.1%。",
+     [("fixed_asset_investment", "固定资产投资", 2024, "YTD-05", "value", 45.6, "亿元"),
+      (None, "规上工业企业营业收入", 2024, "YTD-05", "value", 187.0, "亿元"),
+      (None, "规上工业企业营业收入", 2024, "YTD-05", "growth", -2.1, "%")]),
+    # a rank in Chinese numerals, in a sentence with no other figure; the scope is not the label
+    ("2023年，忻州经济开发区综合实力在全省开发区考核中位列第三。",
+     [(None, "综合实力", 2023, "FY", "rank", 3.0, "位")]),
+    ("忻州经济开发区力争到2025年园区营业收入突破500亿元。",
+     [(None, "园区营业收入", 2025, "FY", "target", 500.0, "亿元")]),
 ])
 def test_fact_rules(text, expected):
     assert facts(text) == expected

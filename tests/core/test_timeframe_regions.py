@@ -72,6 +72,6 @@ def test_the_walkers_sentence_filter_lets_every_extractor_cue_through():
     from etl.core import _WORTH_EXTRACTING
     from etl.core.projects import PROJECT_HINT
     cues = PROJECT_HINT.pattern.split("|") + ["《规划》", "0", "5", "9"]
-    cues += [n + "个" for n in "零〇一二两三四五六七八九十百千万亿"]
+    cues += [n + "个" for n in "零〇一二两三四五六七八九十百千万亿"] + ["位列第三", "进入前十"]
     for cue in cues:
         assert _WORTH_EXTRACTING.search("，" + cue), cue
