@@ -15,6 +15,9 @@ from .units import dimension
 
 QUOTES = "“”\"'‘’「」『』"
 _GAP = r"[^,，;；。:：]{0,28}?"
+# Words right before an indicator's name that make its figure a flow (additions in the period).
+FLOW_WORDS = ("新增", "新认定", "新培育", "新引进", "新发展", "新登记")
+NET_FLOW_WORDS = ("净增", "净增加")
 
 
 @dataclass(frozen=True)
@@ -64,16 +67,24 @@ class Codebook:
         if not any(q in clause for q in QUOTES):   # the usual case: offsets are the clause's
             for m in self._re.finditer(clause):
                 word = self._group_word[m.lastgroup]
-                info = self.by_id[self._targets[word]]
+                info = self._as_flow(self.by_id[self._targets[word]], clause[:m.start()])
                 out.append(IndicatorMatch(m.start(), m.end(), info, "…" in word))
             return out
         keep = [i for i, ch in enumerate(clause) if ch not in QUOTES]
         stripped = "".join(clause[i] for i in keep)
         for m in self._re.finditer(stripped):
             word = self._group_word[m.lastgroup]
-            info = self.by_id[self._targets[word]]
+            info = self._as_flow(self.by_id[self._targets[word]], stripped[:m.start()])
             out.append(IndicatorMatch(keep[m.start()], keep[m.end() - 1] + 1, info, "…" in word))
         return out
+
+    def _as_flow(self, info: IndicatorInfo, before: str) -> IndicatorInfo:
+        """新增高新技术企业15家 counts additions, not the stock: the codebook's X_new (净增:
+        X_net_new) where it has one."""
+        for words, suffix in (FLOW_WORDS, "_new"), (NET_FLOW_WORDS, "_net_new"):
+            if before.endswith(words) and not info.id.endswith(("_new", "_net_new")):
+                return self.by_id.get(info.id + suffix, info)
+        return info
 
     def total_of(self, info: IndicatorInfo) -> IndicatorInfo | None:
         """The stock indicator behind a flow one (X_new / X_net_new -> X): 新增5户,达到41户."""

@@ -46,6 +46,11 @@ def facts(text, doc_date=date(2024, 3, 1)):
      [(None, "综合实力", 2023, "FY", "rank", 3.0, "位")]),
     ("忻州经济开发区力争到2025年园区营业收入突破500亿元。",
      [(None, "园区营业收入", 2025, "FY", "target", 500.0, "亿元")]),
+    # 新增/净增 before a stock's name count additions: the codebook's flow indicator
+    ("2023年，平遥县新增高新技术企业15家，高新技术企业总数达到60家，净增高新技术企业8家。",
+     [("high_tech_enterprises_new", "新认定高新技术企业", 2023, "FY", "value", 15.0, "家"),
+      ("high_tech_enterprises", "高新技术企业", 2023, "FY", "value", 60.0, "家"),
+      ("high_tech_enterprises_net_new", "高新技术企业净增", 2023, "FY", "value", 8.0, "家")]),
 ])
 def test_fact_rules(text, expected):
     assert facts(text) == expected
