@@ -39,6 +39,8 @@ RANK_RE = re.compile(
     r"第(?P<n1>\d+|[一二三四五六七八九十百]+)(?:位|名)"
     r"|(?:排|居|列|位居|位列|排名|排在|排行|名列)[^,，。;；]{0,8}?第(?P<n2>\d+|[一二三四五六七八九十百]+)"
     r"|(?:排|居|列|位居|位列|排名|名列|进入)[^,，。;；]{0,8}?前(?P<n3>\d+|[一二三四五六七八九十])(?:位|名|强)?")
+# A sum that classes what follows (10亿元以上项目, 亿元以上的重点企业), not a figure itself.
+THRESHOLD_AFTER = re.compile(r"(?:及)?以上(?:的)?(?:重点|重大|产业|工业|招商|在建|新建)?(?:项目|企业)")
 URL_RE = re.compile(r"https?://\S+|www\.\S+|[\w.-]+\.(?:com|cn|net|gov)\S*")
 
 
@@ -227,6 +229,8 @@ def _number_fact(ctx: SentenceContext, cb: Codebook, tok: NumberToken, previous:
     else:
         return None
     after = s[end:]
+    if THRESHOLD_AFTER.match(after) and (unit is None or unit.canonical in MONEY_UNITS):
+        return None  # 10亿元以上项目6个: a size class of projects, not a sum
     if tok.chinese and canon not in ("%",) and re.match(r"[一二三四五六七八九十两]", after):
         return None  # 三个一批, 两个确保: slogans
     if canon == "位":

@@ -51,6 +51,10 @@ def facts(text, doc_date=date(2024, 3, 1)):
      [("high_tech_enterprises_new", "新认定高新技术企业", 2023, "FY", "value", 15.0, "家"),
       ("high_tech_enterprises", "高新技术企业", 2023, "FY", "value", 60.0, "家"),
       ("high_tech_enterprises_net_new", "高新技术企业净增", 2023, "FY", "value", 8.0, "家")]),
+    # a sum that classes projects is not a figure; the count of the class is
+    ("2024年，晋中开发区新签约项目32个，其中10亿元以上项目6个。",
+     [("inbound_projects_signed", "招商引资签约项目", 2024, "FY", "value", 32.0, "个"),
+      ("fixed_asset_investment_projects", "固定资产投资项目", 2024, "FY", "value", 6.0, "个")]),
 ])
 def test_fact_rules(text, expected):
     assert facts(text) == expected
