@@ -132,6 +132,15 @@ def walk(text: str, gaz: Gazetteer, doc_date: date | None, title: str | None = N
 
     tracker = SubjectTracker(gaz, document_subject(mentions.items, gaz, title))
     is_report = bool(REVIEW_SIGNS.search(text))
+    # 阳泉市一季度经济运行稳中向好: a news headline's period frames every figure below it that
+    # names no time of its own (a work report's title names the year it was given in instead).
+    title_period = "FY"
+    if title and not is_report:
+        for marker in time_markers(title, doc_date):
+            if marker.year is not None:
+                title_period = "FY"
+            if marker.period is not None and marker.year is None:
+                title_period = marker.period
     in_plan, plan_year = False, None
     # The year in force carries across paragraphs (a review keeps talking about its year) but is
     # reset where a plan section starts; `paragraph_year` says whether it was set in this paragraph.
@@ -143,7 +152,7 @@ def walk(text: str, gaz: Gazetteer, doc_date: date | None, title: str | None = N
                 in_plan = True
                 plan_year = max(years) if years else doc_year
                 doc_carry = None
-        par_carry, par_period = None, "FY"
+        par_carry, par_period = None, title_period
         if not worth_a_look(par.start, par.end):
             continue
         for sent in sentences(par):

@@ -44,10 +44,21 @@ def looks_like_html(text: str) -> bool:
     return len(_LOOKS_HTML.findall(text[:65536])) >= 3
 
 
+# "Headline_Site name", "Headline - Site", "Headline | Channel | Site": sites append their name.
+# (A "——" belongs to the headline: Chinese headlines use it for a subtitle.)
+_SITE_SUFFIX = re.compile(r"\s*(?:_|\s-\s|\s–\s|\||｜)\s*[^_|｜]{1,30}$")
+
+
 def html_title(text: str) -> str | None:
+    """The page's headline: its <title> without the site name pages append to it."""
     m = re.search(r"<title[^>]*>(.*?)</title", text[:65536], re.I | re.S)
     if m:
         title = " ".join(htmllib.unescape(re.sub(r"<[^>]*>", "", m.group(1))).split())
+        while True:
+            cut = _SITE_SUFFIX.search(title)
+            if cut is None or cut.start() < 4:
+                break
+            title = title[:cut.start()]
         return title or None
     return None
 

@@ -71,3 +71,16 @@ def test_fact_rules(text, expected):
 def test_year_markers_and_amounts(text, year):
     years = [m.year for m in time_markers(text, date(2024, 3, 1)) if m.year]
     assert (years[0] if years else None) == year
+
+
+@pytest.mark.parametrize("title, period", [
+    ("阳泉市一季度经济运行稳中向好", "YTD-03"),     # a news headline's period frames the article
+    ("阳泉市前三季度经济运行情况", "YTD-09"),
+    ("阳泉市经济运行稳中向好", "FY"),
+])
+def test_a_headline_period_frames_figures_without_their_own(title, period):
+    text = "阳泉市地区生产总值完成201.3亿元。\n全市规模以上工业增加值同比增长5.1%。\n2023年，全市地区生产总值完成1000亿元。"
+    got = [(f.indicator_id, f.year, f.period)
+           for f in extract_text(text, REF, date(2024, 4, 22), title=title).facts]
+    assert got == [("gdp", 2024, period), ("industrial_value_added", 2024, period),
+                   ("gdp", 2023, "FY")]

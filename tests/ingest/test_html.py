@@ -85,6 +85,17 @@ def test_txt_with_html_body_is_detected():
     assert html_title("<html><title> 标题 </title>") == "标题"
 
 
+@pytest.mark.parametrize("title, headline", [
+    ("阳泉市一季度经济运行稳中向好_阳泉新闻网", "阳泉市一季度经济运行稳中向好"),
+    ("太原：项目建设提速 - 山西新闻网", "太原：项目建设提速"),
+    ("晋中开发区项目建设综述 | 要闻 | 晋中日报", "晋中开发区项目建设综述"),
+    ("晋中开发区——打造转型高地", "晋中开发区——打造转型高地"),   # a subtitle dash stays
+    ("2023年统计公报", "2023年统计公报"),
+])
+def test_html_title_drops_the_site_name(title, headline):
+    assert html_title(f"<title>{title}</title>") == headline
+
+
 def test_script_in_plain_text_is_just_data(write):
     text = "通知：<script>alert('x')</script>'; DROP TABLE facts; -- 投资5亿元。\n"
     name = "<script>alert(1)<script>'; DROP TABLE docs;--.txt"
