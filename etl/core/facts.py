@@ -41,6 +41,8 @@ RANK_RE = re.compile(
     r"|(?:排|居|列|位居|位列|排名|名列|进入)[^,，。;；]{0,8}?前(?P<n3>\d+|[一二三四五六七八九十])(?:位|名|强)?")
 # A sum that classes what follows (10亿元以上项目, 亿元以上的重点企业), not a figure itself.
 THRESHOLD_AFTER = re.compile(r"(?:及)?以上(?:的)?(?:重点|重大|产业|工业|招商|在建|新建)?(?:项目|企业)")
+CAPACITY_BEFORE = re.compile(r"(?:年产|年处理|年加工|年吞吐|日处理|装机)$")
+NAMED_PROJECT = re.compile(r"[^,，;；。]{0,20}?项目")
 URL_RE = re.compile(r"https?://\S+|www\.\S+|[\w.-]+\.(?:com|cn|net|gov)\S*")
 
 
@@ -122,6 +124,11 @@ def _choose_indicator(cb: Codebook, clause: str, num_start: int, num_end: int, u
 
 
 _YEAR_IN_LABEL = re.compile(r"\d{4}年(?:底|末|以来)?")
+
+
+# A label ending in an action names the doing, not what was counted (提出25条具体措施).
+_ACTION_END = re.compile(r"(?:提出|出台|制定|推出|发布|开展|举办|组织|召开|印发)$")
+_WEAK_HEAD = re.compile(r"(?:共有|拥有|现有|有|共|达|新增|其中|累计)?")
 
 
 def _label(clause: str, num_start: int, ranked: bool = False) -> str:
@@ -231,6 +238,8 @@ def _number_fact(ctx: SentenceContext, cb: Codebook, tok: NumberToken, previous:
     after = s[end:]
     if THRESHOLD_AFTER.match(after) and (unit is None or unit.canonical in MONEY_UNITS):
         return None  # 10亿元以上项目6个: a size class of projects, not a sum
+    if CAPACITY_BEFORE.search(s, max(0, tok.start - 4), tok.start) and NAMED_PROJECT.match(after):
+        return None  # 年产60万吨焦化项目: the capacity is part of a project's name
     if tok.chinese and canon not in ("%",) and re.match(r"[一二三四五六七八九十两]", after):
         return None  # 三个一批, 两个确保: slogans
     if canon == "位":
@@ -292,6 +301,10 @@ def _number_fact(ctx: SentenceContext, cb: Codebook, tok: NumberToken, previous:
     label = indicator.name if indicator else _label(clause, tok.start - clause_start)
     if indicator is None:
         label = _without_subject(label, s, ctx.mentions)
+        if (_WEAK_HEAD.fullmatch(label) or _ACTION_END.search(label)) and \
+                len(s[end:clause_end]) >= 2:
+            # 共有16个项目入选省级重点工程: what is counted comes after the number
+            label = s[end:clause_end].strip(" 。！？；;!?…，,、")[:14] or label
     if indicator is None and canon == "%" and previous and not GROWTH_WORDS.sub("", label).strip():
         # 第一产业增加值82.1亿元，增长4.0%: a bare rate is the growth of the figure before it
         label = previous[-1].label

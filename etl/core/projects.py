@@ -23,7 +23,7 @@ STAGES = [
 ]
 LEAD_VERBS = re.compile(
     r"(?:其中|目前|同时|此外|已|成功|全力|高效|积极|加快|加速|全面|重点|推动|推进|提速|保障|服务|稳步|统筹|正在|"
-    r"签约|引进|实施|建设|包含|包括|有|如|还|并|完成|打造|以|和|与)+")
+    r"签约|引进|实施|建设|包含|包括|有|如|还将|还|并|完成|打造|以|和|与|将|要|拟|力争|继续|持续)+")
 LIST_BEFORE_DENG = re.compile(
     r"(?P<list>[^,，;；。:：!?！？]{2,120}?)等(?P<mid>[^,，;；。]{0,26}?)项目(?P<after>[^,，;；。]{0,14})")
 INCLUDES_LIST = re.compile(r"(?:其中包含|其中包括|包括|包含|其中有)(?P<list>[^,，;；。]{2,160}?)等")
@@ -56,15 +56,23 @@ def _stage(*texts: str) -> str | None:
     return None
 
 
-def _names(s: str, start: int, end: int) -> list[tuple[int, int]]:
+def _name_start(s: str, a: int, b: int, mentions) -> int:
+    """Where a name in s[a:b] starts: after a subject place with its verb (小店区推进…) and
+    after lead verbs (加快推进…), but a place named with no verb after it stays (太原市X园)."""
+    subject = next((m for m in mentions if m.start == a), None)
+    if subject is not None and LEAD_VERBS.match(s, subject.end, b):
+        a = subject.end
+    lead = LEAD_VERBS.match(s, a, b)
+    return lead.end() if lead and lead.end() < b - 1 else a
+
+
+def _names(s: str, start: int, end: int, mentions=()) -> list[tuple[int, int]]:
     """Split a 、-separated list into name spans, dropping lead verbs and quotes."""
     out, pos = [], start
     for part in re.split(r"(、)", s[start:end]):
         if part != "、":
             a, b = pos, pos + len(part)
-            lead = LEAD_VERBS.match(s, a, b)
-            if lead and lead.end() < b:
-                a = lead.end()
+            a = _name_start(s, a, b, mentions)
             while a < b and s[a] in "“”\"' ":
                 a += 1
             while b > a and s[b - 1] in "“”\"' ":
@@ -75,6 +83,31 @@ def _names(s: str, start: int, end: int) -> list[tuple[int, int]]:
                 out.append((a, b))
         pos += len(part)
     return out
+
+
+_PROJECT_ITEM = re.compile(r"(?:项目|产业园|园区|基地|中心|工厂|生产线|工程)$")
+
+
+def _listed_before(s: str, cs: int, name_start: int, mentions) -> list[tuple[int, int]]:
+    """Names of the 、-separated items ending in 项目 (or a project noun) right before
+    `name_start`, back to the clause start; stops at the first item that is not one."""
+    if s[name_start - 1:name_start] != "、":
+        return []
+    out, end = [], name_start - 1
+    while end > cs:
+        start = max(s.rfind("、", cs, end) + 1, cs)
+        item = s[start:end]
+        if not _PROJECT_ITEM.search(item):
+            break
+        a, b = _name_start(s, start, end, mentions), end
+        if s[a:b].endswith("项目") and b - a > 4:
+            b -= 2
+        if 2 <= b - a <= 30 and not NOT_A_NAME.search(s[a:b]):
+            out.append((a, b))
+        if start == cs or s[start - 1] != "、":
+            break
+        end = start - 1
+    return out[::-1]
 
 
 PROJECT_HINT = re.compile(r"项目|等|园|港|城|中心|基地|工厂|生产线|广场|工程")
@@ -93,7 +126,9 @@ def sentence_projects(ctx) -> list[RawProject]:
         taken.append((a, b))
         name = s[a:b].strip("“”\"")
         year = ctx.year_at(a) if ctx.has_explicit_time_before(a) else ctx.paragraph_year
-        out.append(RawProject(a, b, ctx.region_at(a), year, name, stage, confidence))
+        # 沁源县年产60万吨焦化项目: a place that heads the name is where the project is
+        inner = next((x.region for x in ctx.mentions if a <= x.start < b and x.region), None)
+        out.append(RawProject(a, b, inner or ctx.region_at(a), year, name, stage, confidence))
 
     # LIST_BEFORE_DENG and SINGLE try a lazy run of up to 120 / 24 characters at every
     # position; the words they cannot match without are looked for first.
@@ -103,33 +138,33 @@ def sentence_projects(ctx) -> list[RawProject]:
         stage = _stage(m.group("after"), lead[:6], m.group("mid"), s)
         if stage is None:
             continue
-        for a, b in _names(s, m.start("list"), m.end("list")):
+        for a, b in _names(s, m.start("list"), m.end("list"), ctx.mentions):
             add(a, b, stage, 0.75)
     for m in INCLUDES_LIST.finditer(s):
         if "项目" not in s:
             continue
         stage = _stage(s[:m.start()]) or "signed"
-        for a, b in _names(s, m.start("list"), m.end("list")):
+        for a, b in _names(s, m.start("list"), m.end("list"), ctx.mentions):
             add(a, b, stage, 0.7)
     for cs, ce in (ctx.clauses if SINGLE_VERBS.search(s) else ()):
         for m in SINGLE.finditer(s, cs, ce):
-            head = m.start("name")
-            # 小店区推进X园建设: the subject and its verb stand before the name, not in it
-            subject = next((x for x in ctx.mentions if x.start == head), None)
-            if subject is not None and LEAD_VERBS.match(s, subject.end, m.end("name")):
-                head = subject.end
-            lead = LEAD_VERBS.match(s, head, m.end("name"))
-            a = lead.end() if lead and lead.end() < m.end("name") - 1 else head
+            a = _name_start(s, m.start("name"), m.end("name"), ctx.mentions)
+            led = a > m.start("name")   # a lead verb (or subject + verb) came off the front
             b = m.end("name")
             if s[b - 2:b] == "项目":
                 b -= 2
             if b - a < 3 or NOT_A_NAME.search(s[a:b].strip("“”")):
                 continue
             # a project name stands at the head of its clause, after at most a lead verb
-            if a - cs > 8 and not (lead and lead.start() <= cs + 2):
+            if a - cs > 8 and not (led and m.start("name") <= cs + 2):
                 continue
             stage = _stage(m.group("verb")) or "under_construction"
             if m.group("verb") == "加速落地":
                 stage = "under_construction"
             add(a, b, stage, 0.6)
+            # A项目、B项目顺利投产: the items listed before the one next to the verb share it
+            # (clauses split at 、 too: the list runs back to the last comma)
+            list_start = max(s.rfind(c, 0, m.start("name")) for c in ",，;；:：") + 1
+            for x, y in _listed_before(s, list_start, m.start("name"), ctx.mentions):
+                add(x, y, stage, 0.6)
     return out

@@ -55,6 +55,12 @@ def facts(text, doc_date=date(2024, 3, 1)):
     ("2024年，晋中开发区新签约项目32个，其中10亿元以上项目6个。",
      [("inbound_projects_signed", "招商引资签约项目", 2024, "FY", "value", 32.0, "个"),
       ("fixed_asset_investment_projects", "固定资产投资项目", 2024, "FY", "value", 6.0, "个")]),
+    # a capacity in a project's name is not a figure; a weak or action label gives way to
+    # what is counted
+    ("2023年，沁源县年产60万吨焦化项目开工建设，全县共有16个项目入选省级重点工程。",
+     [(None, "项目入选省级重点工程", 2023, "FY", "value", 16.0, "个")]),
+    ("2024年，长治市从要素保障等方面提出25条具体措施。",
+     [(None, "具体措施", 2024, "FY", "value", 25.0, "条")]),
 ])
 def test_fact_rules(text, expected):
     assert facts(text) == expected
