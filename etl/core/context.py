@@ -43,6 +43,7 @@ class SentenceContext:
     indicator_matches: list | None = None
     _clauses: list[tuple[int, int]] | None = None
     _quoted: list[tuple[int, int]] | None = None
+    paragraph: Span | None = None   # the paragraph the sentence stands in
 
     @property
     def quoted(self) -> list[tuple[int, int]]:
@@ -158,7 +159,7 @@ def walk(text: str, gaz: Gazetteer, doc_date: date | None, title: str | None = N
         for sent in sentences(par):
             if not worth_a_look(sent.start, sent.end):
                 continue
-            ctx = SentenceContext(sent, in_plan, plan_year, doc_date)
+            ctx = SentenceContext(sent, in_plan, plan_year, doc_date, paragraph=par)
             _resolve_regions(ctx, tracker, mentions.within(sent.start, sent.end))
             ctx.paragraph_year = par_carry or (plan_year if in_plan else doc_year)
             found, period = _resolve_time(ctx, markers.within(sent.start, sent.end),

@@ -266,6 +266,7 @@ def _number_fact(ctx: SentenceContext, cb: Codebook, tok: NumberToken, previous:
                                   ctx.indicator_matches, clause_start)
     if indicator is None:
         indicator = _inherit(cb, clause, kind, canon, previous)
+    indicator = _as_pipeline(cb, indicator, clause, ctx)
     if canon == "?":  # 万亿大关: the indicator says what is counted
         if indicator is None or dimension(indicator.unit) != "money":
             return None
@@ -324,6 +325,22 @@ def _without_subject(label: str, sentence: str, mentions) -> str:
             rest = _LEAD_VERB.sub("", label[len(name):])
             return rest or label
     return label
+
+
+# 签约项目 counts inbound-investment signings, except in a 三个一批 round-up, where the same
+# words are the pipeline's first stage (签约…在谈…开工…投产 named around them).
+_SIGNED_IN_PIPELINE = {"inbound_projects_signed": "projects_signed",
+                       "inbound_investment_signed": "projects_signed_investment"}
+PIPELINE_CONTEXT = re.compile(r"在谈|开工|投产|储备项目|三个一批")
+INBOUND_WORDS = re.compile(r"招商引资|省外|境外|外资|引进|落户")
+
+
+def _as_pipeline(cb: Codebook, indicator, clause: str, ctx: SentenceContext):
+    pipeline_id = _SIGNED_IN_PIPELINE.get(indicator.id) if indicator is not None else None
+    if (pipeline_id and pipeline_id in cb.by_id and ctx.paragraph is not None
+            and PIPELINE_CONTEXT.search(ctx.paragraph.text) and not INBOUND_WORDS.search(clause)):
+        return cb.by_id[pipeline_id]
+    return indicator
 
 
 def _inherit(cb: Codebook, clause: str, kind: str, unit: str, previous: list[RawFact]):

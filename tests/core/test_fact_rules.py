@@ -61,6 +61,19 @@ def facts(text, doc_date=date(2024, 3, 1)):
      [(None, "项目入选省级重点工程", 2023, "FY", "value", 16.0, "个")]),
     ("2024年，长治市从要素保障等方面提出25条具体措施。",
      [(None, "具体措施", 2024, "FY", "value", 25.0, "条")]),
+    # 签约项目 in a 三个一批 round-up is the pipeline's signed stage ...
+    ("2024年，忻州市新签约项目56个，总投资280亿元；新开工项目40个，总投资150亿元。",
+     [("projects_signed", "签约项目数", 2024, "FY", "value", 56.0, "个"),
+      ("projects_signed_investment", "签约项目总投资", 2024, "FY", "value", 280.0, "亿元"),
+      ("projects_started", "开工项目数", 2024, "FY", "value", 40.0, "个"),
+      ("projects_started_investment", "开工项目总投资", 2024, "FY", "value", 150.0, "亿元")]),
+    # ... and inbound investment elsewhere, or where the clause says so
+    ("2024年，忻州市新签约项目56个，总投资280亿元。",
+     [("inbound_projects_signed", "招商引资签约项目", 2024, "FY", "value", 56.0, "个"),
+      ("inbound_investment_signed", "招商引资签约额", 2024, "FY", "value", 280.0, "亿元")]),
+    ("2024年，忻州市签约省外项目12个；新开工项目40个。",
+     [("inbound_projects_signed", "招商引资签约项目", 2024, "FY", "value", 12.0, "个"),
+      ("projects_started", "开工项目数", 2024, "FY", "value", 40.0, "个")]),
 ])
 def test_fact_rules(text, expected):
     assert facts(text) == expected
