@@ -71,10 +71,6 @@ def extraction_columns(extraction: Extraction, doc_name: str) -> dict[str, dict[
             for table, fields in TABLE_FIELDS.items()}
 
 
-def table_size(result: dict, table: str) -> int:
-    return len(result[table]["doc"])
-
-
 def table_records(result: dict, table: str) -> list[dict]:
     """The `table` records of a result as dicts."""
     cols = result[table]

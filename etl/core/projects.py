@@ -66,21 +66,29 @@ def _name_start(s: str, a: int, b: int, mentions) -> int:
     return lead.end() if lead and lead.end() < b - 1 else a
 
 
+def _item_name(s: str, a: int, b: int, mentions) -> tuple[int, int] | None:
+    """The name in one list item s[a:b]: no lead verbs, quotes or trailing 项目; None when
+    what is left is too short, too long or not a name."""
+    a = _name_start(s, a, b, mentions)
+    while a < b and s[a] in "“”\"' ":
+        a += 1
+    while b > a and s[b - 1] in "“”\"' ":
+        b -= 1
+    if s[a:b].endswith("项目") and b - a > 4:
+        b -= 2
+    if 2 <= b - a <= 30 and not NOT_A_NAME.search(s[a:b]):
+        return a, b
+    return None
+
+
 def _names(s: str, start: int, end: int, mentions=()) -> list[tuple[int, int]]:
-    """Split a 、-separated list into name spans, dropping lead verbs and quotes."""
+    """Split a 、-separated list into name spans."""
     out, pos = [], start
     for part in re.split(r"(、)", s[start:end]):
         if part != "、":
-            a, b = pos, pos + len(part)
-            a = _name_start(s, a, b, mentions)
-            while a < b and s[a] in "“”\"' ":
-                a += 1
-            while b > a and s[b - 1] in "“”\"' ":
-                b -= 1
-            if s[a:b].endswith("项目") and b - a > 4:
-                b -= 2
-            if 2 <= b - a <= 30 and not NOT_A_NAME.search(s[a:b]):
-                out.append((a, b))
+            span = _item_name(s, pos, pos + len(part), mentions)
+            if span:
+                out.append(span)
         pos += len(part)
     return out
 
@@ -99,11 +107,9 @@ def _listed_before(s: str, cs: int, name_start: int, mentions) -> list[tuple[int
         item = s[start:end]
         if not _PROJECT_ITEM.search(item):
             break
-        a, b = _name_start(s, start, end, mentions), end
-        if s[a:b].endswith("项目") and b - a > 4:
-            b -= 2
-        if 2 <= b - a <= 30 and not NOT_A_NAME.search(s[a:b]):
-            out.append((a, b))
+        span = _item_name(s, start, end, mentions)
+        if span:
+            out.append(span)
         if start == cs or s[start - 1] != "、":
             break
         end = start - 1
