@@ -30,6 +30,7 @@ class Document:
     author: str | None = None
     published: date | None = None
     date_rule: str = "none"       # sources_csv, front_matter, dateline, url, content, none
+    date_precision: str = "day"   # day, month or year: how much of `published` the source gave
     encoding: str = "utf-8"
     content_hash: str = ""
     categories: list[str] = field(default_factory=list)
@@ -57,6 +58,10 @@ class Fact:
     raw_unit: str = ""
     sentence: str = ""
     doc: str = ""
+    # How the record was read: the name of the rule that decided each field (the "why").
+    kind_rule: str = ""
+    region_rule: str = ""
+    time_rule: str = ""
 
     def to_dict(self) -> dict:
         return dict(vars(self))  # every field is a plain value: asdict's deep copy is waste
@@ -75,6 +80,9 @@ class Project:
     confidence: float = 0.7
     sentence: str = ""
     doc: str = ""
+    stage_rule: str = ""
+    region_rule: str = ""
+    time_rule: str = ""
 
     def to_dict(self) -> dict:
         return dict(vars(self))  # every field is a plain value: asdict's deep copy is waste
@@ -92,9 +100,33 @@ class Policy:
     confidence: float = 0.8
     sentence: str = ""
     doc: str = ""
+    region_rule: str = ""
+    time_rule: str = ""
 
     def to_dict(self) -> dict:
         return dict(vars(self))  # every field is a plain value: asdict's deep copy is waste
+
+
+@dataclass
+class DocumentFrame:
+    """Decisions taken once per document before any fact, each with the rule that took it.
+
+    doc_type: work_report, work_report_page, work_report_news, statistics_bulletin,
+    economic_news, project_roundup, investment_news, feature, plan_document, news.
+    mode: review (figures are achievements), plan (targets), mixed (a report: review then plan).
+    """
+    doc_type: str = "news"
+    doc_type_rule: str = ""
+    doc_date: date | None = None       # the date used for relative time words
+    doc_date_rule: str = ""            # ingest's rule, or the body fallback that found it
+    reference_year: int | None = None  # the year plain figures of the review part refer to
+    reference_year_rule: str = ""
+    subject_region_id: str | None = None
+    subject_region_name: str | None = None
+    subject_rule: str = ""
+    mode: str = "review"
+    mode_rule: str = ""
+    confidence: float = 1.0            # lower for a fallback date or an inferred subject
 
 
 @dataclass
@@ -102,3 +134,4 @@ class Extraction:
     facts: list[Fact] = field(default_factory=list)
     projects: list[Project] = field(default_factory=list)
     policies: list[Policy] = field(default_factory=list)
+    frame: DocumentFrame | None = None
