@@ -1,0 +1,115 @@
+"""Whole invented documents and the records an analyst expects from them (tests/core/cases/*.yaml).
+
+Each case goes through the real path a user's file takes: written to a folder with a
+sources.csv, read by ingest (encoding, title, date and its precision), extracted by the core.
+The format is described in tests/core/cases/README.md. A case's `facts` list is complete unless
+it says `complete: false`, so a figure that should not be there fails the case as surely as a
+missing one.
+"""
+from __future__ import annotations
+
+import csv
+import math
+from pathlib import Path
+
+import pytest
+import yaml
+
+from etl.core import extract_document
+from etl.ingest import read_document, read_sources_csv
+from etl.reference import load_reference
+
+CASES_DIR = Path(__file__).parent / "cases"
+REF = load_reference()
+ANY = "…"
+
+
+def _load_cases():
+    out = []
+    for path in sorted(CASES_DIR.glob("*.yaml")):
+        for case in yaml.safe_load(path.read_text(encoding="utf-8")) or []:
+            out.append(pytest.param(case, id=f"{path.stem}:{case['id']}"))
+    return out
+
+
+def run_case(case: dict, folder: Path):
+    name = "case.html" if case.get("html") else "case.txt"
+    (folder / name).write_text(case["text"], encoding="utf-8")
+    with (folder / "sources.csv").open("w", encoding="utf-8", newline="") as fh:
+        writer = csv.writer(fh)
+        writer.writerow(["doc", "title", "url", "published"])
+        writer.writerow([name, case.get("title") or "", case.get("url") or "",
+                         str(case.get("published") or "")])
+    sources, warnings = read_sources_csv(folder)
+    assert not warnings, warnings
+    doc = read_document(folder / name, sources.get(name))
+    return extract_document(doc, REF)
+
+
+def _same(expected, actual) -> bool:
+    if expected == ANY:
+        return True
+    if isinstance(expected, (int, float)) and not isinstance(expected, bool):
+        return actual is not None and math.isclose(float(expected), float(actual),
+                                                   rel_tol=1e-6, abs_tol=1e-9)
+    return str(expected) == str(actual)
+
+
+def fact_tuple(f) -> tuple:
+    return (f.region_id or f.region_name, f.year, f.period, f.kind, f.value, f.unit, f.qualifier)
+
+
+def fact_matches(expected: list, f) -> bool:
+    region, *rest = expected
+    if len(rest) == 5:
+        rest = [*rest, "exact"]
+    if region != ANY and region not in (f.region_id, f.region_name):
+        return False
+    return all(_same(e, a) for e, a in zip(rest, fact_tuple(f)[1:]))
+
+
+def compare_facts(case: dict, facts: list) -> list[str]:
+    """Problems: expected facts not found, and (for a complete case) facts not expected."""
+    problems, used = [], set()
+    for exp in case.get("facts") or []:
+        hit = next((i for i, f in enumerate(facts) if i not in used and fact_matches(exp, f)), None)
+        if hit is None:
+            problems.append(f"missing {exp}")
+        else:
+            used.add(hit)
+    if case.get("complete", True):
+        problems += [f"unexpected {fact_tuple(f)} | {f.quote}"
+                     for i, f in enumerate(facts) if i not in used]
+    return problems
+
+
+def compare_projects(case: dict, projects: list) -> list[str]:
+    problems = []
+    for name, stage, region in case.get("projects") or []:
+        if not any(p.name.replace("项目", "") == name.replace("项目", "") and _same(stage, p.stage)
+                   and (region == ANY or region in (p.region_id, p.region_name)) for p in projects):
+            problems.append(f"missing project {(name, stage, region)}; got "
+                            f"{[(p.name, p.stage, p.region_id or p.region_name) for p in projects]}")
+    return problems
+
+
+def compare_frame(case: dict, frame) -> list[str]:
+    problems = []
+    for key, want in (case.get("frame") or {}).items():
+        if key == "subject":
+            have = (frame.subject_region_id, frame.subject_region_name)
+            ok = want in have
+        else:
+            have = getattr(frame, key)
+            ok = _same(want, have)
+        if not ok:
+            problems.append(f"frame {key}: expected {want!r}, got {have!r}")
+    return problems
+
+
+@pytest.mark.parametrize("case", _load_cases())
+def test_case(case, tmp_path):
+    found = run_case(case, tmp_path)
+    problems = (compare_facts(case, found.facts) + compare_projects(case, found.projects)
+                + compare_frame(case, found.frame))
+    assert not problems, "\n".join(problems)
