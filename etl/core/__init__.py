@@ -13,6 +13,7 @@ from ..offsets import map_span
 from ..models import Document, Extraction, Fact, Policy, Project
 from ..reference import Reference
 from .context import walk
+from .frame import decide_frame
 from .facts import MAY_HOLD_FIGURE, sentence_facts
 from .indicators import codebook_for
 from .policies import sentence_policies
@@ -31,18 +32,23 @@ _WORTH_EXTRACTING = re.compile(
 
 
 def extract_text(text: str, ref: Reference, doc_date: date | None = None,
-                 title: str | None = None) -> Extraction:
+                 title: str | None = None, date_rule: str = "given",
+                 date_precision: str = "day") -> Extraction:
     """Records of `text`; offsets and quotes refer to `text` itself."""
     norm = normalize(text)
     gaz, cb = gazetteer_for(ref), codebook_for(ref)
-    result = Extraction()
+    norm_title = normalize(title).text if title else None
+    mentions = gaz.find(norm.text)
+    frame = decide_frame(norm.text, norm_title, doc_date, date_rule, gaz, mentions, date_precision)
+    result = Extraction(frame=frame)
     seen_facts, seen_projects, seen_policies = set(), set(), set()
 
     def span(start: int, end: int) -> tuple[int, int, str]:
         a, b = norm.to_source(start, end)
         return a, b, text[a:b]
 
-    for ctx in walk(norm.text, gaz, doc_date, title, wanted=_WORTH_EXTRACTING):
+    for ctx in walk(norm.text, gaz, frame, norm_title, wanted=_WORTH_EXTRACTING,
+                    found_mentions=mentions):
         base = ctx.span.start
         facts, projects = sentence_facts(ctx, cb), sentence_projects(ctx)
         policies = sentence_policies(ctx, gaz)
@@ -62,8 +68,10 @@ def extract_text(text: str, ref: Reference, doc_date: date | None = None,
                 region_id=region.id, region_name=region.name, year=f.year, period=f.period,
                 indicator_id=f.indicator.id if f.indicator else None, indicator_name=f.label,
                 kind=f.kind, value=f.value, value_high=f.value_high, unit=f.unit,
-                qualifier=f.qualifier, quote=quote, start=qs, end=qe, confidence=f.confidence,
-                raw_number=f.raw_number, raw_unit=f.raw_unit, sentence=sentence))
+                qualifier=f.qualifier, quote=quote, start=qs, end=qe,
+                confidence=round(f.confidence * frame.confidence, 2),
+                raw_number=f.raw_number, raw_unit=f.raw_unit, sentence=sentence,
+                kind_rule=f.kind_rule, region_rule=f.region_rule, time_rule=f.time_rule))
         for p in projects:
             key = (p.name, p.stage, p.year)
             if key in seen_projects or p.region is None:
@@ -95,16 +103,10 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int, str]:
     return start, end, text[start:end]
 
 
-def fallback_date(text: str) -> date | None:
-    """When ingest found no date: mid-year of the latest plausible year the text names."""
-    years = [int(y) for y in re.findall(r"(?<!\d)((?:19|20)\d\d)年", text) if 1990 <= int(y) <= 2035]
-    return date(max(years), 6, 30) if years else None
-
-
 def extract_document(doc: Document, ref: Reference) -> Extraction:
     """Facts, projects and policies of one document; offsets and quotes refer to `doc.raw`."""
-    doc_date = doc.published or fallback_date(doc.text)
-    found = extract_text(doc.text, ref, doc_date, doc.title)
+    found = extract_text(doc.text, ref, doc.published, doc.title, doc.date_rule,
+                         doc.date_precision)
     text_map = doc.text_map or [(0, 0)]
     for rec in [*found.facts, *found.projects, *found.policies]:
         rec.doc = doc.doc

@@ -15,15 +15,19 @@ from datetime import date
 from typing import Iterator
 
 from .passages import Span, bracketed_spans, clause_bounds, paragraphs, sentences
+from ..models import DocumentFrame
+from .lexicon import words_re
 from .regions import Gazetteer, RegionInfo, RegionMention, SubjectTracker
 from .timeframe import TimeMarker, time_markers
 
 # A paragraph that opens a work report's plan section.
-PLAN_OPENERS = re.compile(r"总体要求|主要预期目标|预期目标是|重点抓好|重点做好|重点工作|工作安排|主要任务是|工作任务")
-REVIEW_SIGNS = re.compile(r"一年来|过去一年|过去的一年|回顾|政府工作报告")
+PLAN_OPENERS = words_re("plan_opener")
+# A sentence that opens a list of targets (主要预期目标是：, 约束性指标：, 提出…目标): the
+# figures after it are targets until a review or a year-to-date period appears.
+TARGET_HEADERS = words_re("target_header")
+REVIEW_MARKERS = words_re("review_marker")
 PLAN_NOW = re.compile(r"今年|明年|新的一年")
-TARGET_CUES = re.compile(
-    r"力争|目标|计划|预期|预计到|确保|争取|年内|将(?!其|之|原|会上)|要(?:实现|达到|突破|完成)|拟|规划到|到(?:19|20)\d\d年")
+FUTURE_VERB = re.compile(r"将|要|力争|计划|确保")
 
 
 @dataclass
@@ -44,6 +48,10 @@ class SentenceContext:
     _clauses: list[tuple[int, int]] | None = None
     _quoted: list[tuple[int, int]] | None = None
     paragraph: Span | None = None   # the paragraph the sentence stands in
+    frame: DocumentFrame | None = None
+    header_end: int = 0             # a target header in this sentence ends here
+    _time_rules: list[str] = field(default_factory=list)
+    _region_rules: list[str] = field(default_factory=list)
 
     @property
     def quoted(self) -> list[tuple[int, int]]:
@@ -69,6 +77,12 @@ class SentenceContext:
     def period_at(self, pos: int) -> str:
         return self._periods[max(bisect_right(self._time_pos, pos) - 1, 0)]
 
+    def time_rule_at(self, pos: int) -> str:
+        return self._time_rules[max(bisect_right(self._time_pos, pos) - 1, 0)]
+
+    def region_rule_at(self, pos: int) -> str:
+        return self._region_rules[max(bisect_right(self._region_pos, pos) - 1, 0)]
+
     def future_at(self, pos: int) -> bool:
         return self._future[max(bisect_right(self._time_pos, pos) - 1, 0)]
 
@@ -80,21 +94,6 @@ class SentenceContext:
             if s <= pos < e:
                 return s, e
         return self.clauses[-1]
-
-
-def document_subject(mentions: list[RegionMention], gaz: Gazetteer, title: str | None
-                     ) -> RegionInfo | None:
-    """The region a document is mostly about: named in its title, else its most named region
-    (the most specific one on a tie). `mentions` are the document's, in text order."""
-    counts = Counter(m.region for m in mentions if m.region is not None and m.start < 20000)
-    for m in gaz.find(title or ""):
-        if m.region is not None:
-            counts[m.region] += 3
-    if not counts:
-        return None
-    best = max(counts.values())
-    top = [r for r, c in counts.items() if c == best]
-    return max(top, key=lambda r: len(gaz.ancestors(r.id)))
 
 
 class _Located:
@@ -114,25 +113,32 @@ class _Located:
         return i < len(self.starts) and self.starts[i] < end
 
 
-def walk(text: str, gaz: Gazetteer, doc_date: date | None, title: str | None = None,
-         wanted: re.Pattern | None = None) -> Iterator[SentenceContext]:
-    """Sentence contexts in text order.
+def walk(text: str, gaz: Gazetteer, frame: DocumentFrame, title: str | None = None,
+         wanted: re.Pattern | None = None, found_mentions: list | None = None
+         ) -> Iterator[SentenceContext]:
+    """Sentence contexts in text order, under the document's frame (its subject, reference
+    year and mode, decided once before any sentence).
 
     With `wanted`, a sentence is only yielded if `wanted` matches in it or it names a place or
     a time (which changes the context of the sentences after it). The caller's extractors
     must find nothing in a sentence `wanted` does not match: most of a report is prose with no
     figure, and skipping it is most of the walker's speed.
     """
+    doc_date = frame.doc_date
     doc_year = doc_date.year if doc_date else None
-    mentions = _Located(gaz.find(text))
+    review_year = frame.reference_year or doc_year
+    mentions = _Located(found_mentions if found_mentions is not None else gaz.find(text))
     markers = _Located(time_markers(text, doc_date))
 
     def worth_a_look(start: int, end: int) -> bool:
         return (wanted is None or mentions.any_within(start, end)
                 or markers.any_within(start, end) or wanted.search(text, start, end) is not None)
 
-    tracker = SubjectTracker(gaz, document_subject(mentions.items, gaz, title))
-    is_report = bool(REVIEW_SIGNS.search(text))
+    subject = gaz.by_id.get(frame.subject_region_id) if frame.subject_region_id else None
+    if subject is None and frame.subject_region_name:
+        subject = RegionInfo(None, frame.subject_region_name, "development_zone", None)
+    tracker = SubjectTracker(gaz, subject)
+    is_report = frame.doc_type.startswith("work_report")
     # 阳泉市一季度经济运行稳中向好: a news headline's period frames every figure below it that
     # names no time of its own (a work report's title names the year it was given in instead).
     title_period = "FY"
@@ -142,33 +148,52 @@ def walk(text: str, gaz: Gazetteer, doc_date: date | None, title: str | None = N
                 title_period = "FY"
             if marker.period is not None and marker.year is None:
                 title_period = marker.period
-    in_plan, plan_year = False, None
+    # A plan document, or the plan part of a report (its title says 工作安排), is all plan.
+    in_plan = frame.mode == "plan"
+    plan_year = (max([m.year for m in time_markers(title or "", doc_date) if m.year] or [0])
+                 or doc_year) if in_plan else None
+    target_frame = False
     # The year in force carries across paragraphs (a review keeps talking about its year) but is
     # reset where a plan section starts; `paragraph_year` says whether it was set in this paragraph.
-    doc_carry = None
+    doc_carry, doc_period = None, title_period
     for par in paragraphs(text):
-        if is_report and not in_plan and PLAN_OPENERS.search(par.text):
+        # 2024年，某区将重点抓好…工作: the plan part of a report, or of a review article that
+        # ends with next steps.
+        if not in_plan and PLAN_OPENERS.search(par.text) and (is_report or FUTURE_VERB.search(par.text)):
             years = [m.year for m in markers.within(par.start, par.end) if m.year]
             if (years and doc_year and max(years) >= doc_year) or PLAN_NOW.search(par.text):
                 in_plan = True
                 plan_year = max(years) if years else doc_year
                 doc_carry = None
-        par_carry, par_period = None, title_period
+        if target_frame and (REVIEW_MARKERS.search(par.text) or any(
+                m.period and m.period != "FY" for m in markers.within(par.start, par.end))):
+            target_frame = False   # a review or a year-to-date period closes a target list
+        par_carry, par_period = None, doc_period
         if not worth_a_look(par.start, par.end):
             continue
         for sent in sentences(par):
+            header = TARGET_HEADERS.search(sent.text)
+            if header:
+                target_frame = True
+                named = [m.year for m in markers.within(sent.start, sent.end) if m.year]
+                plan_year = max(named) if named and doc_year and max(named) >= doc_year \
+                    else (plan_year or doc_year)
             if not worth_a_look(sent.start, sent.end):
                 continue
-            ctx = SentenceContext(sent, in_plan, plan_year, doc_date, paragraph=par)
+            planning = in_plan or target_frame
+            ctx = SentenceContext(sent, planning, plan_year, doc_date, paragraph=par, frame=frame)
+            ctx.header_end = header.end() if header else 0
             _resolve_regions(ctx, tracker, mentions.within(sent.start, sent.end))
-            ctx.paragraph_year = par_carry or (plan_year if in_plan else doc_year)
-            found, period = _resolve_time(ctx, markers.within(sent.start, sent.end),
-                                          par_carry or doc_carry, doc_year,
-                                          plan_year if in_plan else None, par_period)
+            default_year = (plan_year if planning else review_year)
+            ctx.paragraph_year = par_carry or default_year
+            carried = par_carry or doc_carry
+            found, period = _resolve_time(ctx, markers.within(sent.start, sent.end), carried,
+                                          default_year, plan_year if planning else None, par_period,
+                                          "carried" if carried else ("plan_year" if planning else frame.reference_year_rule))
             if found:
                 par_carry = doc_carry = found
             if period is not None:
-                par_period = period   # 1-5月，A…；B…: the period holds for the paragraph
+                par_period = doc_period = period   # 1-5月，A…；B…: the period holds on
             yield ctx
 
 
@@ -178,6 +203,8 @@ def _resolve_regions(ctx: SentenceContext, tracker: SubjectTracker,
     s, base = ctx.span.text, ctx.span.start
     ctx._region_pos.append(0)
     ctx._regions.append(tracker.current)
+    ctx._region_rules.append("document_subject" if tracker.current is tracker.default
+                             else "earlier_sentence")
     if found:
         ctx.mentions = [RegionMention(m.start - base, m.end - base, m.region, m.anaphor_kind)
                         for m in found
@@ -189,34 +216,66 @@ def _resolve_regions(ctx: SentenceContext, tracker: SubjectTracker,
         previous = mention
         ctx._region_pos.append(mention.end)
         ctx._regions.append(tracker.current)
+        ctx._region_rules.append(("anaphor" if mention.is_anaphor else "named_subject")
+                                 if accepted else ctx._region_rules[-1])
 
 
-def _resolve_time(ctx: SentenceContext, found: list[TimeMarker], carry_year, doc_year,
-                  plan_year, carry_period: str = "FY") -> tuple[int | None, str | None]:
+def _resolve_time(ctx: SentenceContext, found: list[TimeMarker], carry_year, default_year,
+                  plan_year, carry_period: str = "FY", default_rule: str = "document_year"
+                  ) -> tuple[int | None, str | None]:
     """Fill the sentence's time markers (`found`, at document offsets); return the last
-    explicit (non-plan) year it names and the period in force at its end (None when it names
-    no time at all)."""
-    default_year = carry_year or plan_year or doc_year
+    explicit (non-plan, carrying) year it names and the period in force at its end (None when
+    it names no time at all). Each position also records the rule that set its year."""
+    base_year = carry_year or default_year
     ctx._time_pos.append(0)
-    ctx._years.append(default_year)
+    ctx._years.append(base_year)
     ctx._periods.append(carry_period)
     ctx._future.append(False)
-    year, period = default_year, carry_period
+    ctx._time_rules.append(default_rule)
+    year, period = base_year, carry_period
     last_explicit = None
     base = ctx.span.start
+    points = []
     for marker in found:
-        future = marker.future
+        points.append((marker.start - base, marker))
+        if marker.restore_at is not None:
+            points.append((marker.restore_at, None))
+    points.sort(key=lambda p: p[0])
+    before = (year, period)
+    for pos, marker in points:
+        if marker is None:   # the end of a from-to start: the time before it holds again
+            year, period = before
+            ctx._time_pos.append(pos)
+            ctx._years.append(year)
+            ctx._periods.append(period)
+            ctx._future.append(False)
+            ctx._time_rules.append("after_from_to")
+            continue
+        if marker.restore_at is not None:
+            before = (year, period)
+        rule = "explicit_year" if marker.year is not None else "explicit_period"
         if marker.year is not None:
             year = marker.year
-            period = "FY"
-            if not future:
+            if marker.period is not None:
+                period = marker.period
+            elif marker.restore_at is None:
+                period = "FY"
+            if not marker.future and marker.carry:
                 last_explicit = marker.year
-        if marker.period is not None and marker.year is None:
+            if marker.future:
+                rule = "horizon"
+            elif marker.restore_at is not None:
+                rule = "from_to_start"
+            elif not marker.carry:
+                rule = "event_date"
+        elif marker.period is not None:
             period = marker.period
-        ctx._time_pos.append(marker.start - base)
+        ctx._time_pos.append(pos)
         ctx._years.append(year)
         ctx._periods.append(period)
-        ctx._future.append(future)
+        ctx._future.append(marker.future)
+        ctx._time_rules.append(rule)
     if ctx._time_pos and len(ctx._time_pos) > 1:
         ctx.paragraph_year = ctx._years[-1] or ctx.paragraph_year
-    return last_explicit, (period if found else None)
+    carrying = [m for m in found if m.carry and m.restore_at is None]
+    return last_explicit, (period if carrying else None)

@@ -10,14 +10,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .context import TARGET_CUES, SentenceContext
+from .context import SentenceContext
+from .kinds import GROWTH_WORDS, decide_kind
+from .targets import promote_to_target
 from .indicators import Codebook, IndicatorInfo, IndicatorMatch, fits
 from .numbers import NumberToken, find_numbers, parse_chinese
 from .units import MONEY_UNITS, canonical_count_unit, dimension, read_unit, round_value
 
-GROWTH_WORDS = re.compile(r"增长|增速|增幅|上涨|提高|提升|增加|下降|减少|降低|回落|下滑|同比|环比|比上年|较上年|年均")
-DECLINE_WORDS = re.compile(r"(下降|减少|降低|回落|下滑)[^增长]*$")
-SHARE_WORDS = re.compile(r"占|比重|占比|份额|覆盖|达到全")
 QUAL_BEFORE = [
     (re.compile(r"(不低于|不少于|至少|最少)$"), "at_least"),
     (re.compile(r"(不到|不足|低于|少于|小于|未满|未达)$"), "less_than"),
@@ -66,6 +65,9 @@ class RawFact:
     raw_number: str
     raw_unit: str
     confidence: float
+    kind_rule: str = ""
+    region_rule: str = ""
+    time_rule: str = ""
 
 
 def _masked(ctx: SentenceContext) -> list[tuple[int, int]]:
@@ -248,19 +250,11 @@ def _number_fact(ctx: SentenceContext, cb: Codebook, tok: NumberToken, previous:
         return None
     if re.match(r"(?:年|月|日|号|届|期|批次|号线)", s[tok.end:tok.end + 2]) and unit is None:
         return None
-    kind = "value"
     clause_before = s[clause_start:tok.start]
-    if canon == "个百分点" and re.search(r"高于|低于|快于|慢于|领先|超出", clause_before):
-        return None  # 高于全省2.1个百分点: a comparison with another region, not this one's figure
-    if canon in ("%", "个百分点"):
-        if canon == "%" and raw_unit == "成":
-            kind = "share"
-        elif GROWTH_WORDS.search(clause_before) and not SHARE_WORDS.search(clause_before):
-            kind = "growth"
-        elif SHARE_WORDS.search(clause_before) or canon == "%":
-            kind = "share"
-        if kind == "growth" and DECLINE_WORDS.search(clause_before):
-            value = -value
+    kind, kind_rule, sign = decide_kind(s, clause_start, tok.start, end, canon, raw_unit, previous)
+    if kind is None:
+        return None   # 高于全省2.1个百分点: a comparison with another region, not this one's figure
+    value = value * sign
     num_in_clause = (tok.start - clause_start, end - clause_start)
     indicator = _choose_indicator(cb, clause, *num_in_clause, canon if canon != "?" else "亿元", kind,
                                   ctx.indicator_matches, clause_start)
@@ -282,19 +276,8 @@ def _number_fact(ctx: SentenceContext, cb: Codebook, tok: NumberToken, previous:
     year, period = ctx.year_at(tok.start), ctx.period_at(tok.start)
     if year and re.search(r"(?:从|由)$", clause_before) and re.search(r"(?:提高|增加|增长|提升|扩大|上升)?(?:到|至)", s[end:clause_end]):
         year -= 1  # 从10亿元提高到20亿元: the starting point is last year's level
-    cue = TARGET_CUES.search(s[:clause_end])
-    doc_year = ctx.doc_date.year if ctx.doc_date else None
-    planned = (ctx.in_plan or ctx.future_at(tok.start) or
-               (cue and year and doc_year and year >= doc_year))
-    # A planned level is a target, and so is a planned full-year growth rate (地区生产总值增长6%
-    # 左右 among next year's goals: the dashboard sets it against the growth achieved). A
-    # year-to-date rate is always an actual.
-    if planned and (kind == "value" or (kind == "growth" and period == "FY")):
-        kind = "target"
-        if ctx.in_plan and not ctx.has_explicit_time_before(tok.start) and ctx.plan_year:
-            year = ctx.plan_year
-        if qualifier == "estimate":
-            qualifier = "exact"
+    kind, kind_rule, qualifier, year = promote_to_target(
+        ctx, s, clause_start, clause_end, tok.start, kind, kind_rule, qualifier, year, period)
     v = round_value(value * factor)
     vh = round_value(tok.value_high * factor) if tok.value_high is not None else None
     region = ctx.region_at(tok.start)
@@ -310,7 +293,8 @@ def _number_fact(ctx: SentenceContext, cb: Codebook, tok: NumberToken, previous:
         # 第一产业增加值82.1亿元，增长4.0%: a bare rate is the growth of the figure before it
         label = previous[-1].label
     return RawFact(tok.start, end, clause_start, clause_end, region, year, period, indicator, label,
-                   kind, v, vh, canon, qualifier, s[tok.start:tok.end], raw_unit, confidence)
+                   kind, v, vh, canon, qualifier, s[tok.start:tok.end], raw_unit, confidence,
+                   kind_rule, ctx.region_rule_at(tok.start), ctx.time_rule_at(tok.start))
 
 
 _LEAD_VERB = re.compile(r"^(?:实现|完成|全年|累计)+")
@@ -380,4 +364,5 @@ def _rank_fact(ctx: SentenceContext, cb: Codebook, m: re.Match):
         _label(clause, m.start() - clause_start, True), s, ctx.mentions)
     return RawFact(m.start(), m.end(), clause_start, clause_end, ctx.region_at(m.start()),
                    ctx.year_at(m.start()), ctx.period_at(m.start()), indicator, label, "rank",
-                   float(value), None, "位", qualifier, raw, "位", 0.85 if indicator else 0.6)
+                   float(value), None, "位", qualifier, raw, "位", 0.85 if indicator else 0.6,
+                   "rank_phrase", ctx.region_rule_at(m.start()), ctx.time_rule_at(m.start()))

@@ -19,23 +19,35 @@ _CN_MONTH = "[一二两三四五六七八九十]{1,2}|1[0-2]|0?[1-9]"
 # Every branch below starts with one of these characters. The lookahead lets the regex engine
 # reject most positions with one test instead of trying each branch there (about 9x faster on
 # a whole document); a new branch must add its first characters here.
-_FIRST_CHARS = "到至“”\"'‘’十12去上今本年当全明下一过回截目现如正前第"
+_FIRST_CHARS = "到至“”\"'‘’十12去上今本年当全明下一过回截目现如正前第未自从由半两三四五"
 MARKER_RE = re.compile(
     rf"(?=[{_FIRST_CHARS}])(?:"
     rf"(?P<plan>(?:到|至){_Q}(?P<plan1>十[二三四五]五){_Q}(?:末|期末|时期末)|{_Q}(?P<plan2>十[二三四五]五){_Q}(?:末|期末))"
+    # 自2012年以来, 2012年以来, 从2019年开始: a starting point, which dates no figure
+    r"|(?P<since>(?:自|从|自从)?(?:19|20)\d{2}年(?:底|末|初)?(?:以来|来|开始|起)|(?:自|从|自从)(?:19|20)\d{2}年)"
+    # 由2019年的1850户增加到…: the figure right after the start gets the start's year
+    r"|(?P<fromto>(?:由|从)(?P<fromyear>(?:19|20)\d{2}年|去年同期|上年同期|去年|上年|上一年))"
+    # 今后三年, 未来五年, 三年内: a horizon counted from this year
+    rf"|(?P<horizon>(?:今后|未来)(?P<hn1>[一二两三四五六七八九十\d]{{1,2}})年|(?P<hn2>[两三四五六七八九十\d]{{1,2}})年内)"
     # 2023年, 2023-05, 2023/5, 2023.05.12; not 2011.3亿元, an amount
     rf"|(?P<year>(?<!\d)(?:19|20)\d{{2}})(?=年|[-/](?:0?[1-9]|1[0-2])(?!\d)|\.(?:0?[1-9]|1[0-2])\.\d)"
     # 去年 sets the year, but 比上年/较去年 is only the base of a comparison
     r"|(?<![比较于与和同])(?P<last>去年|上年|上一年)(?!度?同期)"
+    r"|(?P<sofar>今年以来|年初以来|截至目前|截止目前|截至当前|至今)"
     r"|(?P<this>今年|本年|年内|当年内|全年目标)"
     r"|(?P<next>明年|下一年)"
     r"|(?P<review>一年来|过去一年|过去的一年|回顾\d{4}年)"
-    r"|(?P<now>截至目前|截止目前|目前|当前|现有|现已|至今|如今|正在)"
-    rf"|(?P<ytd>(?:前|1-|1～|1~|1至|一至)(?P<months>{_CN_MONTH})(?:个)?月(?:份)?"
-    r"|(?P<half>上半年)|(?P<q3>前三季度|1-3季度)|(?P<q1>一季度|第一季度|1季度)"
+    r"|(?P<now>目前|当前|现有|现已|如今|正在)"
+    # 比一季度加快, 较上半年回落: a comparison base is not the period of the figures
+    rf"|(?<![比较于与同])(?P<ytd>(?:前|1-|1～|1~|1至|一至)(?P<months>{_CN_MONTH})(?:个)?月(?:份)?"
+    r"|(?P<half>上半年|“?半年报”?)|(?P<q3>前三季度|1-3季度)|(?P<q1>一季度|第一季度|1季度)"
     rf"|截至(?P<upto>{_CN_MONTH})月(?:底|末)"
     rf"|(?P<asof>(?:19|20)\d{{2}}年(?P<asofm>{_CN_MONTH})月(?:底|末|份))))"
 )
+
+
+_CHANGE_TO = re.compile(r"(?:增加|提高|上升|提升|前移|前行|跃升|扩大|减少|下降|降低|增长|攀升|跃居|升|增|降)?(?:到|至|为)")
+_DAY_AFTER = re.compile(r"年\s*(?:0?[1-9]|1[0-2])\s*月\s*(?:[0-2]?\d|3[01])\s*日")
 
 
 @dataclass(frozen=True)
@@ -45,6 +57,8 @@ class TimeMarker:
     year: int | None = None
     period: str | None = None       # YTD-MM, or None for "leave as is"
     future: bool = False            # a plan horizon (到十四五末)
+    carry: bool = True              # False: holds for its sentence only (an event date, a start)
+    restore_at: int | None = None   # a from-to start: the time before it resumes at this offset
 
 
 def _month(text: str) -> int | None:
@@ -67,11 +81,34 @@ def time_markers(sentence: str, doc_date: date | None) -> list[TimeMarker]:
     out = []
     for m in MARKER_RE.finditer(sentence):
         s, e = m.start(), m.end()
+        if m.group("since"):
+            continue
+        if m.group("fromto"):
+            raw = m.group("fromyear")
+            year = int(raw[:4]) if raw[:1].isdigit() else (doc_year - 1 if doc_year else None)
+            change = _CHANGE_TO.search(sentence, e)
+            if year is not None:
+                out.append(TimeMarker(s, e, year, None, carry=False,
+                                      restore_at=change.start() if change else None))
+            continue
+        if m.group("horizon"):
+            n = m.group("hn1") or m.group("hn2")
+            n = int(n) if n.isdigit() else int(parse_chinese(n) or 0)
+            if doc_year and 1 <= n <= 15:
+                out.append(TimeMarker(s, e, doc_year + n - 1, "FY", future=True))
+            continue
+        if m.group("sofar"):
+            if doc_year:
+                period = f"YTD-{doc_date.month:02d}" if doc_date.month < 12 else "FY"
+                out.append(TimeMarker(s, e, doc_year, period))
+            continue
         if m.group("plan"):
             key = m.group("plan1") or m.group("plan2")
             out.append(TimeMarker(s, e, PLAN_ENDS[key], "FY", future=True))
         elif m.group("year"):
-            out.append(TimeMarker(s, e, int(m.group("year")), "FY"))
+            # 2023年2月14日 is an event's date: it dates its sentence, not what follows
+            event = _DAY_AFTER.match(sentence, e) is not None
+            out.append(TimeMarker(s, e, int(m.group("year")), "FY", carry=not event))
         elif m.group("last") and doc_year:
             out.append(TimeMarker(s, e, doc_year - 1, "FY"))
         elif m.group("this") and doc_year:

@@ -13,13 +13,24 @@ MIN_YEAR, MAX_YEAR = 1990, 2035
 _HEAD = 3000           # datelines sit near the top
 _CONTENT_SCAN = 500_000  # enough to judge what a document reviews and plans
 
-_YMD = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*(?:年|[-/.])\s*(\d{1,2})\s*(?:月|[-/.])\s*(\d{1,2})(?!\d)\s*日?")
+# The day may not be followed by 月: 2023年1-11月 is January to November, not 11 January.
+_YMD = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*(?:年|[-/.])\s*(\d{1,2})\s*(?:月|[-/.])\s*(\d{1,2})(?!\d)(?!\s*月)\s*日?")
+# Partial metadata dates: 2018, 2018-09, 2018/9, 2018年9月, 2018.09 (a month or a year only).
+_YM = re.compile(r"^((?:19|20)\d{2})\s*(?:年|[-/.])\s*(\d{1,2})\s*月?(?:份)?$")
+_Y_ONLY = re.compile(r"^((?:19|20)\d{2})\s*年?$")
 _COMPACT = re.compile(r"^((?:19|20)\d{2})(\d{2})(\d{2})$")
 _TIME_AFTER = re.compile(r"\s*\d{1,2}[:：]\d{2}")
 _LABEL = re.compile(r"(?:发布时间|發布時間|发布日期|發佈日期|发表时间|日期|时间|時間|来源|來源|发布)\s*[:：]?\s*$")
 _AGENCY = re.compile(r"(?:新华社|新華社|中新网|中新網|中新社|人民网|人民網|新华网|新華網|央视网|本报|本報|记者)"
                      r"[^\s，。,]{0,12}?(\d{1,2})月(\d{1,2})日电")
 _YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*年")
+# A year that is only a starting point (自2012年以来, 2012年以来最高, 从2019年的…, 由2019年) or a
+# period that ended before the document (截至2023年底, 2023年全年) says little about the
+# document's own date; the first must be ignored, the second dates the document after it.
+_START_BEFORE = re.compile(r"(?:自|从|由|始于|自从)\s*$")
+_START_AFTER = re.compile(r"\s*(?:以来|来|开始|起)")
+_COMPLETED = re.compile(r"(?:底|末|年底|年末|全年|\s*[,，]\s*[^。；;]{0,40}?(?:完成|实现|累计|达到))")
+_COMPLETED_BEFORE = re.compile(r"(?:截至|截止|截至到)\s*$")
 _FUTURE = re.compile(r"将|力争|目标|计划|争取|确保|继续|新征程|展望|拟|部署|將|爭取|計劃")
 _REVIEW = re.compile(r"一年来|过去一年|回顾|回溯|去年|年终岁末|岁末|過去一年|一年來")
 
@@ -58,8 +69,43 @@ def parse_date_value(value) -> date | None:
     return make_date(dt.year, dt.month, dt.day) if dt else None
 
 
-def years_in(text: str) -> list[int]:
-    return [int(y) for y in _YEAR.findall(text) if MIN_YEAR <= int(y) <= MAX_YEAR]
+def parse_partial_date(value) -> tuple[date, str] | None:
+    """A metadata date with its precision: (date, "day"), or a year-month as the month's last
+    day with "month", or a bare year as its last day with "year" (a page dated only 2018-09
+    was published by the end of September)."""
+    full = parse_date_value(value)
+    if full is not None:
+        return full, "day"
+    s = str(value or "").strip()
+    m = _YM.match(s)
+    if m:
+        y, mo = int(m[1]), int(m[2])
+        if 1 <= mo <= 12:
+            d = make_date(y, mo, 1)
+            nxt = make_date(y + (mo == 12), mo % 12 + 1, 1)
+            return (date.fromordinal(nxt.toordinal() - 1) if nxt else d, "month") if d else None
+    m = _Y_ONLY.match(s)
+    if m and make_date(int(m[1]), 12, 31):
+        return make_date(int(m[1]), 12, 31), "year"
+    return None
+
+
+def plain_years(text: str) -> list[tuple[int, bool]]:
+    """(year, completed) for every plausible year of `text` that is not a starting point
+    (自Y年以来, Y年以来, 从Y年): `completed` when the text reports the year as over (截至Y年底,
+    Y年全年, "Y年，…完成…")."""
+    out = []
+    for m in _YEAR.finditer(text[:_CONTENT_SCAN]):
+        y = int(m[1])
+        if not MIN_YEAR <= y <= MAX_YEAR:
+            continue
+        before = text[max(0, m.start() - 3):m.start()]
+        after = text[m.end():m.end() + 50]
+        if _START_BEFORE.search(before) or _START_AFTER.match(after):
+            continue
+        completed = bool(_COMPLETED_BEFORE.search(before) or _COMPLETED.match(after))
+        out.append((y, completed))
+    return out
 
 
 def _clause_after(text: str, end: int, width: int = 30) -> str:
@@ -71,7 +117,9 @@ def year_hint(text: str) -> int | None:
     past, every = [], []
     for m in _YEAR.finditer(text[:_CONTENT_SCAN]):
         y = int(m[1])
-        if MIN_YEAR <= y <= MAX_YEAR:
+        before = text[max(0, m.start() - 3):m.start()]
+        if MIN_YEAR <= y <= MAX_YEAR and not _START_BEFORE.search(before) \
+                and not _START_AFTER.match(text, m.end()):
             every.append(y)
             if not _FUTURE.search(_clause_after(text, m.end())):
                 past.append(y)
@@ -119,9 +167,36 @@ _URL_RULES = (
 )
 
 
+_URL_STAMP = re.compile(r"(?<![0-9A-Za-z])t((?:19|20)\d{2})(\d{2})(\d{2})_")       # t20180912_123.html
+_URL_MONTH = (
+    re.compile(r"/((?:19|20)\d{2})(\d{2})/"),                                     # /201809/
+    re.compile(r"/((?:19|20)\d{2})[-_/](\d{1,2})/"),                              # /2018-09/, /2018/09/
+)
+
+
+def date_from_url_partial(url: str | None) -> tuple[date, str] | None:
+    """A URL's date with its precision: a whole date (day), else a year-month folder (month,
+    dated the month's last day)."""
+    d = date_from_url(url)
+    if d:
+        return d, "day"
+    for rule in _URL_MONTH:
+        m = rule.search(url or "")
+        if m:
+            found = parse_partial_date(f"{m[1]}-{m[2]}")
+            if found:
+                return found
+    return None
+
+
 def date_from_url(url: str | None) -> date | None:
     if not url:
         return None
+    m = _URL_STAMP.search(url)
+    if m:
+        d = make_date(int(m[1]), int(m[2]), int(m[3]))
+        if d:
+            return d
     for i, rule in enumerate(_URL_RULES):
         m = rule.search(url)
         if m:
@@ -152,6 +227,8 @@ def date_from_content(text: str) -> date | None:
         y = int(m[1])
         if not MIN_YEAR <= y <= MAX_YEAR:
             continue
+        if _START_BEFORE.search(body, max(0, m.start() - 3), m.start()) or _START_AFTER.match(body, m.end()):
+            continue
         (future if _FUTURE.search(_clause_after(body, m.end())) else past).add(y)
     if not past and not future:
         return None
@@ -161,3 +238,17 @@ def date_from_content(text: str) -> date | None:
     if reviewed is not None and _REVIEW.search(body):
         return make_date(reviewed, 12, 31)
     return None
+
+
+def date_from_body(text: str) -> tuple[date, str] | None:
+    """The last resort for an undated document: (date, rule) from the latest year its body
+    names, start-point years ignored. A year reported as over (截至2023年底, 2023年全年)
+    means the document was written after it: early the next year (bulletins and reports
+    appear by spring). Otherwise mid-year of that year. The precision is only the year."""
+    years = plain_years(text)
+    if not years:
+        return None
+    latest = max(y for y, _ in years)
+    if any(done for y, done in years if y == latest):
+        return make_date(latest + 1, 3, 31), "body_completed_year"
+    return make_date(latest, 6, 30), "body_latest_year"

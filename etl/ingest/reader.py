@@ -52,7 +52,7 @@ def read_document(path: str | Path, source: SourceRow | None = None) -> Document
     doc.publisher = (source and source.publisher) or meta_str(meta, "publisher") or source_meta
     doc.author = meta_str(meta, "author", "authors")
     doc.categories = meta_list(meta, "categories") or meta_list(meta, "category")
-    doc.published, doc.date_rule = choose_date(doc, source, meta)
+    doc.published, doc.date_rule, doc.date_precision = choose_date(doc, source, meta)
     return doc
 
 
@@ -72,25 +72,33 @@ def build_text(raw: str, name: str, html: bool = False):
 
 
 def choose_date(doc: Document, source: SourceRow | None, meta: dict):
-    """(published, date_rule), trying the rules from most to least trustworthy."""
+    """(published, date_rule, precision), trying the rules from most to least trustworthy.
+    A partial date (2018-09, 2018) is kept with its precision rather than dropped."""
     if source and source.published:
-        return source.published, "sources_csv"
+        return source.published, "sources_csv", source.precision
     if "date" in meta:
-        d = dates.parse_date_value(meta["date"])
-        if d:
-            return d, "front_matter"
+        found = dates.parse_partial_date(meta["date"])
+        if found:
+            return found[0], "front_matter", found[1]
         doc.warnings.append(f"{doc.doc}: front matter date {str(meta['date'])!r} not understood")
-    year = dates.year_from_url(doc.url) or dates.year_hint(doc.text)
+    from_url = dates.date_from_url_partial(doc.url)
+    if from_url and from_url[1] == "day":
+        return from_url[0], "url", "day"
+    year = from_url[0].year if from_url else (dates.year_from_url(doc.url) or dates.year_hint(doc.text))
     d = dates.find_dateline(doc.text, year)
+    if d and (from_url is None or (d.year, d.month) == (from_url[0].year, from_url[0].month)):
+        return d, "dateline", "day"
+    if from_url:
+        return from_url[0], "url", from_url[1]
     if d:
-        return d, "dateline"
-    d = dates.date_from_url(doc.url)
-    if d:
-        return d, "url"
+        return d, "dateline", "day"
     d = dates.date_from_content(doc.text)
     if d:
-        return d, "content"
-    return None, "none"
+        return d, "content", "year"
+    found = dates.date_from_body(doc.text)
+    if found:
+        return found[0], found[1], "year"
+    return None, "none", "day"
 
 
 def first_title_line(text: str) -> str | None:

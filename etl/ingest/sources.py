@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from .dates import parse_date_value
+from .dates import parse_partial_date
 from .encoding import decode_bytes
 from .errors import IngestError
 
@@ -25,6 +25,7 @@ class SourceRow:
     url: str | None = None
     published: date | None = None
     publisher: str | None = None
+    precision: str = "day"        # day, month or year (2018-09 in sources.csv is a month)
 
 
 def _is_hidden(path: Path) -> bool:
@@ -97,11 +98,13 @@ def read_sources_csv(folder: Path) -> tuple[dict[str, SourceRow], list[str]]:
         empty = [c for c in REQUIRED[1:] if c in header and row.get(c) is None]
         if empty:
             warnings.append(f"{label} line {line} ({doc}): missing value(s) for {', '.join(empty)}")
-        published = None
+        published, precision = None, "day"
         raw_date = _clean(row.get("published"))
         if raw_date:
-            published = parse_date_value(raw_date)
-            if published is None:
+            parsed = parse_partial_date(raw_date)
+            if parsed is not None:
+                published, precision = parsed
+            else:
                 warnings.append(f"{label} line {line} ({doc}): bad published date {raw_date!r} ignored")
         if not (folder / doc).is_file():
             warnings.append(f"{label} line {line}: {doc} does not exist; row ignored")
@@ -111,5 +114,6 @@ def read_sources_csv(folder: Path) -> tuple[dict[str, SourceRow], list[str]]:
             warnings.append(f"{label} line {line}: duplicate row for {doc}; first row kept")
             continue
         rows[key] = SourceRow(doc=key, title=_clean(row.get("title")), url=_clean(row.get("url")),
-                              published=published, publisher=_clean(row.get("publisher")))
+                              published=published, publisher=_clean(row.get("publisher")),
+                              precision=precision)
     return rows, warnings

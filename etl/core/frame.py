@@ -1,0 +1,180 @@
+"""The document frame: what kind of document this is, which year its plain figures are about,
+which region it is about and whether its figures are achievements or plans. Decided once,
+before any fact, each decision with the name of the rule that took it (stored with the
+document, so a reader can see "why this year").
+
+These decisions poison every fact of a document when they go wrong, so each rule is small,
+named and tested on its own (tests/core/test_frame.py).
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from datetime import date
+
+from ..models import DocumentFrame
+from .lexicon import words_re
+from .regions import Gazetteer, RegionInfo, RegionMention
+
+# Where a document says what it is: its title, else its first lines.
+_HEAD_CHARS = 300
+REPORT = re.compile(r"政府工作报告|工作报告")
+REPORT_PAGE = words_re("report_page")          # 节选, 摘要, 第3页, (三) ...
+REPORT_NEWS = words_re("report_news")          # 发布, 解读, 看点, 报告提出 ...
+BULLETIN = re.compile(r"统计公报|国民经济和社会发展统计公报|统计年鉴|经济社会发展公报")
+PLAN_DOC = words_re("plan_document")           # 规划, 行动计划, 实施方案, 纲要 ...
+ECONOMIC_NEWS = words_re("economic_news")      # 经济运行, 前N月, 上半年 ...
+ROUNDUP = words_re("project_roundup")          # 三个一批, 集中签约, 集中开工 ...
+INVESTMENT = words_re("investment_news")       # 招商, 签约, 推介 ...
+FEATURE = words_re("feature")                  # 专访, 访谈, 走进, 记者手记 ...
+_TITLE_YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
+# A title that carries the delivery date of a report (…报告(2023年2月14日)).
+_DELIVERED = re.compile(r"((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月")
+
+
+def _head(text: str, title: str | None) -> str:
+    return (title or "") + "\n" + text[:_HEAD_CHARS]
+
+
+def doc_type_of(text: str, title: str | None) -> tuple[str, str]:
+    """(doc_type, rule). The title decides first; without a title the first lines do."""
+    head = title or text[:120].split("\n", 1)[0]
+    body_head = text[:_HEAD_CHARS]
+    if BULLETIN.search(head) or BULLETIN.search(body_head[:80]):
+        return "statistics_bulletin", "bulletin_title"
+    if REPORT.search(head):
+        if REPORT_NEWS.search(head):
+            return "work_report_news", "report_title_news_words"
+        if REPORT_PAGE.search(head):
+            return "work_report_page", "report_title_page_words"
+        return "work_report", "report_title"
+    if REPORT.search(body_head):
+        if re.search(r"各位代表|代表们", text[:3000]):
+            return "work_report", "report_address_in_body"
+        return "work_report_news", "report_named_in_lead"
+    for rx, kind, rule in ((PLAN_DOC, "plan_document", "plan_title"),
+                           (ROUNDUP, "project_roundup", "roundup_title"),
+                           (ECONOMIC_NEWS, "economic_news", "economic_title"),
+                           (INVESTMENT, "investment_news", "investment_title"),
+                           (FEATURE, "feature", "feature_title")):
+        if rx.search(head):
+            return kind, rule
+    if re.search(r"各位代表|代表们", text[:3000]) and re.search(r"一年来|过去一年", text):
+        return "work_report", "report_address_in_body"
+    return "news", "default"
+
+
+def reference_year_of(doc_type: str, text: str, title: str | None, doc_date: date | None
+                      ) -> tuple[int | None, str]:
+    """The year plain (undated) figures refer to, with the rule.
+
+    A work report (or a page or news of one) given in January-April of year Y reviews Y-1; a
+    statistics bulletin is about the year its title names; anything else is about the year it
+    was written in."""
+    head = title or text[:120].split("\n", 1)[0]
+    if doc_type == "statistics_bulletin":
+        years = [int(y) for y in _TITLE_YEAR.findall(head)]
+        if years:
+            return min(years), "bulletin_title_year"
+        if doc_date:
+            return doc_date.year - (doc_date.month <= 6), "bulletin_published_before_july"
+    if doc_type.startswith("work_report"):
+        delivered = doc_date
+        m = _DELIVERED.search(head)
+        if m and 1 <= int(m.group(2)) <= 12:
+            delivered = date(int(m.group(1)), int(m.group(2)), 1)
+        if delivered and delivered.month <= 4:
+            return delivered.year - 1, "report_reviews_previous_year"
+        if delivered:
+            return delivered.year, "report_given_late_in_year"
+        years = [int(y) for y in _TITLE_YEAR.findall(head)]
+        if years:
+            return max(years) - 1, "report_title_year_minus_one"
+    if doc_date:
+        return doc_date.year, "document_year"
+    return None, "unknown"
+
+
+def mode_of(doc_type: str, title: str | None) -> tuple[str, str]:
+    if doc_type == "plan_document":
+        return "plan", "plan_document"
+    if doc_type.startswith("work_report") and title and re.search(r"工作安排|目标|计划|任务|路线图", title):
+        return "plan", "report_plan_part_title"
+    if doc_type in ("work_report", "work_report_page", "work_report_news"):
+        return "mixed", "report_review_then_plan"
+    return "review", "default"
+
+
+def subject_of(mentions: list[RegionMention], gaz: Gazetteer, text: str, title: str | None
+               ) -> tuple[RegionInfo | None, str]:
+    """The most specific region the title is about, else the lead (first lines), else the
+    region most named in the body (its common ancestor when siblings tie)."""
+    for where, source, rule in ((title or "", None, "title"),
+                                (text[:_HEAD_CHARS], mentions, "lead")):
+        found = [m for m in (gaz.find(where) if source is None else source)
+                 if m.region is not None and m.start < len(where) and not _in_passing(where, m)]
+        if found:
+            return _most_specific(found, gaz), rule
+    counts = Counter(m.region for m in mentions if m.region is not None and m.start < 20000
+                     and not _in_passing(text, m))
+    if not counts:
+        return None, "none"
+    best = max(counts.values())
+    top = [r for r, c in counts.items() if c == best]
+    if len(top) > 1:
+        common = _common_ancestor(top, gaz)
+        if common is not None:
+            return common, "body_common_ancestor"
+    return max(top, key=lambda r: len(gaz.ancestors(r.id))), "body_most_named"
+
+
+# Places named in passing: a venue (在X召开), a location (位于X), a list of examples (包括X等).
+_PASSING_BEFORE = re.compile(r"(?:在|于|赴|到|位于|地处|来自|包括|如|涉及|分布在)[^，。,；;]{0,6}$")
+_PASSING_AFTER = re.compile(r"^[^，。,；;]{0,12}?(?:召开|举行|举办|开幕|闭幕|启动)")
+
+
+def _in_passing(text: str, m: RegionMention) -> bool:
+    before = text[max(0, m.start - 8):m.start]
+    after = text[m.end:m.end + 14]
+    return bool(_PASSING_BEFORE.search(before) and _PASSING_AFTER.match(after)) or \
+        bool(re.search(r"(?:包括|如|涉及|分布在)[^，。；;]{0,20}$", text[max(0, m.start - 20):m.start])
+             and re.match(r"[^。；;]{0,30}?等", text[m.end:m.end + 30]))
+
+
+def _most_specific(found: list[RegionMention], gaz: Gazetteer) -> RegionInfo:
+    """(山西省)晋城市…统计公报 -> 晋城市: the deepest region named, the first of equals."""
+    depth = {id(m): len(gaz.ancestors(m.region.id)) if m.region.id else 3 for m in found}
+    best = max(depth.values())
+    return next(m.region for m in found if depth[id(m)] == best)
+
+
+def _common_ancestor(regions: list[RegionInfo], gaz: Gazetteer) -> RegionInfo | None:
+    chains = [[r.id, *gaz.ancestors(r.id)] for r in regions if r.id]
+    if len(chains) < 2:
+        return None
+    shared = [rid for rid in chains[0] if all(rid in c for c in chains[1:])]
+    if shared and shared[0] not in {r.id for r in regions}:
+        return gaz.by_id.get(shared[0])
+    return None
+
+
+def decide_frame(text: str, title: str | None, doc_date: date | None, date_rule: str,
+                 gaz: Gazetteer, mentions: list[RegionMention],
+                 date_precision: str = "day") -> DocumentFrame:
+    doc_type, type_rule = doc_type_of(text, title)
+    year, year_rule = reference_year_of(doc_type, text, title, doc_date)
+    mode, mode_rule = mode_of(doc_type, title)
+    subject, subject_rule = subject_of(mentions, gaz, text, title)
+    confidence = 1.0
+    if date_rule in ("content", "body_latest_year", "body_completed_year", "none") or doc_date is None:
+        confidence -= 0.3
+    elif date_precision != "day":
+        confidence -= 0.1
+    if subject_rule.startswith("body"):
+        confidence -= 0.1
+    return DocumentFrame(
+        doc_type=doc_type, doc_type_rule=type_rule, doc_date=doc_date, doc_date_rule=date_rule,
+        reference_year=year, reference_year_rule=year_rule,
+        subject_region_id=subject.id if subject else None,
+        subject_region_name=subject.name if subject else None, subject_rule=subject_rule,
+        mode=mode, mode_rule=mode_rule, confidence=round(confidence, 2))

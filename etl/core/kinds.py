@@ -1,0 +1,122 @@
+"""What kind of figure a number is (value, growth, share, target), as an ordered table of named
+rules. The first rule that decides wins; its name is recorded on the fact (`kind_rule`), so a
+reader can see why a figure was read as a growth rate rather than a share.
+
+Each rule sees the sentence, the clause start, the number's span and its canonical unit, and
+returns None (no opinion) or (kind, sign). A kind of None with a rule name means "not a fact".
+"""
+from __future__ import annotations
+
+import re
+
+GROWTH_WORDS = re.compile(r"增长|增速|增幅|涨幅|上涨|涨价|提高|提升|增加|下降|减少|降低|回落|回升|下滑|加快|放缓|"
+                          r"同比|环比|比上年|较上年|年均")
+DECLINE_WORDS = re.compile(r"(下降|减少|降低|回落|下滑|放缓|收窄|降幅)[^增长提高加快回升]*$")
+SHARE_WORDS = re.compile(r"占|比重|占比|份额|覆盖|达到全|比例|贡献率|率(?:为|达|达到)?$")
+# 比全省高1.2个百分点, 高于全国平均水平: a difference with another region
+OTHER_REGION = re.compile(r"(?:高于|低于|快于|慢于|领先|超出|高出|落后|比|较)(?:全国|全省|全市|全县|省|国家|平均|同类|"
+                          r"[\u4e00-\u9fff]{2,4}(?:省|市|县))[^，,。；;]{0,10}$")
+CONTRIBUTION = re.compile(r"贡献率")
+PULL = re.compile(r"(拉动|上拉|带动|下拉|拖累|影响)[^，,。；;]{0,14}$")
+GROWTH_NOUN_AFTER = re.compile(r"的?(增长|增速|增幅|涨幅|降幅|增长速度)")
+CONTROL = re.compile(r"控制在[^，,。；;]{0,6}$")
+BARE_ITEM = re.compile(r"^\s*(?:和|及|与|、)?\s*$")
+
+
+def _points_vs_other_region(s, cs, ns, ne, unit, previous):
+    if unit in ("个百分点", "%") and OTHER_REGION.search(s[cs:ns]):
+        return None, 1
+    return False
+
+
+def _contribution_rate(s, cs, ns, ne, unit, previous):
+    if unit == "%" and CONTRIBUTION.search(s[cs:ns]):
+        return "share", 1
+    return False
+
+
+def _pull_in_points(s, cs, ns, ne, unit, previous):
+    m = PULL.search(s[cs:ns])
+    if unit == "个百分点" and m:
+        return "growth", -1 if m.group(1) in ("下拉", "拖累") else 1
+    return False
+
+
+def _control_within(s, cs, ns, ne, unit, previous):
+    if unit == "%" and CONTROL.search(s[cs:ns]):
+        return "target", 1
+    return False
+
+
+def _growth_noun_after(s, cs, ns, ne, unit, previous):
+    m = GROWTH_NOUN_AFTER.match(s, ne)
+    if unit == "%" and m:
+        return "growth", -1 if m.group(1) == "降幅" else 1
+    return False
+
+
+def _list_item(s, cs, ns, ne, unit, previous):
+    """分别增长8.4%、15.2%和3.5%: a bare figure in a list takes the kind and sign of the first."""
+    if unit in ("%", "个百分点") and previous and BARE_ITEM.match(s[cs:ns]):
+        last = previous[-1]
+        if last.unit == unit and last.kind in ("growth", "share", "target") and \
+                s[last.end:ns].strip("、和及与 ，,") == "":
+            return last.kind, -1 if last.value < 0 else 1
+    return False
+
+
+def _growth_word(s, cs, ns, ne, unit, previous):
+    before = s[cs:ns]
+    if unit in ("%", "个百分点") and GROWTH_WORDS.search(before) and not SHARE_WORDS.search(before):
+        return "growth", -1 if DECLINE_WORDS.search(before) else 1
+    return False
+
+
+def _share_word(s, cs, ns, ne, unit, previous):
+    before = s[cs:ns]
+    if unit in ("%", "个百分点") and SHARE_WORDS.search(before):
+        return "share", -1 if unit == "个百分点" and DECLINE_WORDS.search(before) else 1
+    return False
+
+
+def _points_are_change(s, cs, ns, ne, unit, previous):
+    if unit == "个百分点":   # a change in points is never a level
+        return "growth", -1 if DECLINE_WORDS.search(s[cs:ns]) else 1
+    return False
+
+
+def _bare_percent(s, cs, ns, ne, unit, previous):
+    if unit == "%":
+        return "share", 1
+    return False
+
+
+def _level(s, cs, ns, ne, unit, previous):
+    return "value", 1
+
+
+KIND_RULES = [
+    ("points_vs_other_region", _points_vs_other_region),
+    ("contribution_rate", _contribution_rate),
+    ("pull_in_points", _pull_in_points),
+    ("control_within", _control_within),
+    ("growth_noun_after", _growth_noun_after),
+    ("list_item_inherits", _list_item),
+    ("growth_word", _growth_word),
+    ("share_word", _share_word),
+    ("points_are_change", _points_are_change),
+    ("bare_percent", _bare_percent),
+    ("level", _level),
+]
+
+
+def decide_kind(s: str, clause_start: int, num_start: int, num_end: int, unit: str,
+                raw_unit: str, previous) -> tuple[str | None, str, int]:
+    """(kind, rule name, sign). kind None: the number is not a fact of the region."""
+    if raw_unit == "成":
+        return "share", "tenths_are_share", 1
+    for name, rule in KIND_RULES:
+        out = rule(s, clause_start, num_start, num_end, unit, previous)
+        if out is not False:
+            return out[0], name, out[1]
+    return "value", "level", 1

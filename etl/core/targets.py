@@ -1,0 +1,77 @@
+"""Whether a figure is a target (a planned level or rate) rather than an achievement, as an
+ordered table of named rules; the deciding rule's name becomes the fact's `kind_rule`.
+
+Target cues are searched in the figure's own clause only (a 计划总投资 at the start of a
+sentence does not turn the completed investment after it into a target); a plan section or a
+target list opened by a header (主要预期目标是：) covers the figures after it.
+"""
+from __future__ import annotations
+
+import re
+
+# 计划总投资, 总投资, 预计年产值: they describe a project, they are not goals of the period.
+DESCRIPTOR = re.compile(r"计划总投资|计划投资|总投资|投资总额|预计(?:年)?(?:产值|营收|销售收入|税收)|"
+                        r"预计达产后|达产后|建成后|投产后")
+# Cues that plan the period's own output (计划 alone is too common in project news).
+TARGET_CUES = re.compile(
+    r"力争|目标|预期|确保|争取|年内|(?<![即])将(?!其|之|原|会上|近|达|超)|要(?:实现|达到|突破|完成|确保)|拟|规划到|"
+    r"到(?:19|20)\d\d年|年度计划|全年计划|计划完成|计划(?:全年)?新开工|计划实施|计划开工|计划新增|计划建成")
+# Achieved or counted so far: a figure with these is no target, even inside a target list.
+DONE = re.compile(r"已经|已|完成了|实现了|累计|共计|截至|同比")
+_EST = re.compile(r"预计")
+
+
+def _descriptor(ctx, s, cs, ns, kind, period):
+    before = s[cs:ns]
+    if DESCRIPTOR.search(before) and not TARGET_CUES.search(before):
+        return "project_descriptor"
+    return None
+
+
+def _in_target_list(ctx, s, cs, ns, kind, period):
+    if not ctx.in_plan or period != "FY" or DONE.search(s[cs:ns]):
+        return None
+    return "plan_section"
+
+
+def _future_horizon(ctx, s, cs, ns, kind, period):
+    return "future_horizon" if ctx.future_at(ns) and period == "FY" else None
+
+
+def _cue_in_clause(ctx, s, cs, ns, kind, period):
+    if period != "FY" and kind == "growth":
+        return None   # a year-to-date rate is an actual
+    doc_year = ctx.doc_date.year if ctx.doc_date else None
+    year = ctx.year_at(ns)
+    if TARGET_CUES.search(s[cs:ns + 1]) and year and doc_year and year >= doc_year:
+        return "target_cue_in_clause"
+    return None
+
+
+# Inside a plan section a project's total investment is part of the plan (统筹推进总投资N亿元的M个项目).
+TARGET_RULES = [_in_target_list, _descriptor, _future_horizon, _cue_in_clause]
+
+
+def promote_to_target(ctx, s, clause_start, clause_end, num_start, kind, kind_rule, qualifier,
+                      year, period):
+    """(kind, kind_rule, qualifier, year) after deciding whether the figure is a target."""
+    if kind == "target":   # 控制在3%以内: decided by its kind rule already
+        if ctx.in_plan and ctx.plan_year and not ctx.has_explicit_time_before(num_start):
+            year = ctx.plan_year
+        return kind, kind_rule, qualifier, year
+    if kind not in ("value", "growth", "share"):
+        return kind, kind_rule, qualifier, year
+    for rule in TARGET_RULES:
+        name = rule(ctx, s, clause_start, num_start, kind, period)
+        if name == "project_descriptor":
+            est = "estimate" if _EST.search(s[clause_start:num_start]) and qualifier == "exact" else qualifier
+            return kind, name, est, year
+        if name:
+            if kind == "share" and name == "target_cue_in_clause" and "%" not in s[num_start:num_start + 12]:
+                return kind, kind_rule, qualifier, year
+            if ctx.in_plan and ctx.plan_year and not ctx.has_explicit_time_before(num_start):
+                year = ctx.plan_year
+            if qualifier == "estimate":
+                qualifier = "exact"
+            return "target", name, qualifier, year
+    return kind, kind_rule, qualifier, year
