@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 
 from .context import SentenceContext
+from .enumerations import distribute
 from .kinds import GROWTH_WORDS, decide_kind
 from .targets import promote_to_target
 from .indicators import Codebook, IndicatorInfo, IndicatorMatch, fits
@@ -37,11 +38,14 @@ HEADCOUNT_NOUNS = re.compile(r"^(企业家|嘉宾|专家|代表|领导|客商|�
 RANK_RE = re.compile(
     r"第(?P<n1>\d+|[一二三四五六七八九十百]+)(?:位|名)"
     r"|(?:排|居|列|位居|位列|排名|排在|排行|名列)[^,，。;；]{0,8}?第(?P<n2>\d+|[一二三四五六七八九十百]+)"
-    r"|(?:排|居|列|位居|位列|排名|名列|进入)[^,，。;；]{0,8}?前(?P<n3>\d+|[一二三四五六七八九十])(?:位|名|强)?")
+    r"|(?:排|居|列|位居|位列|排名|名列|进入|跻身|迈入|稳居|保持)[^,，。;；]{0,8}?前(?P<n3>\d+|[一二三四五六七八九十])(?:位|名|强)?"
+    # 全省居首, 位居榜首, 全省第一: first place
+    r"|(?P<first>居首|位居榜首|居于首位|居(?:全省|全市|全国)?首位|(?<=全省)第一(?![批次个家项届期])|(?<=全市)第一(?![批次个家项届期]))")
 # A sum that classes what follows (10亿元以上项目, 亿元以上的重点企业), not a figure itself.
 THRESHOLD_AFTER = re.compile(r"(?:及)?以上(?:的)?(?:重点|重大|产业|工业|招商|在建|新建)?(?:项目|企业)")
 CAPACITY_BEFORE = re.compile(r"(?:年产|年处理|年加工|年吞吐|日处理|装机)$")
 NAMED_PROJECT = re.compile(r"[^,，;；。]{0,20}?项目")
+RANKING_WORDS = re.compile(r"排|居|位列|名列|榜|强|位次|分列|进入|跻身|迈入")
 URL_RE = re.compile(r"https?://\S+|www\.\S+|[\w.-]+\.(?:com|cn|net|gov)\S*")
 
 
@@ -175,32 +179,7 @@ def sentence_facts(ctx: SentenceContext, cb: Codebook) -> list[RawFact]:
         fact = _number_fact(ctx, cb, tok, out)
         if fact:
             out.append(fact)
-    _distribute_respectively(ctx, out)
-    return out
-
-
-def _distribute_respectively(ctx: SentenceContext, facts: list[RawFact]) -> None:
-    """太原、大同、长治分别签约项目12个、8个、5个: the i-th figure after 分别 is the i-th place's."""
-    s = ctx.span.text
-    at = s.find("分别")
-    if at < 0:
-        return
-    places, last_end = [], None
-    for m in ctx.mentions:
-        if m.end > at or m.region is None:
-            continue
-        if places and s[last_end:m.start] not in ("、", "和", "与", "及", ","):
-            places = []
-        places.append(m.region)
-        last_end = m.end
-    if len(places) < 2 or s[last_end:at].strip(" 两三四五六七八九十个市县区地等"):
-        return
-    after = [f for f in facts if f.start > at]
-    for unit in {f.unit for f in after}:
-        group = [f for f in after if f.unit == unit]
-        if len(group) == len(places):
-            for fact, region in zip(group, places):
-                fact.region = region
+    return distribute(ctx, out)
 
 
 def _number_fact(ctx: SentenceContext, cb: Codebook, tok: NumberToken, previous: list[RawFact]):
@@ -350,16 +329,19 @@ def _inherit(cb: Codebook, clause: str, kind: str, unit: str, previous: list[Raw
 
 def _rank_fact(ctx: SentenceContext, cb: Codebook, m: re.Match):
     s = ctx.span.text
-    raw = m.group("n1") or m.group("n2") or m.group("n3")
+    raw = m.group("n1") or m.group("n2") or m.group("n3") or ("1" if m.group("first") else "")
     value = float(raw) if raw.isdigit() else parse_chinese(raw)
     if not value:
         return None
     clause_start, clause_end = ctx.clause_of(m.start())
     clause = s[clause_start:clause_end]
+    # 分列第5、第7位: the ranking verb may stand in an earlier list item
+    reach = s[max(s.rfind("，", 0, clause_start), s.rfind(",", 0, clause_start), 0):clause_end]
     indicator = _choose_indicator(cb, clause, m.start() - clause_start, m.end() - clause_start, "位", "rank")
-    if indicator is None and not re.search(r"排|居|位列|名列|榜|强", clause):
+    if indicator is None and not RANKING_WORDS.search(reach):
         return None  # 第N位 with no ranking around it
-    qualifier = "at_least" if m.group("n3") else "exact"
+    # 前N: a position no worse than N
+    qualifier = "less_than" if m.group("n3") else "exact"
     label = indicator.name if indicator else _without_subject(
         _label(clause, m.start() - clause_start, True), s, ctx.mentions)
     return RawFact(m.start(), m.end(), clause_start, clause_end, ctx.region_at(m.start()),

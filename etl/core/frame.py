@@ -25,7 +25,8 @@ BULLETIN = re.compile(r"统计公报|国民经济和社会发展统计公报|统
 PLAN_DOC = words_re("plan_document")           # 规划, 行动计划, 实施方案, 纲要 ...
 ECONOMIC_NEWS = words_re("economic_news")      # 经济运行, 前N月, 上半年 ...
 ROUNDUP = words_re("project_roundup")          # 三个一批, 集中签约, 集中开工 ...
-INVESTMENT = words_re("investment_news")       # 招商, 签约, 推介 ...
+INVESTMENT = words_re("investment_news")
+REVIEW_MARKERS = words_re("review_marker")       # 招商, 签约, 推介 ...
 FEATURE = words_re("feature")                  # 专访, 访谈, 走进, 记者手记 ...
 _TITLE_YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
 # A title that carries the delivery date of a report (…报告(2023年2月14日)).
@@ -95,9 +96,11 @@ def reference_year_of(doc_type: str, text: str, title: str | None, doc_date: dat
     return None, "unknown"
 
 
-def mode_of(doc_type: str, title: str | None) -> tuple[str, str]:
+def mode_of(doc_type: str, title: str | None, text: str = "") -> tuple[str, str]:
     if doc_type == "plan_document":
         return "plan", "plan_document"
+    if doc_type == "work_report_news" and not REVIEW_MARKERS.search(text):
+        return "plan", "report_news_without_review"
     if doc_type.startswith("work_report") and title and re.search(r"工作安排|目标|计划|任务|路线图", title):
         return "plan", "report_plan_part_title"
     if doc_type in ("work_report", "work_report_page", "work_report_news"):
@@ -163,7 +166,7 @@ def decide_frame(text: str, title: str | None, doc_date: date | None, date_rule:
                  date_precision: str = "day") -> DocumentFrame:
     doc_type, type_rule = doc_type_of(text, title)
     year, year_rule = reference_year_of(doc_type, text, title, doc_date)
-    mode, mode_rule = mode_of(doc_type, title)
+    mode, mode_rule = mode_of(doc_type, title, text)
     subject, subject_rule = subject_of(mentions, gaz, text, title)
     confidence = 1.0
     if date_rule in ("content", "body_latest_year", "body_completed_year", "none") or doc_date is None:

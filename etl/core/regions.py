@@ -22,14 +22,31 @@ ANAPHORA = {
     "county": ("该县", "全县", "我县", "本县"),
     "province": ("全省", "我省", "本省", "该省"),
 }
+# Words that cannot stand inside a zone's name: verbs of meetings and events, function words.
+ZONE_INFIX_STOP = ("举行|召开|组织|开展|参加|举办|推进|成立|设立|建设|打造|启动|签约|"
+                   "的|了|在|和|与|及|等|各|全|赴|到|对|为|是|把|将|市|县|区")
+# Place words a city's report uses without the city's name (城区, 开发区): resolved against the
+# current city, in subject position only.
+GENERIC_PLACES = ("经济技术开发区", "经济开发区", "高新技术产业开发区", "开发区", "经开区", "高新区",
+                  "城区", "郊区", "矿区", "南郊区")
+# A zone followed by one of its parts named after a city: 某经济区某片区 is the zone's part.
+ZONE_PART = re.compile(r"片区|区域|板块|组团")
 CITY_KINDS = {"prefecture_city", "county_city"}
 DISTRICT_KINDS = {"district", "development_zone", "economic_zone", "county"}
+ZONE_KINDS = {"development_zone", "economic_zone"}
+# What may separate a place from a more specific one it heads: (山西省)晋城市, 【山西·长治】.
+CHAIN_GAP = re.compile(r"[\s)）】\]·:：]*")
+LOCATED = re.compile(r"(?:位于|地处|坐落于|坐落在)[\u4e00-\u9fff]{0,6}$")
+# After 全市/全省: words that make it the base of a comparison rather than the subject.
+TOTAL_AFTER = re.compile(r"(?:上半年|一季度|前三季度|今年以来|全年|\d{1,2}-\d{1,2}月)?[,，]?"
+                         r"(?:共|累计|完成|实现|新增|签约|开工|达到|规上|规模以上|地区生产总值|GDP|"
+                         r"固定资产投资|一般公共预算|社会消费品|城镇新增|进出口)")
 # A region named right after these is a point of comparison or a location, not the subject:
 # 占全市的60%, 居全省第一, 地处某市南端, 在全省率先.
 LIST_OF_PLACES = re.compile(r"(?:、|和|与|及)[\u4e00-\u9fff]{2,8}?(?:两|三|四|五|六|七|八|九|十|几|各)(?:市|县|区|地)")
 # What may stand between a clause start and its subject: a time word or a connective.
 SUBJECT_PREFIX = re.compile(
-    r"^[\s“”\"'‘’「」(（]*(?:(?:19|20)\d\d年(?:以来|底|末|初|上半年)?|目前|截至目前|当前|其中|同时|此外|另外|今年|去年|"
+    r"^[\s“”\"'‘’「」(（【\[]*(?:(?:19|20)\d\d年(?:以来|底|末|初|上半年)?|目前|截至目前|当前|其中|同时|此外|另外|今年|去年|"
     r"全年|当年|近年来|一年来|据统计|数据显示|而)?\s*$")
 
 
@@ -72,9 +89,14 @@ class Gazetteer:
                 stem = name[:-1] if name[-1] in "市县区" and len(name) >= 3 else name
                 if len(stem) >= 2:
                     stems.add(stem)
+        # A zone is a place name, an optional 市/县/区, a short infix naming the trade (不锈钢,
+        # 现代农业) and a zone suffix. The infix never holds a verb or a function word: that
+        # would make "X市召开开发区…会" a zone.
         self._zone_re = re.compile(
             "(?:" + "|".join(re.escape(s) for s in sorted(stems, key=len, reverse=True)) + ")"
-            + r"[\u4e00-\u9fff]{0,4}?(?:" + "|".join(ZONE_SUFFIXES) + ")")
+            + r"(?:市|县|区)?(?:(?!" + ZONE_INFIX_STOP + r")[\u4e00-\u9fff]){0,5}?(?:"
+            + "|".join(ZONE_SUFFIXES) + ")")
+        self._generic_re = re.compile(r"(?<![\u4e00-\u9fff])(?:" + "|".join(GENERIC_PLACES) + ")")
         anaphors = {word: kind for kind, words in ANAPHORA.items() for word in words}
         self._anaphor_re = re.compile("|".join(sorted(anaphors, key=len, reverse=True)))
         self._anaphor_kind = anaphors
@@ -101,13 +123,53 @@ class Gazetteer:
             found.append(RegionMention(m.start(), m.end(), info))
         for m in self._anaphor_re.finditer(text):
             found.append(RegionMention(m.start(), m.end(), None, self._anaphor_kind[m.group(0)]))
+        for m in self._generic_re.finditer(text):
+            found.append(RegionMention(m.start(), m.end(), None, "generic:" + m.group(0)))
         found.sort(key=lambda r: (r.start, -(r.end - r.start)))
         result: list[RegionMention] = []
         for mention in found:
             if result and mention.start < result[-1].end:
                 continue
+            if result and mention.region is not None and result[-1].region is not None \
+                    and result[-1].end == mention.start and result[-1].region.kind in ZONE_KINDS \
+                    and ZONE_PART.match(text, mention.end):
+                zone = result.pop()
+                end = ZONE_PART.match(text, mention.end).end()
+                mention = RegionMention(zone.start, end, self.part_of(zone.region, mention.region))
             result.append(mention)
         return result
+
+    def part_of(self, zone: RegionInfo, place: RegionInfo) -> RegionInfo:
+        """The part of `zone` named after `place` (a child whose name holds the place's stem),
+        else the zone itself: never the city the part is named after."""
+        stem = place.name[:-1] if place.name[-1:] in "市县区" and len(place.name) >= 3 else place.name
+        for info in self.by_id.values():
+            if info.parent_id == zone.id and stem in info.name:
+                return info
+        return zone
+
+    def generic_in(self, word: str, around: RegionInfo | None) -> RegionInfo | None:
+        """城区/开发区/高新区 of the city the current subject belongs to."""
+        city = around
+        while city is not None and city.kind != "prefecture_city":
+            city = self.by_id.get(city.parent_id) if city.parent_id else None
+        if city is None:
+            return None
+        children = [r for r in self.by_id.values() if r.parent_id == city.id]
+        if word in ("城区", "郊区", "矿区", "南郊区"):
+            return next((r for r in children if r.name == city.name + word), None)
+        stem = city.name[:-1]
+        if "高新" in word:
+            wanted = ("高新技术产业开发区", "高新区")
+        else:
+            wanted = ("经济技术开发区", "经济开发区", "开发区")
+        for suffix in wanted:
+            hit = next((r for r in children if r.kind in ZONE_KINDS and r.name.startswith(stem)
+                        and r.name.endswith(suffix)), None)
+            if hit:
+                return hit
+        return RegionInfo(None, stem + word if word.startswith(("开发区", "经开区", "高新区")) else city.name + word,
+                          "development_zone", city.id)
 
 
 @lru_cache(maxsize=8)
@@ -128,42 +190,71 @@ class SubjectTracker:
         self.current = default
         self.history: list[RegionInfo] = [default] if default else []
 
-    def reset(self, region: RegionInfo | None = None) -> None:
-        self.current = region or self.default
-
     def resolve_anaphor(self, kind: str) -> RegionInfo | None:
         if kind == "province":
             return self.gaz.by_id.get("shanxi")
-        wanted = {"district": DISTRICT_KINDS, "city": CITY_KINDS, "county": {"county"}}[kind]
+        wanted = {"district": DISTRICT_KINDS, "city": CITY_KINDS,
+                  "county": {"county", "county_city"}}[kind]
         for info in reversed(self.history):
             if info.kind in wanted:
                 return info
+        if kind == "city" and self.current is not None:
+            # 全市 in a district's text: the city the district belongs to
+            for rid in self.gaz.ancestors(self.current.id):
+                if self.gaz.by_id[rid].kind in CITY_KINDS:
+                    return self.gaz.by_id[rid]
         return self.current
 
     def observe(self, mention: RegionMention, text: str, clause_start: int,
                 previous: RegionMention | None = None, previous_accepted: bool = False) -> bool:
         """Update the subject for a mention in subject position (at the start of a clause, after
-        at most a time word, or a parenthesis refining the mention before it: 该区(太原区))."""
+        at most a time word, or a parenthesis refining the mention before it: 该区(太原区)).
+        Returns whether the mention became the subject."""
         if text[mention.end:mention.end + 1] in ("第", "前"):
-            return  # 全市第一, 全省前三: a ranking scope
+            return False  # 全市第一, 全省前三: a ranking scope
+        if mention.region is not None and LOCATED.search(text, 0, mention.start) \
+                and text[mention.end:mention.end + 1] == "的":
+            # 位于某市某县的一家企业: the place is the topic that 该县/全县 will point back to
+            self.history.append(mention.region)
+            return False
         head = text[clause_start:mention.start]
-        refines = previous is not None and text[previous.end:mention.start] in ("(", "（")
-        # 山西省大同市平城区: a chain of places read as one, the last the most specific
-        chained = previous_accepted and previous is not None and previous.end == mention.start
+        between = text[previous.end:mention.start] if previous is not None else None
+        refines = previous is not None and between in ("(", "（")
+        # 山西省大同市平城区, (山西省)晋城市, 【山西·长治】: a chain of places read as one,
+        # the last the most specific
+        chained = previous_accepted and previous is not None and CHAIN_GAP.fullmatch(between or "x") \
+            and (between == "" or self._descends(mention, previous))
+        if clause_start > 0 and text[clause_start - 1] == "、" and not chained:
+            return False  # 、 joins list items: an item is not a subject
         if not (SUBJECT_PREFIX.match(head) or refines or chained):
             return False
         if LIST_OF_PLACES.match(text, mention.end) or (previous is not None and previous.region is not None
-                                                      and text[previous.end:mention.start] in ("、", "和", "与", "及")):
+                                                      and between in ("、", "和", "与", "及")):
             return False  # 太原、忻州两市: several places together are not one subject
+        if mention.is_anaphor and mention.anaphor_kind.startswith("generic:"):
+            region = self.gaz.generic_in(mention.anaphor_kind[8:], self.current)
+            if region is None:
+                return False
+            self.current = region
+            return True
         if mention.is_anaphor:
             region = self.resolve_anaphor(mention.anaphor_kind)
             if region is None:
                 return False
             if mention.anaphor_kind in ("city", "province") and self.current is not None \
-                    and region.id in self.gaz.ancestors(self.current.id):
-                return False  # 全市/全省 in a district's report is the comparison base
+                    and region.id in self.gaz.ancestors(self.current.id) \
+                    and not TOTAL_AFTER.match(text, mention.end):
+                # 全市平均水平, 全省开发区…活动: in a district's text the wider area is a
+                # comparison base or a scope, unless its own total follows (全市共新增…)
+                return False
             self.current = region
             return True
         self.current = mention.region
         self.history.append(mention.region)
         return True
+
+    def _descends(self, mention: RegionMention, previous: RegionMention) -> bool:
+        if mention.region is None or previous.region is None or previous.region.id is None:
+            return False
+        return previous.region.id in self.gaz.ancestors(mention.region.id) or \
+            mention.region.parent_id == previous.region.id

@@ -31,6 +31,9 @@ def _descriptor(ctx, s, cs, ns, kind, period):
 def _in_target_list(ctx, s, cs, ns, kind, period):
     if not ctx.in_plan or period != "FY" or DONE.search(s[cs:ns]):
         return None
+    year = ctx.year_at(ns)
+    if ctx.plan_year and year and year < ctx.plan_year:
+        return None   # a base-year figure quoted in a plan is an actual of its own year
     return "plan_section"
 
 

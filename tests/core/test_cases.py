@@ -113,3 +113,28 @@ def test_case(case, tmp_path):
     problems = (compare_facts(case, found.facts) + compare_projects(case, found.projects)
                 + compare_frame(case, found.frame))
     assert not problems, "\n".join(problems)
+
+
+def score_cases(paths, tmp_path) -> dict:
+    """Precision and recall of facts over whole case files, as the scorer of unseen documents
+    counts them: region, year, kind and value must agree (period is reported apart)."""
+    predicted = correct = expected = found = period_right = 0
+    for path in paths:
+        for i, case in enumerate(yaml.safe_load(path.read_text(encoding="utf-8")) or []):
+            folder = tmp_path / f"{path.stem}-{i}"
+            folder.mkdir()
+            facts = run_case(case, folder).facts
+            gold = case.get("facts") or []
+            expected += len(gold)
+            predicted += len(facts)
+            used = set()
+            for f in facts:
+                hit = next((j for j, g in enumerate(gold) if j not in used and fact_matches(
+                    [g[0], g[1], ANY, g[3], g[4], ANY, ANY], f)), None)
+                if hit is not None:
+                    used.add(hit)
+                    correct += 1
+                    period_right += _same(gold[hit][2], f.period)
+            found += len(used)
+    return {"precision": correct / max(predicted, 1), "recall": found / max(expected, 1),
+            "period": period_right / max(correct, 1), "facts": expected}

@@ -1,0 +1,126 @@
+"""Lists of places paired with lists of figures: the normal way regional reporting compares
+places (平遥县、祁县分别完成投资…, A、B各新增…, 排名前三的分别是A(x)、B(y)、C(z), A、B分列第5、第7位).
+
+One step, run on a sentence's facts after they are read: find each list of two or more places,
+then give its figures to its members by the first rule that applies, recording the rule's name
+on each fact it moves (`region_rule`).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+JOINERS = ("、", "和", "与", "及", "以及", ",", "，")
+# 两县, 三市, 等地: a count or 等 closing a list of places
+LIST_TAIL = re.compile(r"[两二三四五六七八九十几]?(?:个)?(?:市|县|区|县区|县市|地|县（市、区）)?(?:等地|等)?")
+RESPECTIVE = re.compile(r"分别|依次|各自|分列|分居|分别位居|分别为|依次为|依次是")
+DISTRIBUTIVE = re.compile(r"(?<![\u4e00-\u9fff]{2}各)(?:各|均|都|同)(?:为|是|达|达到|新增|建成|完成|实现|增长)?")
+SHARED_RATE = re.compile(r"(?:同为|均为|都是|均|同比均|皆)$")
+ORDINAL_LIST = re.compile(r"(?:排名|位居|位列|居)?前(?P<n>[二两三四五六七八九十\d]{1,2})(?:位|名)?的?(?:分别|依次)(?:是|为)")
+
+
+def place_lists(ctx) -> list[list]:
+    """Runs of two or more region mentions joined only by 、/和/与/及 (and for items that carry
+    their own figure, 晋中(3.2万户)、长治(2.9万户), by those bracketed figures)."""
+    s = ctx.span.text
+    runs, run = [], []
+    for m in ctx.mentions:
+        if m.region is None:
+            if run and len(run) >= 2:
+                runs.append(run)
+            run = []
+            continue
+        if run:
+            gap = s[run[-1].end:m.start]
+            item_gap = re.fullmatch(r"[（(][^（）()]{1,16}[）)](?:、|和|与|及)", gap)
+            if gap in JOINERS[:5] or item_gap:
+                run.append(m)
+                continue
+            if len(run) >= 2:
+                runs.append(run)
+        run = [m]
+    if len(run) >= 2:
+        runs.append(run)
+    return runs
+
+
+def _move(fact, region, rule):
+    return replace(fact, region=region, region_rule=rule)
+
+
+def distribute(ctx, facts: list) -> list:
+    """The sentence's facts with list figures given to their places (new facts for shared and
+    distributive figures)."""
+    s = ctx.span.text
+    out = list(facts)
+    for run in place_lists(ctx):
+        places = [m.region for m in run]
+        end = run[-1].end
+        tail = LIST_TAIL.match(s, end)
+        end = tail.end() if tail else end
+        before_list = ctx.region_at(max(run[0].start - 1, 0))
+        after = [f for f in out if f.start >= end]
+        # 1. 晋中(3.2万户)、长治(2.9万户): a figure right after its place is that place's
+        for m in run:
+            for i, f in enumerate(out):
+                if 0 <= f.start - m.end <= 1 and s[m.end:f.start] in ("(", "（", ""):
+                    out[i] = _move(f, m.region, "item_figure")
+        ordinal = ORDINAL_LIST.search(s, 0, run[0].start + 1)
+        if ordinal and ordinal.end() <= run[0].start + 1:
+            # 排名前三的分别是A、B、C: the i-th place has rank i; 前三 itself is a scope
+            out = [f for f in out if not (f.kind == "rank" and f.start < run[0].start)]
+            template = next((f for f in facts if f.kind == "rank"), None)
+            if template is not None:
+                for i, m in enumerate(run, start=1):
+                    out.append(replace(template, start=m.start, end=m.end, region=m.region,
+                                       value=float(i), qualifier="exact", raw_number=str(i),
+                                       region_rule="ordinal_list", kind_rule="ordinal_list"))
+            continue
+        marker = RESPECTIVE.search(s, end)
+        if marker:
+            moved = _zip_by_unit(out, [f for f in out if f.start >= marker.start()], places, s,
+                                 "respectively", before_list)
+            out = moved
+            continue
+        dist = DISTRIBUTIVE.match(s, end) or DISTRIBUTIVE.search(s, end, min(len(s), end + 12))
+        if dist and after:
+            # 和顺县、左权县各建成厂房三栋: each place has the figure
+            new = []
+            for f in out:
+                if f.start >= dist.start():
+                    new += [_move(f, p, "distributive") for p in places]
+                else:
+                    new.append(f)
+            out = new
+            continue
+        if after:
+            out = _zip_by_unit(out, after, places, s, "parallel_list", before_list)
+    return out
+
+
+def _zip_by_unit(out, after, places, s, rule, before_list):
+    """Pair the figures of each unit with the places in order; a unit with a single figure
+    stated as shared (增幅同为21.5%) goes to every place; what cannot be paired goes back to
+    the subject the list interrupted, never to the list's first member."""
+    ids = {id(f) for f in after}
+    groups: dict[tuple, list] = {}
+    for f in after:
+        groups.setdefault((f.unit, f.kind == "rank"), []).append(f)
+    moved: dict[int, list] = {}
+    for (unit, _), group in groups.items():
+        if len(group) == len(places):
+            for f, p in zip(group, places):
+                moved[id(f)] = [_move(f, p, rule)]
+        elif len(group) == 1 and SHARED_RATE.search(s[:group[0].start]):
+            moved[id(group[0])] = [_move(group[0], p, "shared_by_list") for p in places]
+        elif len(group) > len(places) and len(group) % len(places) == 0 and rule == "respectively":
+            for i, f in enumerate(group):
+                moved[id(f)] = [_move(f, places[i % len(places)], rule)]
+        else:
+            for f in group:
+                if before_list is not None:
+                    moved[id(f)] = [_move(f, before_list, "list_interrupts_subject")]
+    result = []
+    for f in out:
+        result += moved.get(id(f), [f]) if id(f) in ids else [f]
+    return result
