@@ -27,7 +27,7 @@ from .textnorm import normalize
 # (TITLE_RE itself could run past a sentence's end; the 《 it starts with is enough.)
 # The lookahead lists the branches' first characters, so most positions fail one test.
 _WORTH_EXTRACTING = re.compile(
-    "(?=[0-9零〇一二两三四五六七八九十百千万亿第前项等园港城中基工生广《])"
+    "(?=[0-9零〇一二两三四五六七八九十百千万亿第前项等园港城中基工生广《居榜首])"
     f"(?:(?:{MAY_HOLD_FIGURE.pattern})|(?:{PROJECT_HINT.pattern})|《)")
 
 

@@ -45,6 +45,15 @@ RANK_RE = re.compile(
 THRESHOLD_AFTER = re.compile(r"(?:及)?以上(?:的)?(?:重点|重大|产业|工业|招商|在建|新建)?(?:项目|企业)")
 CAPACITY_BEFORE = re.compile(r"(?:年产|年处理|年加工|年吞吐|日处理|装机)$")
 NAMED_PROJECT = re.compile(r"[^,，;；。]{0,20}?项目")
+# Small counts written in Chinese numerals are real counts when an entity measure word follows
+# and the clause counts (各建成厂房三栋, 新增两家).
+ENTITY_MEASURES = re.compile(r"家|户|栋|幢|所|座|套|个(?=[^，,。；;]{0,6}(?:项目|企业|园区|基地|中心))")
+COUNTING = re.compile(r"各|分别|均|新增|达到|共|建成|新建|落地|引进|认定|获批|入选")
+RATIO_AFTER = re.compile(r"(?:比例|比重|占比|达标率|优良率|率)(?:为|达到|达|是)")
+COLLECTIVE = re.compile(r"(?:均|皆|都)(?:突破|超过|超|达到|在)$")
+RESPECTIVE_AFTER = re.compile(r"分别为|分别是|依次为")
+SHARED_UNIT = re.compile(r"\s*(?:和|与|及|、)\s*[\d.]+(?P<mult>万|亿)?")
+RANK_TARGET_CUE = re.compile(r"力争|确保|争取|目标|要|将|稳居|跻身|迈入")
 RANKING_WORDS = re.compile(r"排|居|位列|名列|榜|强|位次|分列|进入|跻身|迈入")
 URL_RE = re.compile(r"https?://\S+|www\.\S+|[\w.-]+\.(?:com|cn|net|gov)\S*")
 
@@ -154,7 +163,7 @@ def _label(clause: str, num_start: int, ranked: bool = False) -> str:
 
 # A figure needs a digit, or a Chinese numeral followed by a unit-like character, or a rank
 # written in numerals (位列第三, 进入前十).
-MAY_HOLD_FIGURE = re.compile(r"[0-9]|[零〇一二两三四五六七八九十百千万亿][个家户项人名亩所栋座部件次条块元成%位余多几]"
+MAY_HOLD_FIGURE = re.compile(r"[0-9]|居首|榜首|首位|[零〇一二两三四五六七八九十百千万亿][个家户项人名亩所栋座部件次条块元成%位余多几]"
                              r"|[第前][零〇一二两三四五六七八九十百]")
 
 
@@ -182,6 +191,11 @@ def sentence_facts(ctx: SentenceContext, cb: Codebook) -> list[RawFact]:
     return distribute(ctx, out)
 
 
+def _small_count(s: str, clause_start: int, num_start: int, raw_unit: str, after: str) -> bool:
+    return bool(ENTITY_MEASURES.match(raw_unit + after[:8])) and \
+        bool(COUNTING.search(s, max(0, num_start - 12), num_start))
+
+
 def _number_fact(ctx: SentenceContext, cb: Codebook, tok: NumberToken, previous: list[RawFact]):
     s = ctx.span.text
     prev_ch = s[tok.start - 1:tok.start]
@@ -195,6 +209,16 @@ def _number_fact(ctx: SentenceContext, cb: Codebook, tok: NumberToken, previous:
     while s[pos:pos + 1] == " ":
         pos += 1
     unit = read_unit(s, pos)
+    shared_factor = 1.0
+    if unit is None:
+        # 32.5和18.4亿元, 1.2和0.8万人: one unit (and multiplier) written after the last number
+        partner = SHARED_UNIT.match(s, pos)
+        if partner:
+            unit = read_unit(s, partner.end())
+            if unit is not None:
+                shared_factor = {"万": 1e4, "亿": 1e8}.get(partner.group("mult") or "", 1.0)
+                unit = unit._replace(end=pos) if hasattr(unit, "_replace") else type(unit)(
+                    unit.raw, unit.canonical, pos, unit.factor)
     if tok.chinese and all(ch in "十百千万亿" for ch in tok.raw):
         # 百项行动, 亿元楼宇: a bare 百/千/万/亿 is a name, unless it is a sum (超亿元, 万亿大关)
         is_money = unit is not None and unit.canonical in MONEY_UNITS
@@ -247,9 +271,15 @@ def _number_fact(ctx: SentenceContext, cb: Codebook, tok: NumberToken, previous:
     if canon in ("%",) and indicator is not None and indicator.unit == "%" and kind == "share":
         kind = "value"
     if dimension(canon) == "count":
-        canon = canonical_count_unit(canon, indicator.unit if indicator else None, after)
-    if tok.chinese and canon not in ("%",) and (tok.value == 1 or (tok.value < 11 and indicator is None)):
+        canon = canonical_count_unit(canon, indicator.unit if indicator else None, after,
+                                     s[clause_start:tok.start])
+    if tok.chinese and canon not in ("%",) and (tok.value == 1 or (tok.value < 11 and indicator is None)) \
+            and not _small_count(s, clause_start, tok.start, raw_unit, after):
         return None  # 一项, 六个方面: small Chinese counts are prose unless they name an indicator
+    if dimension(canon) == "count" and RATIO_AFTER.search(s, end, clause_end):
+        return None  # 12个监测点位…比例为78.6%: the denominator of a ratio
+    if COLLECTIVE.search(s[clause_start:tok.start]) and RESPECTIVE_AFTER.search(s, end):
+        return None  # 两市均突破N亿元，分别为…: a threshold stated before the exact values
     before = s[max(clause_start, tok.start - 4):tok.start]
     qualifier = _qualifier(before, s[tok.end:], after, tok, clause_before)
     year, period = ctx.year_at(tok.start), ctx.period_at(tok.start)
@@ -257,7 +287,7 @@ def _number_fact(ctx: SentenceContext, cb: Codebook, tok: NumberToken, previous:
         year -= 1  # 从10亿元提高到20亿元: the starting point is last year's level
     kind, kind_rule, qualifier, year = promote_to_target(
         ctx, s, clause_start, clause_end, tok.start, kind, kind_rule, qualifier, year, period)
-    v = round_value(value * factor)
+    v = round_value(value * factor * shared_factor)
     vh = round_value(tok.value_high * factor) if tok.value_high is not None else None
     region = ctx.region_at(tok.start)
     confidence = 0.9 if indicator else 0.6
@@ -342,9 +372,12 @@ def _rank_fact(ctx: SentenceContext, cb: Codebook, m: re.Match):
         return None  # 第N位 with no ranking around it
     # 前N: a position no worse than N
     qualifier = "less_than" if m.group("n3") else "exact"
+    kind, kind_rule = "rank", "rank_phrase"
+    if m.group("n3") and (ctx.future_at(m.start()) or RANK_TARGET_CUE.search(clause)):
+        kind, kind_rule = "target", "rank_target"   # 力争进入全省前五
     label = indicator.name if indicator else _without_subject(
         _label(clause, m.start() - clause_start, True), s, ctx.mentions)
     return RawFact(m.start(), m.end(), clause_start, clause_end, ctx.region_at(m.start()),
-                   ctx.year_at(m.start()), ctx.period_at(m.start()), indicator, label, "rank",
+                   ctx.year_at(m.start()), ctx.period_at(m.start()), indicator, label, kind,
                    float(value), None, "位", qualifier, raw, "位", 0.85 if indicator else 0.6,
-                   "rank_phrase", ctx.region_rule_at(m.start()), ctx.time_rule_at(m.start()))
+                   kind_rule, ctx.region_rule_at(m.start()), ctx.time_rule_at(m.start()))

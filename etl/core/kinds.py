@@ -57,10 +57,10 @@ def _growth_noun_after(s, cs, ns, ne, unit, previous):
 
 def _list_item(s, cs, ns, ne, unit, previous):
     """分别增长8.4%、15.2%和3.5%: a bare figure in a list takes the kind and sign of the first."""
-    if unit in ("%", "个百分点") and previous and BARE_ITEM.match(s[cs:ns]):
+    if unit in ("%", "个百分点") and previous:
         last = previous[-1]
         if last.unit == unit and last.kind in ("growth", "share", "target") and \
-                s[last.end:ns].strip("、和及与 ，,") == "":
+                s[last.end:ns].strip() in ("、", "和", "及", "与", ""):
             return last.kind, -1 if last.value < 0 else 1
     return False
 

@@ -23,10 +23,11 @@ MEASURES = {
     "次": "次", "条": "条", "辆": "辆", "台": "台", "吨": "吨", "标准箱": "标准箱",
     "千瓦时": "千瓦时", "千瓦": "千瓦", "张": "张", "场": "场", "间": "间", "床": "张",
     "支": "支", "列": "列", "架": "架", "份": "份", "宗": "宗", "笔": "笔", "期": "期",
+    "批次": "次", "轮": "次",
 }
 # Measure words that only count things: the codebook's unit for the indicator wins over them.
 GENERIC_COUNTS = {"家", "户", "个", "项", "款", "块", "处", "座", "栋", "幢", "所", "套", "部",
-                  "件", "条", "名", "人", "位"}
+                  "件", "条", "名", "人", "位", "期", "场", "次"}
 
 PERCENT = {"%": "%", "个百分点": "个百分点", "百分点": "个百分点"}
 
@@ -74,15 +75,17 @@ def read_unit(text: str, pos: int) -> UnitMatch | None:
     return UnitMatch(raw, MEASURES[raw], m.end(), factor)
 
 
-def canonical_count_unit(raw_canonical: str, indicator_unit: str | None, following: str) -> str:
+def canonical_count_unit(raw_canonical: str, indicator_unit: str | None, following: str,
+                         preceding: str = "") -> str:
     """The canonical unit of a count, given the codebook unit of its indicator and the words after.
 
     户 counts enterprises (-> 家) when followed by 企业/公司, market entities and households stay 户.
     """
     if indicator_unit and raw_canonical in GENERIC_COUNTS and dimension(indicator_unit) == "count":
         return indicator_unit
-    if raw_canonical == "户" and re.match(r"[^,，;；。]{0,6}?(企业|公司|工厂)", following):
-        return "家"
+    if raw_canonical == "户" and (re.match(r"[^,，;；。]{0,6}?(企业|公司|工厂)", following)
+                                  or re.search(r"(?:企业|公司|工厂)[^,，;；。市场主体个体农]{0,24}$", preceding)):
+        return "家"   # 户 of enterprises counts firms; market entities and households stay 户
     if raw_canonical == "座" and re.match(r"[^,，;；。]{0,4}?(楼|大厦)", following):
         return "栋"
     return raw_canonical
