@@ -128,7 +128,8 @@ def walk(text: str, gaz: Gazetteer, frame: DocumentFrame, title: str | None = No
     doc_year = doc_date.year if doc_date else None
     review_year = frame.reference_year or doc_year
     mentions = _Located(found_mentions if found_mentions is not None else gaz.find(text))
-    markers = _Located(time_markers(text, doc_date))
+    markers = _Located(time_markers(
+        text, doc_date, frame.reference_year if frame.doc_type.startswith("work_report") else None))
 
     def worth_a_look(start: int, end: int) -> bool:
         return (wanted is None or mentions.any_within(start, end)

@@ -31,6 +31,10 @@ FEATURE = words_re("feature")                  # 专访, 访谈, 走进, 记者�
 _TITLE_YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
 # A title that carries the delivery date of a report (…报告(2023年2月14日)).
 _DELIVERED = re.compile(r"((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月")
+# The report's own dateline: ——2023年2月15日在某县第十七届人民代表大会第三次会议上
+_DELIVERY_LINE = re.compile(r"((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月\s*\d{1,2}\s*日\s*在[^\n]{0,40}?(?:会议|大会)")
+# A news lead: 本报讯, 记者…报道, 某地某月某日电
+_NEWS_LEAD = re.compile(r"本报讯|记者|日电|消息|讯[）)]?\s|据[^，,。]{0,10}(?:报道|消息)")
 
 
 def _head(text: str, title: str | None) -> str:
@@ -44,7 +48,7 @@ def doc_type_of(text: str, title: str | None) -> tuple[str, str]:
     if BULLETIN.search(head) or BULLETIN.search(body_head[:80]):
         return "statistics_bulletin", "bulletin_title"
     if REPORT.search(head):
-        if REPORT_NEWS.search(head):
+        if REPORT_NEWS.search(head) or _NEWS_LEAD.search(text[:150]):
             return "work_report_news", "report_title_news_words"
         if REPORT_PAGE.search(head):
             return "work_report_page", "report_title_page_words"
@@ -80,10 +84,15 @@ def reference_year_of(doc_type: str, text: str, title: str | None, doc_date: dat
         if doc_date:
             return doc_date.year - (doc_date.month <= 6), "bulletin_published_before_july"
     if doc_type.startswith("work_report"):
+        # The report's own date beats a repost date: its dateline, the date in its title,
+        # else the year its title names (reports are given in the first months of a year).
         delivered = doc_date
-        m = _DELIVERED.search(head)
+        titled = [int(y) for y in _TITLE_YEAR.findall(head)]
+        m = _DELIVERY_LINE.search(text[:600]) or _DELIVERED.search(head)
         if m and 1 <= int(m.group(2)) <= 12:
             delivered = date(int(m.group(1)), int(m.group(2)), 1)
+        elif titled and (doc_date is None or max(titled) != doc_date.year or doc_date.month > 4):
+            return max(titled) - 1, "report_title_year_minus_one"
         if delivered and delivered.month <= 4:
             return delivered.year - 1, "report_reviews_previous_year"
         if delivered:

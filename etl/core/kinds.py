@@ -17,6 +17,7 @@ SHARE_WORDS = re.compile(r"占|比重|占比|份额|覆盖|达到全|比例|贡�
 OTHER_REGION = re.compile(r"(?:高于|低于|快于|慢于|领先|超出|高出|落后|比|较)(?:全国|全省|全市|全县|省|国家|平均|同类|"
                           r"[\u4e00-\u9fff]{2,4}(?:省|市|县))[^，,。；;]{0,10}$")
 CONTRIBUTION = re.compile(r"贡献率")
+VS_PLAN = re.compile(r"(?:高于|低于|超过|超出|好于|快于|慢于)[^，,。；;]{0,6}(?:预期|目标|计划|任务)[^，,。；;]{0,4}$")
 PULL = re.compile(r"(拉动|上拉|带动|下拉|拖累|影响)[^，,。；;]{0,14}$")
 GROWTH_NOUN_AFTER = re.compile(r"的?(增长|增速|增幅|涨幅|降幅|增长速度)")
 CONTROL = re.compile(r"控制在[^，,。；;]{0,6}$")
@@ -26,6 +27,8 @@ BARE_ITEM = re.compile(r"^\s*(?:和|及|与|、)?\s*$")
 def _points_vs_other_region(s, cs, ns, ne, unit, previous):
     if unit in ("个百分点", "%") and OTHER_REGION.search(s[cs:ns]):
         return None, 1
+    if unit == "个百分点" and VS_PLAN.search(s[cs:ns]):
+        return None, 1   # 低于年初预期3.2个百分点: a gap to the plan, not a figure
     return False
 
 

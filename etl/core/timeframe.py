@@ -30,7 +30,7 @@ MARKER_RE = re.compile(
     # 今后三年, 未来五年, 三年内: a horizon counted from this year
     rf"|(?P<horizon>(?:今后|未来)(?P<hn1>[一二两三四五六七八九十\d]{{1,2}})年|(?P<hn2>[两三四五六七八九十\d]{{1,2}})年内)"
     # 2023年, 2023-05, 2023/5, 2023.05.12; not 2011.3亿元, an amount
-    rf"|(?P<year>(?<!\d)(?:19|20)\d{{2}})(?=年|[-/](?:0?[1-9]|1[0-2])(?!\d)|\.(?:0?[1-9]|1[0-2])\.\d)"
+    rf"|(?P<year>(?<![\d比较])(?:19|20)\d{{2}})(?=年|[-/](?:0?[1-9]|1[0-2])(?!\d)|\.(?:0?[1-9]|1[0-2])\.\d)"
     # 去年 sets the year, but 比上年/较去年 is only the base of a comparison
     r"|(?<![比较于与和同])(?P<last>去年|上年|上一年)(?!度?同期)"
     r"|(?P<sofar>今年以来|年初以来|截至目前|截止目前|截至当前|至今)"
@@ -76,7 +76,10 @@ def review_year(doc_date: date | None) -> int | None:
     return doc_date.year - 1 if doc_date.month <= 3 else doc_date.year
 
 
-def time_markers(sentence: str, doc_date: date | None) -> list[TimeMarker]:
+def time_markers(sentence: str, doc_date: date | None, reviewed: int | None = None
+                 ) -> list[TimeMarker]:
+    """`reviewed`: the year a 一年来/过去一年 review is about when the document frame knows it
+    (a work report reviews the year before it was given, whenever it was reposted)."""
     doc_year = doc_date.year if doc_date else None
     out = []
     for m in MARKER_RE.finditer(sentence):
@@ -116,7 +119,7 @@ def time_markers(sentence: str, doc_date: date | None) -> list[TimeMarker]:
         elif m.group("next") and doc_year:
             out.append(TimeMarker(s, e, doc_year + 1, "FY", future=True))
         elif m.group("review") and doc_year:
-            out.append(TimeMarker(s, e, review_year(doc_date), "FY"))
+            out.append(TimeMarker(s, e, reviewed or review_year(doc_date), "FY"))
         elif m.group("now") and doc_year:
             out.append(TimeMarker(s, e, doc_year, "FY"))
         elif m.group("ytd"):
