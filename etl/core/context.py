@@ -3,7 +3,7 @@
 For every sentence the walker knows the subject region at any position (mentions and anaphora
 resolved), the year and period at any position (explicit, relative to the document date, carried
 from earlier sentences of the paragraph), and whether it sits in a work report's plan section
-(the part after "今年工作的总体要求是…", whose figures are targets for the plan year).
+(the part after "the overall requirements for this year…", whose figures are targets for the plan year).
 """
 from __future__ import annotations
 

@@ -31,7 +31,7 @@ FEATURE = words_re("feature")                  # 专访, 访谈, 走进, 记者�
 _TITLE_YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
 # A title that carries the delivery date of a report (…报告(2023年2月14日)).
 _DELIVERED = re.compile(r"((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月")
-# The report's own dateline: ——2023年2月15日在某县第十七届人民代表大会第三次会议上
+# The report's own dateline: ——Y年M月D日在某县人大会议上 (the delivery line)
 _DELIVERY_LINE = re.compile(r"((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月\s*\d{1,2}\s*日\s*在[^\n]{0,40}?(?:会议|大会)")
 # A news lead: 本报讯, 记者…报道, 某地某月某日电
 _NEWS_LEAD = re.compile(r"本报讯|记者|日电|消息|讯[）)]?\s|据[^，,。]{0,10}(?:报道|消息)")

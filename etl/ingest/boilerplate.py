@@ -16,7 +16,7 @@ _EDGE = " \t\u3000\xa0\r\f\v" + ZERO_WIDTH
 
 # Licence and contact lines: boilerplate whatever else they hold.
 _LICENCE = re.compile(r"ICP[备證证]|ICP\s*\d|公网安备|公網安備|网安备|增值电信业务经营许可证"
-                      r"|视听节目许可证|新闻信息服务许可证|举报电话|举报邮箱|违法和不良信息举报", re.I)
+                      r"|视听节目许可证|新闻信息服务许可证|举报电话|举报邮箱|不良信息举报", re.I)
 _COPYRIGHT = re.compile(r"版权所有|版權所有|copyright|©|all rights reserved|未经.{0,8}授权.{0,12}(?:转载|复制|摘编|使用)"
                         r"|禁止转载|严禁转载|务经书面授权|违者.{0,4}依法追究|不代表.{0,20}(?:观点|立场)", re.I)
 _DISCLAIMER = re.compile(r"^[\[【(（]?\s*(?:免责声明|免責聲明|版权声明|版權聲明|特别声明|声明)\s*[\]】)）]?\s*[:：]")
