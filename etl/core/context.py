@@ -170,6 +170,10 @@ def walk(text: str, gaz: Gazetteer, frame: DocumentFrame, title: str | None = No
                 m.period and m.period != "FY" for m in markers.within(par.start, par.end))):
             target_frame = False   # a review or a year-to-date period closes a target list
         par_carry, par_period = None, doc_period
+        opening = markers.within(par.start, par.start + 8)
+        if opening and opening[0].future and opening[0].year:
+            # 今后五年，…: a paragraph opened by a horizon lists goals for that year
+            target_frame, plan_year = True, opening[0].year
         if not worth_a_look(par.start, par.end):
             continue
         for sent in sentences(par):

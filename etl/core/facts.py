@@ -42,13 +42,19 @@ RANK_RE = re.compile(
     # 全省居首, 位居榜首, 全省第一: first place
     r"|(?P<first>居首|位居榜首|居于首位|居(?:全省|全市|全国)?首位|(?<=全省)第一(?![批次个家项届期])|(?<=全市)第一(?![批次个家项届期]))")
 # A sum that classes what follows (10亿元以上项目, 亿元以上的重点企业), not a figure itself.
-THRESHOLD_AFTER = re.compile(r"(?:及)?以上(?:的)?(?:重点|重大|产业|工业|招商|在建|新建)?(?:项目|企业)")
+THRESHOLD_AFTER = re.compile(r"(?:(?:及)?以上)?(?:的)?(?:重点|重大|产业|工业|招商|在建|新建)?(?:项目|企业|工业企业)")
 CAPACITY_BEFORE = re.compile(r"(?:年产|年处理|年加工|年吞吐|日处理|装机)$")
 NAMED_PROJECT = re.compile(r"[^,，;；。]{0,20}?项目")
 # Small counts written in Chinese numerals are real counts when an entity measure word follows
 # and the clause counts (各建成厂房三栋, 新增两家).
 ENTITY_MEASURES = re.compile(r"家|户|栋|幢|所|座|套|个(?=[^，,。；;]{0,6}(?:项目|企业|园区|基地|中心))")
 COUNTING = re.compile(r"各|分别|均|新增|达到|共|建成|新建|落地|引进|认定|获批|入选")
+SCOPE_COUNT = re.compile(r"(?:个)?(?:县区|县市区|县（市、区）|县\(市、区\)|县（区、市）|县\(区、市\)|设区市|"
+                         r"地级市|省辖市|省份|地市|市县|县(?:[市区])?(?=中|里|当中|之中|有)|市(?=中|有|增速)|"
+                         r"主会场|分会场|会场)")
+RATE_AFTER = re.compile(r"[^，,。；;]{2,}?(?:增长|下降)[^，,。；;]{0,4}\d+(?:\.\d+)?%")
+HEADCOUNT_BEFORE = re.compile(r"(?:代表|一行|嘉宾|人员|负责人|企业家)[约共近]?$")
+MEETING_AFTER = re.compile(r"[^，,。；;]{0,8}?(?:代表|嘉宾)[^，,。；;]{0,4}(?:参加|出席|参会|与会)")
 RATIO_AFTER = re.compile(r"(?:比例|比重|占比|达标率|优良率|率)(?:为|达到|达|是)")
 COLLECTIVE = re.compile(r"(?:均|皆|都)(?:突破|超过|超|达到|在)$")
 RESPECTIVE_AFTER = re.compile(r"分别为|分别是|依次为")
@@ -91,7 +97,13 @@ def _inside(pos: int, spans) -> bool:
     return any(s <= pos < e for s, e in spans)
 
 
-def _qualifier(before: str, after_number: str, after_unit: str, tok: NumberToken, clause_before: str) -> str:
+# 预计全年地区生产总值增长6%，财政收入完成9亿元: an early estimate covers its whole sentence
+# (预计年产值 describes a project and is handled as such).
+ESTIMATED_SENTENCE = re.compile(r"预计(?!年产值|达产|投产|建成|总投资)")
+
+
+def _qualifier(before: str, after_number: str, after_unit: str, tok: NumberToken, clause_before: str,
+               sentence_before: str = "") -> str:
     if tok.value_high is not None and not tok.fuzzy:
         return "range"
     for rx, q in QUAL_AFTER[:1]:
@@ -105,7 +117,7 @@ def _qualifier(before: str, after_number: str, after_unit: str, tok: NumberToken
             return q
     if tok.fuzzy:
         return "approx"
-    if "预计" in clause_before:
+    if "预计" in clause_before or ESTIMATED_SENTENCE.search(sentence_before):
         return "estimate"
     return "exact"
 
@@ -236,6 +248,8 @@ def _number_fact(ctx: SentenceContext, cb: Codebook, tok: NumberToken, previous:
         end = unit.end
     elif s[pos:pos + 1] == "成" and tok.value <= 10 and tok.value_high is None:
         raw_unit, canon, factor, end = "成", "%", 10.0, pos + 1
+    elif s[pos:pos + 1] == "倍" and re.search(r"(?:增长|提高|增加|翻)了?$", s[clause_start:tok.start]):
+        raw_unit, canon, factor, end = "倍", "%", 100.0, pos + 1   # 增长1.3倍 = growth of 130%
     elif s[pos:pos + 2] == "大关" or s[pos:pos + 2] == "台阶":
         raw_unit, canon, end = "", "?", pos
     else:
@@ -276,12 +290,18 @@ def _number_fact(ctx: SentenceContext, cb: Codebook, tok: NumberToken, previous:
     if tok.chinese and canon not in ("%",) and (tok.value == 1 or (tok.value < 11 and indicator is None)) \
             and not _small_count(s, clause_start, tok.start, raw_unit, after):
         return None  # 一项, 六个方面: small Chinese counts are prose unless they name an indicator
-    if dimension(canon) == "count" and RATIO_AFTER.search(s, end, clause_end):
-        return None  # 12个监测点位…比例为78.6%: the denominator of a ratio
+    if dimension(canon) == "count" and (RATIO_AFTER.search(s, end, clause_end)
+                                        or RATE_AFTER.search(s, end, clause_end)):
+        return None  # 12个监测点位…比例为78.6%, 65个开发区投资增长18.7%: the counted set of a rate
+    if dimension(canon) == "count" and SCOPE_COUNT.match(after):
+        return None  # 全市12个县区中, 11个设区市, 17个分会场: the scope, not a figure
+    if canon in ("人", "家") and (HEADCOUNT_BEFORE.search(s, max(0, tok.start - 8), tok.start)
+                                or MEETING_AFTER.match(after)):
+        return None  # 企业代表60余人, 一行30余人, 100余家企业的代表参加: who attended
     if COLLECTIVE.search(s[clause_start:tok.start]) and RESPECTIVE_AFTER.search(s, end):
         return None  # 两市均突破N亿元，分别为…: a threshold stated before the exact values
     before = s[max(clause_start, tok.start - 4):tok.start]
-    qualifier = _qualifier(before, s[tok.end:], after, tok, clause_before)
+    qualifier = _qualifier(before, s[tok.end:], after, tok, clause_before, s[:clause_start])
     year, period = ctx.year_at(tok.start), ctx.period_at(tok.start)
     if year and re.search(r"(?:从|由)$", clause_before) and re.search(r"(?:提高|增加|增长|提升|扩大|上升)?(?:到|至)", s[end:clause_end]):
         year -= 1  # 从10亿元提高到20亿元: the starting point is last year's level

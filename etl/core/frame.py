@@ -100,6 +100,10 @@ def reference_year_of(doc_type: str, text: str, title: str | None, doc_date: dat
         years = [int(y) for y in _TITLE_YEAR.findall(head)]
         if years:
             return max(years) - 1, "report_title_year_minus_one"
+    # 长治高新区2023年发展回眸, published in January 2024: a title naming a finished year
+    titled = [int(y) for y in _TITLE_YEAR.findall(head)]
+    if titled and doc_date and max(titled) < doc_date.year and not re.search(r"以来|到|至", head):
+        return max(titled), "title_names_earlier_year"
     if doc_date:
         return doc_date.year, "document_year"
     return None, "unknown"
@@ -108,7 +112,8 @@ def reference_year_of(doc_type: str, text: str, title: str | None, doc_date: dat
 def mode_of(doc_type: str, title: str | None, text: str = "") -> tuple[str, str]:
     if doc_type == "plan_document":
         return "plan", "plan_document"
-    if doc_type == "work_report_news" and not REVIEW_MARKERS.search(text):
+    if doc_type == "work_report_news" and not REVIEW_MARKERS.search(text) \
+            and not re.search(r"去年|上年|报告显示|报告指出", text):
         return "plan", "report_news_without_review"
     if doc_type.startswith("work_report") and title and re.search(r"工作安排|目标|计划|任务|路线图", title):
         return "plan", "report_plan_part_title"
@@ -117,27 +122,75 @@ def mode_of(doc_type: str, title: str | None, text: str = "") -> tuple[str, str]
     return "review", "default"
 
 
+# A title or lead about the whole province (全省各市, 我省…): the province is the subject.
+PROVINCE_SCOPE = re.compile(r"全省|我省|本省|各市|山西省各|晋省")
+CITY_SCOPE = re.compile(r"全市|我市|本市|各县")
+
+
 def subject_of(mentions: list[RegionMention], gaz: Gazetteer, text: str, title: str | None
                ) -> tuple[RegionInfo | None, str]:
-    """The most specific region the title is about, else the lead (first lines), else the
-    region most named in the body (its common ancestor when siblings tie)."""
-    for where, source, rule in ((title or "", None, "title"),
-                                (text[:_HEAD_CHARS], mentions, "lead")):
-        found = [m for m in (gaz.find(where) if source is None else source)
-                 if m.region is not None and m.start < len(where) and not _in_passing(where, m)]
+    """The region the title is about (its first place, or the deepest of a chain such as
+    (山西省)晋城市 or 长治:沁县; the province for 全省/各市), else the lead's, else the region
+    most named in the body (their common ancestor when siblings tie)."""
+    province = gaz.by_id.get("shanxi")
+    if title:
+        found = [m for m in gaz.find(title) if m.region is not None and not _in_passing(title, m)]
+        if PROVINCE_SCOPE.search(title) and province is not None:
+            return province, "title_province_scope"
         if found:
-            return _most_specific(found, gaz), rule
+            return _deepest(found, gaz), "title"
+        if CITY_SCOPE.search(title):
+            city = _most_named(mentions, gaz, text, kinds=("prefecture_city",))
+            if city is not None:
+                return city, "title_city_word"
+    lead = text[:_HEAD_CHARS]
+    found = [m for m in mentions if m.start < len(lead) and not _in_passing(text, m)
+             and (m.region is not None or m.anaphor_kind == "province")]
+    if found:
+        if found[0].region is None:
+            return province, "lead_province_word"
+        return _first_of_chain([m for m in found if m.region is not None], gaz, text), "lead"
+    top = _most_named(mentions, gaz, text)
+    return (top, "body_most_named") if top is not None else (None, "none")
+
+
+def _deepest(found: list[RegionMention], gaz: Gazetteer) -> RegionInfo:
+    """A title names its subject most specifically: (山西省)2023年某县…报告 is the county's."""
+    depth = {id(m): len(gaz.ancestors(m.region.id)) if m.region.id else 3 for m in found}
+    best = max(depth.values())
+    return next(m.region for m in found if depth[id(m)] == best)
+
+
+def _first_of_chain(found: list[RegionMention], gaz: Gazetteer, text: str) -> RegionInfo:
+    """The first place named, or the last of a chain it heads: 山西省大同市, (山西省)晋城市,
+    【山西·长治】, 长治:沁县, 示范区晋中开发区."""
+    best = found[0]
+    for nxt in found[1:]:
+        gap = text[best.end:nxt.start]
+        if not _CHAIN_GAP.fullmatch(gap) or best.region.id is None or nxt.region is None:
+            break
+        if best.region.id in gaz.ancestors(nxt.region.id) or nxt.region.parent_id == best.region.id:
+            best = nxt
+        else:
+            break
+    return best.region
+
+
+_CHAIN_GAP = re.compile(r"[\s(（)）【】\[\]·:：]*")
+
+
+def _most_named(mentions, gaz: Gazetteer, text: str, kinds=None) -> RegionInfo | None:
     counts = Counter(m.region for m in mentions if m.region is not None and m.start < 20000
-                     and not _in_passing(text, m))
+                     and not _in_passing(text, m) and (kinds is None or m.region.kind in kinds))
     if not counts:
-        return None, "none"
+        return None
     best = max(counts.values())
     top = [r for r, c in counts.items() if c == best]
     if len(top) > 1:
         common = _common_ancestor(top, gaz)
         if common is not None:
-            return common, "body_common_ancestor"
-    return max(top, key=lambda r: len(gaz.ancestors(r.id))), "body_most_named"
+            return common
+    return max(top, key=lambda r: len(gaz.ancestors(r.id)))
 
 
 # Places named in passing: a venue (在X召开), a location (位于X), a list of examples (包括X等).
@@ -151,13 +204,6 @@ def _in_passing(text: str, m: RegionMention) -> bool:
     return bool(_PASSING_BEFORE.search(before) and _PASSING_AFTER.match(after)) or \
         bool(re.search(r"(?:包括|如|涉及|分布在)[^，。；;]{0,20}$", text[max(0, m.start - 20):m.start])
              and re.match(r"[^。；;]{0,30}?等", text[m.end:m.end + 30]))
-
-
-def _most_specific(found: list[RegionMention], gaz: Gazetteer) -> RegionInfo:
-    """(山西省)晋城市…统计公报 -> 晋城市: the deepest region named, the first of equals."""
-    depth = {id(m): len(gaz.ancestors(m.region.id)) if m.region.id else 3 for m in found}
-    best = max(depth.values())
-    return next(m.region for m in found if depth[id(m)] == best)
 
 
 def _common_ancestor(regions: list[RegionInfo], gaz: Gazetteer) -> RegionInfo | None:

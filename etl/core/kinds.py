@@ -11,12 +11,13 @@ import re
 
 GROWTH_WORDS = re.compile(r"增长|增速|增幅|涨幅|上涨|涨价|提高|提升|增加|下降|减少|降低|回落|回升|下滑|加快|放缓|"
                           r"同比|环比|比上年|较上年|年均")
-DECLINE_WORDS = re.compile(r"(下降|减少|降低|回落|下滑|放缓|收窄|降幅)[^增长提高加快回升]*$")
+DECLINE_WORDS = re.compile(r"(下降|减少|降低|回落|下滑|放缓|降幅(?![^，,。；;]*收窄))[^增长提高加快回升收窄]*$")
 SHARE_WORDS = re.compile(r"占|比重|占比|份额|覆盖|达到全|比例|贡献率|率(?:为|达|达到)?$")
 # 比全省高1.2个百分点, 高于全国平均水平: a difference with another region
 OTHER_REGION = re.compile(r"(?:高于|低于|快于|慢于|领先|超出|高出|落后|比|较)(?:全国|全省|全市|全县|省|国家|平均|同类|"
                           r"[\u4e00-\u9fff]{2,4}(?:省|市|县))[^，,。；;]{0,10}$")
 CONTRIBUTION = re.compile(r"贡献率")
+PROGRESS = re.compile(r"(?:完成|占|达到|实现)[^，,。；;]{0,10}(?:目标|任务|计划)[^，,。；;]{0,4}的$")
 VS_PLAN = re.compile(r"(?:高于|低于|超过|超出|好于|快于|慢于)[^，,。；;]{0,6}(?:预期|目标|计划|任务)[^，,。；;]{0,4}$")
 PULL = re.compile(r"(拉动|上拉|带动|下拉|拖累|影响)[^，,。；;]{0,14}$")
 GROWTH_NOUN_AFTER = re.compile(r"的?(增长|增速|增幅|涨幅|降幅|增长速度)")
@@ -29,6 +30,13 @@ def _points_vs_other_region(s, cs, ns, ne, unit, previous):
         return None, 1
     if unit == "个百分点" and VS_PLAN.search(s[cs:ns]):
         return None, 1   # 低于年初预期3.2个百分点: a gap to the plan, not a figure
+    return False
+
+
+def _progress_toward_plan(s, cs, ns, ne, unit, previous):
+    """完成全年目标任务的64.6%: how far the plan is done, a share (never a target)."""
+    if unit == "%" and PROGRESS.search(s[cs:ns]):
+        return "share", 1
     return False
 
 
@@ -100,6 +108,7 @@ def _level(s, cs, ns, ne, unit, previous):
 
 KIND_RULES = [
     ("points_vs_other_region", _points_vs_other_region),
+    ("progress_toward_plan", _progress_toward_plan),
     ("contribution_rate", _contribution_rate),
     ("pull_in_points", _pull_in_points),
     ("control_within", _control_within),

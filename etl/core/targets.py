@@ -15,7 +15,7 @@ DESCRIPTOR = re.compile(r"计划总投资|计划投资|总投资|投资总额|�
 # Cues that plan the period's own output (计划 alone is too common in project news).
 TARGET_CUES = re.compile(
     r"力争|目标|预期|确保|争取|年内|(?<![即])将(?!其|之|原|会上|近|达|超)|要(?:实现|达到|突破|完成|确保)|拟|规划到|"
-    r"到(?:19|20)\d\d年|年度计划|全年计划|计划完成|计划(?:全年)?新开工|计划实施|计划开工|计划新增|计划建成")
+    r"到(?:19|20)\d\d年|全年[^，,。；;]{0,6}任务|年度任务|目标任务|年度计划|全年计划|计划完成|计划(?:全年)?新开工|计划实施|计划开工|计划新增|计划建成")
 # Achieved or counted so far: a figure with these is no target, even inside a target list.
 DONE = re.compile(r"已经|已|完成了|实现了|累计|共计|截至|同比")
 _EST = re.compile(r"预计")
@@ -62,7 +62,7 @@ def promote_to_target(ctx, s, clause_start, clause_end, num_start, kind, kind_ru
         if ctx.in_plan and ctx.plan_year and not ctx.has_explicit_time_before(num_start):
             year = ctx.plan_year
         return kind, kind_rule, qualifier, year
-    if kind not in ("value", "growth", "share"):
+    if kind not in ("value", "growth", "share") or kind_rule == "progress_toward_plan":
         return kind, kind_rule, qualifier, year
     for rule in TARGET_RULES:
         name = rule(ctx, s, clause_start, num_start, kind, period)

@@ -35,6 +35,7 @@ MARKER_RE = re.compile(
     r"|(?<![比较于与和同])(?P<last>去年|上年|上一年)(?!度?同期)"
     r"|(?P<sofar>今年以来|年初以来|截至目前|截止目前|截至当前|至今)"
     r"|(?P<this>今年|本年|年内|当年内|全年目标)"
+    r"|(?P<fullyear>全年(?!目标|计划|任务))"
     r"|(?P<next>明年|下一年)"
     r"|(?P<review>一年来|过去一年|过去的一年|回顾\d{4}年)"
     r"|(?P<now>目前|当前|现有|现已|如今|正在)"
@@ -104,6 +105,9 @@ def time_markers(sentence: str, doc_date: date | None, reviewed: int | None = No
             if doc_year:
                 period = f"YTD-{doc_date.month:02d}" if doc_date.month < 12 else "FY"
                 out.append(TimeMarker(s, e, doc_year, period))
+            continue
+        if m.group("fullyear"):
+            out.append(TimeMarker(s, e, None, "FY"))   # 全年增长3.8%: the whole year again
             continue
         if m.group("plan"):
             key = m.group("plan1") or m.group("plan2")

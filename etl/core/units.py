@@ -27,7 +27,7 @@ MEASURES = {
 }
 # Measure words that only count things: the codebook's unit for the indicator wins over them.
 GENERIC_COUNTS = {"家", "户", "个", "项", "款", "块", "处", "座", "栋", "幢", "所", "套", "部",
-                  "件", "条", "名", "人", "位", "期", "场", "次"}
+                  "件", "条", "名", "人", "位", "期", "场"}
 
 PERCENT = {"%": "%", "个百分点": "个百分点", "百分点": "个百分点"}
 
