@@ -18,7 +18,7 @@ from .passages import Span, bracketed_spans, clause_bounds, paragraphs, sentence
 from ..models import DocumentFrame
 from .lexicon import words_re
 from .regions import Gazetteer, RegionInfo, RegionMention, SubjectTracker
-from .timeframe import TimeMarker, time_markers
+from .timeframe import PLAN_ENDS, TimeMarker, time_markers
 
 # A paragraph that opens a work report's plan section.
 PLAN_OPENERS = words_re("plan_opener")
@@ -27,6 +27,9 @@ PLAN_OPENERS = words_re("plan_opener")
 TARGET_HEADERS = words_re("target_header")
 REVIEW_MARKERS = words_re("review_marker")
 PLAN_NOW = re.compile(r"今年|明年|新的一年")
+FIVE_YEAR_PLAN = re.compile(r"(?:第)?(十[二三四五]|十[二三四五]个)五(?:年)?(?:规划|时期)?")
+FIVE_YEAR_NAMES = {"十二": "十二五", "十三": "十三五", "十四": "十四五", "十五": "十五五",
+                   "十二个": "十二五", "十三个": "十三五", "十四个": "十四五", "十五个": "十五五"}
 FUTURE_VERB = re.compile(r"将|要|力争|计划|确保")
 
 
@@ -151,8 +154,14 @@ def walk(text: str, gaz: Gazetteer, frame: DocumentFrame, title: str | None = No
                 title_period = marker.period
     # A plan document, or the plan part of a report (its title says 工作安排), is all plan.
     in_plan = frame.mode == "plan"
-    plan_year = (max([m.year for m in time_markers(title or "", doc_date) if m.year] or [0])
-                 or doc_year) if in_plan else None
+    plan_year = None
+    if in_plan:
+        # a plan's horizon: the latest year its title names (三年行动方案(2023—2025年)), the
+        # end of a five-year plan it names (十四五规划), else the year it was issued
+        named = [m.year for m in time_markers(title or "", doc_date) if m.year]
+        five_year = FIVE_YEAR_PLAN.search(title or "")
+        plan_year = max(named) if named else (
+            PLAN_ENDS[FIVE_YEAR_NAMES[five_year.group(1)]] if five_year else doc_year)
     target_frame = False
     # The year in force carries across paragraphs (a review keeps talking about its year) but is
     # reset where a plan section starts; `paragraph_year` says whether it was set in this paragraph.
@@ -180,6 +189,7 @@ def walk(text: str, gaz: Gazetteer, frame: DocumentFrame, title: str | None = No
             header = TARGET_HEADERS.search(sent.text)
             if header:
                 target_frame = True
+                par_carry = doc_carry = None   # the review's year does not run into the goals
                 named = [m.year for m in markers.within(sent.start, sent.end) if m.year]
                 plan_year = max(named) if named and doc_year and max(named) >= doc_year \
                     else (plan_year or doc_year)
@@ -249,7 +259,7 @@ def _resolve_time(ctx: SentenceContext, found: list[TimeMarker], carry_year, def
     for marker in found:
         points.append((marker.start - base, marker))
         if marker.restore_at is not None:
-            points.append((marker.restore_at, None))
+            points.append((marker.restore_at - base, None))
     points.sort(key=lambda p: p[0])
     before = (year, period)
     for pos, marker in points:

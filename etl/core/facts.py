@@ -22,7 +22,7 @@ QUAL_BEFORE = [
     (re.compile(r"(不低于|不少于|至少|最少)$"), "at_least"),
     (re.compile(r"(不到|不足|低于|少于|小于|未满|未达)$"), "less_than"),
     (re.compile(r"(超过|超出|突破|超|逾|高于|多于|破)$"), "more_than"),
-    (re.compile(r"(将近|接近|大约|大概|约|近|冲击|迈向|向)$"), "approx"),
+    (re.compile(r"(将近|接近|大约|大概|(?<![签制节合公契条])约|近|冲击|迈向|向)$"), "approx"),
 ]
 QUAL_AFTER = [
     (re.compile(r"^(余|多)"), "approx"),

@@ -123,7 +123,7 @@ def mode_of(doc_type: str, title: str | None, text: str = "") -> tuple[str, str]
 
 
 # A title or lead about the whole province (全省各市, 我省…): the province is the subject.
-PROVINCE_SCOPE = re.compile(r"全省|我省|本省|各市|山西省各|晋省")
+PROVINCE_SCOPE = re.compile(r"(?<![赢于过超居列在领先比较])(?:全省|我省|本省)(?!第|前|首|平均)|各市|山西省各")
 CITY_SCOPE = re.compile(r"全市|我市|本市|各县")
 
 

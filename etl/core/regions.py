@@ -39,7 +39,7 @@ CHAIN_GAP = re.compile(r"[\s)）】\]·:：]*")
 LOCATED = re.compile(r"(?:位于|地处|坐落于|坐落在)[\u4e00-\u9fff]{0,6}$")
 # After 全市/全省: words that make it the base of a comparison rather than the subject.
 TOTAL_AFTER = re.compile(r"(?:上半年|一季度|前三季度|今年以来|全年|\d{1,2}-\d{1,2}月)?[,，]?"
-                         r"(?:共|累计|完成|实现|新增|签约|开工|达到|规上|规模以上|地区生产总值|GDP|"
+                         r"(?:共|累计|完成|实现|新增|签约|开工|达到|在建|新建|拥有|现有|实有|规上|规模以上|地区生产总值|GDP|"
                          r"固定资产投资|一般公共预算|社会消费品|城镇新增|进出口)")
 # A region named right after these is a point of comparison or a location, not the subject:
 # 占全市的60%, 居全省第一, 地处某市南端, 在全省率先.
@@ -96,7 +96,8 @@ class Gazetteer:
             "(?:" + "|".join(re.escape(s) for s in sorted(stems, key=len, reverse=True)) + ")"
             + r"(?:市|县|区)?(?:(?!" + ZONE_INFIX_STOP + r")[\u4e00-\u9fff]){0,5}?(?:"
             + "|".join(ZONE_SUFFIXES) + ")")
-        self._generic_re = re.compile(r"(?<![\u4e00-\u9fff])(?:" + "|".join(GENERIC_PLACES) + ")")
+        self._generic_re = re.compile(r"(?:(?<![\u4e00-\u9fff])|(?<=[和及与、]))(?:"
+                                      + "|".join(GENERIC_PLACES) + ")")
         anaphors = {word: kind for kind, words in ANAPHORA.items() for word in words}
         self._anaphor_re = re.compile("|".join(sorted(anaphors, key=len, reverse=True)))
         self._anaphor_kind = anaphors

@@ -14,7 +14,7 @@ DESCRIPTOR = re.compile(r"计划总投资|计划投资|总投资|投资总额|�
                         r"预计达产后|达产后|建成后|投产后")
 # Cues that plan the period's own output (计划 alone is too common in project news).
 TARGET_CUES = re.compile(
-    r"力争|目标|预期|确保|争取|年内|(?<![即])将(?!其|之|原|会上|近|达|超)|要(?:实现|达到|突破|完成|确保)|拟|规划到|"
+    r"力争|目标|预期|确保|争取|年内|(?<![即])将(?!其|之|原|会上)|要(?:实现|达到|突破|完成|确保)|拟|规划到|"
     r"到(?:19|20)\d\d年|全年[^，,。；;]{0,6}任务|年度任务|目标任务|年度计划|全年计划|计划完成|计划(?:全年)?新开工|计划实施|计划开工|计划新增|计划建成")
 # Achieved or counted so far: a figure with these is no target, even inside a target list.
 DONE = re.compile(r"已经|已|完成了|实现了|累计|共计|截至|同比")
@@ -59,8 +59,6 @@ def promote_to_target(ctx, s, clause_start, clause_end, num_start, kind, kind_ru
                       year, period):
     """(kind, kind_rule, qualifier, year) after deciding whether the figure is a target."""
     if kind == "target":   # 控制在3%以内: decided by its kind rule already
-        if ctx.in_plan and ctx.plan_year and not ctx.has_explicit_time_before(num_start):
-            year = ctx.plan_year
         return kind, kind_rule, qualifier, year
     if kind not in ("value", "growth", "share") or kind_rule == "progress_toward_plan":
         return kind, kind_rule, qualifier, year
@@ -68,13 +66,21 @@ def promote_to_target(ctx, s, clause_start, clause_end, num_start, kind, kind_ru
         name = rule(ctx, s, clause_start, num_start, kind, period)
         if name == "project_descriptor":
             est = "estimate" if _EST.search(s[clause_start:num_start]) and qualifier == "exact" else qualifier
-            return kind, name, est, year
+            return kind, name, est, _actual_year(ctx, num_start, year)
         if name:
-            if kind == "share" and name == "target_cue_in_clause" and "%" not in s[num_start:num_start + 12]:
-                return kind, kind_rule, qualifier, year
-            if ctx.in_plan and ctx.plan_year and not ctx.has_explicit_time_before(num_start):
-                year = ctx.plan_year
+            if kind == "share" and name == "target_cue_in_clause":
+                return kind, kind_rule, qualifier, year   # 占全年任务的30%: a share of the plan
             if qualifier == "estimate":
                 qualifier = "exact"
             return "target", name, qualifier, year
-    return kind, kind_rule, qualifier, year
+    return kind, kind_rule, qualifier, _actual_year(ctx, num_start, year)
+
+
+def _actual_year(ctx, num_start, year):
+    """An achieved figure inside a list of goals (累计完成…) is of the reviewed year, not the
+    plan year the list defaults to (a plan document has no reviewed year of its own)."""
+    frame = ctx.frame
+    if ctx.in_plan and frame is not None and frame.mode != "plan" and year == ctx.plan_year \
+            and frame.reference_year and not ctx.has_explicit_time_before(num_start):
+        return min(year, frame.reference_year)
+    return year
