@@ -19,6 +19,37 @@ SHARED_RATE = re.compile(r"(?:同为|均为|都是|均|同比均|皆)$")
 ORDINAL_LIST = re.compile(r"(?:排名|位居|位列|居)?前(?P<n>[二两三四五六七八九十\d]{1,2})(?:位|名)?的?(?:分别|依次)(?:是|为)")
 
 
+_PERIOD = r"(?:一季度|上半年|前三季度|全年|1-\d{1,2}月|前\d{1,2}个月)"
+PERIOD_LIST = re.compile(rf"({_PERIOD}(?:[、和及]{_PERIOD})+)[^，,。；;]{{0,12}}?分别")
+_PERIOD_CODE = {"一季度": "YTD-03", "上半年": "YTD-06", "前三季度": "YTD-09", "全年": "FY"}
+
+
+def _period_code(word: str) -> str | None:
+    if word in _PERIOD_CODE:
+        return _PERIOD_CODE[word]
+    m = re.search(r"(\d{1,2})", word)
+    month = int(m.group(1)) if m else 0
+    return "FY" if month == 12 else (f"YTD-{month:02d}" if 1 <= month < 12 else None)
+
+
+def distribute_periods(s: str, facts: list) -> list:
+    """一季度、上半年、前三季度分别增长1.2%、2.1%、3.0%: the i-th figure is of the i-th period."""
+    m = PERIOD_LIST.search(s)
+    if not m:
+        return facts
+    periods = [_period_code(w) for w in re.findall(_PERIOD, m.group(1))]
+    after = [f for f in facts if f.start >= m.end()]
+    by_unit: dict[str, list] = {}
+    for f in after:
+        by_unit.setdefault(f.unit, []).append(f)
+    moved = {}
+    for group in by_unit.values():
+        if len(group) == len(periods) and all(periods):
+            for f, period in zip(group, periods):
+                moved[id(f)] = replace(f, period=period, time_rule="period_list")
+    return [moved.get(id(f), f) for f in facts]
+
+
 def place_lists(ctx) -> list[list]:
     """Runs of two or more region mentions joined only by 、/和/与/及 (and for items that carry
     their own figure, 晋中(3.2万户)、长治(2.9万户), by those bracketed figures)."""
@@ -52,7 +83,7 @@ def distribute(ctx, facts: list) -> list:
     """The sentence's facts with list figures given to their places (new facts for shared and
     distributive figures)."""
     s = ctx.span.text
-    out = list(facts)
+    out = distribute_periods(s, list(facts))
     for run in place_lists(ctx):
         places = [m.region for m in run]
         end = run[-1].end

@@ -18,7 +18,9 @@ from .regions import Gazetteer, RegionInfo, RegionMention
 
 # Where a document says what it is: its title, else its first lines.
 _HEAD_CHARS = 300
-REPORT = re.compile(r"政府工作报告|工作报告")
+REPORT = re.compile(r"政府工作报告|工作报告|计划执行情况|预算执行情况")
+# 一、2024年工作回顾: a report's review header names the year it reviews
+_REVIEW_HEADER = re.compile(r"((?:19|20)\d{2})\s*年(?:工作)?(?:回顾|总结)|((?:19|20)\d{2})\s*年(?:国民经济和社会发展)?计划执行情况")
 REPORT_PAGE = words_re("report_page")          # 节选, 摘要, 第3页, (三) ...
 REPORT_NEWS = words_re("report_news")          # 发布, 解读, 看点, 报告提出 ...
 BULLETIN = re.compile(r"统计公报|国民经济和社会发展统计公报|统计年鉴|经济社会发展公报")
@@ -84,6 +86,9 @@ def reference_year_of(doc_type: str, text: str, title: str | None, doc_date: dat
         if doc_date:
             return doc_date.year - (doc_date.month <= 6), "bulletin_published_before_july"
     if doc_type.startswith("work_report"):
+        header = _REVIEW_HEADER.search(head + "\n" + text[:3000])
+        if header:
+            return int(header.group(1) or header.group(2)), "report_review_header"
         # The report's own date beats a repost date: its dateline, the date in its title,
         # else the year its title names (reports are given in the first months of a year).
         delivered = doc_date
