@@ -9,18 +9,24 @@ from __future__ import annotations
 
 import re
 
-GROWTH_WORDS = re.compile(r"增长|增速|增幅|涨幅|上涨|涨价|提高|提升|增加|下降|减少|降低|回落|回升|下滑|加快|放缓|"
-                          r"同比|环比|比上年|较上年|年均")
-DECLINE_WORDS = re.compile(r"(下降|减少|降低|回落|下滑|放缓|降幅(?![^，,。；;]*收窄))[^增长提高加快回升收窄]*$")
-SHARE_WORDS = re.compile(r"占|比重|占比|份额|覆盖|达到全|比例|贡献率|率(?:为|达|达到)?$")
+from .lexicon import words, words_re
+
+def _alt(name: str) -> str:
+    return f"(?:{words_re(name).pattern})"
+
+
+GROWTH_WORDS = words_re("growth_word")
+DECLINE_WORDS = re.compile(f"({words_re('decline_word').pattern}|降幅(?![^，,。；;]*收窄))[^增长提高加快回升收窄]*$")
+SHARE_WORDS = re.compile(f"{_alt('share_word')}|率(?:为|达|达到)?$")
 # 比全省高1.2个百分点, 高于全国平均水平: a difference with another region
-OTHER_REGION = re.compile(r"(?:高于|低于|快于|慢于|领先|超出|高出|落后|比|较)(?:全国|全省|全市|全县|省|国家|平均|同类|"
+OTHER_REGION = re.compile(f"{_alt('comparison_verb')}(?:{words_re('comparison_base').pattern}|"
                           r"[\u4e00-\u9fff]{2,4}(?:省|市|县))[^，,。；;]{0,10}$")
 CONTRIBUTION = re.compile(r"贡献率")
 PROGRESS = re.compile(r"(?:完成|占|达到|实现)[^，,。；;]{0,10}(?:目标|任务|计划)[^，,。；;]{0,4}的$")
 VS_PLAN = re.compile(r"(?:高于|低于|超过|超出|好于|快于|慢于)[^，,。；;]{0,6}(?:预期|目标|计划|任务)[^，,。；;]{0,4}$")
-PULL = re.compile(r"(拉动|上拉|带动|下拉|拖累|影响)[^，,。；;]{0,14}$")
-GROWTH_NOUN_AFTER = re.compile(r"的?(增长|增速|增幅|涨幅|降幅|增长速度)")
+PULL = re.compile(f"({words_re('pull_word').pattern})[^，,。；;]{{0,14}}$")
+PULL_DOWN = set(words("pull_down_word"))
+GROWTH_NOUN_AFTER = re.compile(f"的?({words_re('growth_noun').pattern})")
 CONTROL = re.compile(r"控制在[^，,。；;]{0,6}$")
 BARE_ITEM = re.compile(r"^\s*(?:和|及|与|、)?\s*$")
 
@@ -49,7 +55,7 @@ def _contribution_rate(s, cs, ns, ne, unit, previous):
 def _pull_in_points(s, cs, ns, ne, unit, previous):
     m = PULL.search(s[cs:ns])
     if unit == "个百分点" and m:
-        return "growth", -1 if m.group(1) in ("下拉", "拖累") else 1
+        return "growth", -1 if m.group(1) in PULL_DOWN else 1
     return False
 
 

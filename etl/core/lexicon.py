@@ -27,6 +27,12 @@ def _lists() -> dict[str, tuple[str, ...]]:
     return {k: tuple(v) for k, v in out.items()}
 
 
+def lexicon_rows(file_name: str) -> list[dict]:
+    """The rows of another table of the lexicon folder (units.csv)."""
+    with (LEXICON_DIR / file_name).open(encoding="utf-8", newline="") as fh:
+        return [{k: (v or "").strip() for k, v in row.items()} for row in csv.DictReader(fh)]
+
+
 def words(name: str) -> tuple[str, ...]:
     try:
         return _lists()[name]

@@ -11,24 +11,18 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ..reference import Reference
+from .lexicon import words
 from .textnorm import normalize
 
-ZONE_SUFFIXES = ("经济技术开发区", "高新技术产业开发区", "高新技术开发区", "经济开发区", "综合保税区",
-                 "产业园区", "工业园区", "经开区", "高新区", "开发区", "新区")
+ZONE_SUFFIXES = words("zone_suffix")
 # Words that point back at the current subject, with the kinds of region they can mean.
-ANAPHORA = {
-    "district": ("该区", "全区", "我区", "本区", "辖区", "区内"),
-    "city": ("该市", "全市", "我市", "本市", "市内"),
-    "county": ("该县", "全县", "我县", "本县"),
-    "province": ("全省", "我省", "本省", "该省"),
-}
-# Words that cannot stand inside a zone's name: verbs of meetings and events, function words.
-ZONE_INFIX_STOP = ("举行|召开|组织|开展|参加|举办|推进|成立|设立|建设|打造|启动|签约|"
-                   "的|了|在|和|与|及|等|各|全|赴|到|对|为|是|把|将|市|县|区")
+ANAPHORA = {kind: words("anaphor_" + kind) for kind in ("district", "city", "county", "province")}
+# Words that cannot stand inside a zone's name: verbs of meetings and events, function words
+# (else "X市召开开发区…会" would be a zone).
+ZONE_INFIX_STOP = "|".join(words("zone_infix_stop"))
 # Place words a city's report uses without the city's name (城区, 开发区): resolved against the
-# current city, in subject position only.
-GENERIC_PLACES = ("经济技术开发区", "经济开发区", "高新技术产业开发区", "开发区", "经开区", "高新区",
-                  "城区", "郊区", "矿区", "南郊区")
+# current city.
+GENERIC_PLACES = words("generic_place")
 # A zone followed by one of its parts named after a city: 某经济区某片区 is the zone's part.
 ZONE_PART = re.compile(r"片区|区域|板块|组团")
 CITY_KINDS = {"prefecture_city", "county_city"}

@@ -9,15 +9,16 @@ from __future__ import annotations
 
 import re
 
+from .lexicon import words_re
+
 # 计划总投资, 总投资, 预计年产值: they describe a project, they are not goals of the period.
-DESCRIPTOR = re.compile(r"计划总投资|计划投资|总投资|投资总额|预计(?:年)?(?:产值|营收|销售收入|税收)|"
-                        r"预计达产后|达产后|建成后|投产后")
-# Cues that plan the period's own output (计划 alone is too common in project news).
+DESCRIPTOR = re.compile(f"{words_re('project_descriptor').pattern}|预计(?:年)?(?:产值|营收|销售收入|税收)")
+# Cues that plan the period's own output (计划 alone is too common in project news to count).
 TARGET_CUES = re.compile(
-    r"力争|目标|预期|确保|争取|年内|(?<![即])将(?!其|之|原|会上)|要(?:实现|达到|突破|完成|确保)|拟|规划到|"
-    r"到(?:19|20)\d\d年|全年[^，,。；;]{0,6}任务|年度任务|目标任务|年度计划|全年计划|计划完成|计划(?:全年)?新开工|计划实施|计划开工|计划新增|计划建成")
+    f"{words_re('target_cue').pattern}|(?<![即])将(?!其|之|原|会上)|要(?:实现|达到|突破|完成|确保)|"
+    r"到(?:19|20)\d\d年|全年[^，,。；;]{0,6}任务")
 # Achieved or counted so far: a figure with these is no target, even inside a target list.
-DONE = re.compile(r"已经|已|完成了|实现了|累计|共计|截至|同比")
+DONE = words_re("done_word")
 _EST = re.compile(r"预计")
 
 

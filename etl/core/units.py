@@ -6,39 +6,27 @@ the codebook uses, percentages to %, percentage points to 个百分点.
 from __future__ import annotations
 
 import re
+
+from .lexicon import lexicon_rows
 from dataclasses import dataclass
 
-# Currency words after a number (the multiplier 万/亿 is part of the number): -> canonical unit.
-CURRENCIES = {"元人民币": "亿元", "元": "亿元", "美元": "亿美元", "欧元": "亿欧元",
-              "港元": "亿港元", "日元": "亿日元"}
-
-# Count / measure words -> canonical unit. Order in the regex is longest first.
-MEASURES = {
-    "家": "家", "户": "户", "个": "个", "项": "个", "款": "个", "块": "个", "处": "个",
-    "人次": "人次", "人": "人", "名": "人", "位": "位",
-    "万平方米": "平方米", "平方米": "平方米", "平米": "平方米", "㎡": "平方米",
-    "平方公里": "平方公里", "公顷": "公顷", "亩": "亩",
-    "公里": "公里", "千米": "公里",
-    "套": "套", "所": "所", "栋": "栋", "幢": "栋", "座": "座", "部": "部", "件": "件",
-    "次": "次", "条": "条", "辆": "辆", "台": "台", "吨": "吨", "标准箱": "标准箱",
-    "千瓦时": "千瓦时", "千瓦": "千瓦", "张": "张", "场": "场", "间": "间", "床": "张",
-    "支": "支", "列": "列", "架": "架", "份": "份", "宗": "宗", "笔": "笔", "期": "期",
-    "批次": "次", "轮": "次",
-}
+# Units after a number (the multiplier 万/亿 is part of the number) -> canonical unit and the
+# factor that converts to it; kept as data (data/reference/lexicon/units.csv).
+UNITS = {row["word"]: (row["canonical"], float(row["factor"]), row["generic"] == "yes")
+         for row in lexicon_rows("units.csv")}
 # Measure words that only count things: the codebook's unit for the indicator wins over them.
-GENERIC_COUNTS = {"家", "户", "个", "项", "款", "块", "处", "座", "栋", "幢", "所", "套", "部",
-                  "件", "条", "名", "人", "位", "期", "场"}
-
-PERCENT = {"%": "%", "个百分点": "个百分点", "百分点": "个百分点"}
-
-_UNIT_WORDS = sorted(list(CURRENCIES) + list(MEASURES) + list(PERCENT), key=len, reverse=True)
-UNIT_RE = re.compile("|".join(re.escape(u) for u in _UNIT_WORDS))
+GENERIC_COUNTS = {w for w, (_, _, generic) in UNITS.items() if generic}
+UNIT_RE = re.compile("|".join(re.escape(u) for u in sorted(UNITS, key=len, reverse=True)))
 
 MONEY_UNITS = {"亿元", "亿美元", "亿欧元", "亿港元", "亿日元"}
 # Units that measure the same kind of thing, for checking an indicator fits a number.
 DIMENSIONS = {
     "money": MONEY_UNITS,
     "area": {"亩", "平方米", "平方公里", "公顷"},
+    "mass": {"吨"},
+    "energy": {"千瓦时"},
+    "power": {"千瓦"},
+    "volume": {"立方米"},
     "length": {"公里"},
     "people": {"人", "人次"},
     "percent": {"%", "个百分点"},
@@ -67,12 +55,11 @@ def read_unit(text: str, pos: int) -> UnitMatch | None:
     if not m:
         return None
     raw = m.group(0)
-    if raw in CURRENCIES:
-        return UnitMatch(raw, CURRENCIES[raw], m.end(), 1e-8)
-    if raw in PERCENT:
-        return UnitMatch(raw, PERCENT[raw], m.end(), 1.0)
-    factor = 1e4 if raw == "万平方米" else 1.0
-    return UnitMatch(raw, MEASURES[raw], m.end(), factor)
+    if raw == "度" and not re.match(r"电|的电", text[m.end():m.end() + 2]) \
+            and not re.search(r"电", text[max(0, pos - 12):pos]):
+        return None   # 度 is a unit of electricity only where electricity is meant
+    canonical, factor, _ = UNITS[raw]
+    return UnitMatch(raw, canonical, m.end(), factor)
 
 
 def canonical_count_unit(raw_canonical: str, indicator_unit: str | None, following: str,
