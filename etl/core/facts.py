@@ -203,6 +203,23 @@ def sentence_facts(ctx: SentenceContext, cb: Codebook) -> list[RawFact]:
     return distribute(ctx, out)
 
 
+# Rules that decide on weaker evidence: a figure read by them is less certain.
+WEAK_KIND_RULES = {"bare_percent", "list_interrupts_subject"}
+WEAK_REGION_RULES = {"document_subject", "earlier_sentence", "list_interrupts_subject"}
+WEAK_TIME_RULES = {"document_year", "carried", "unknown", "report_title_year_minus_one",
+                   "bulletin_published_before_july"}
+
+
+def rule_confidence(has_indicator: bool, kind_rule: str, region_rule: str, time_rule: str) -> float:
+    """Confidence of a fact from how it was read (the document frame's own confidence, lower
+    for a fallback date or an inferred subject, multiplies it later)."""
+    c = 0.95 if has_indicator else 0.7
+    c -= 0.1 * (kind_rule in WEAK_KIND_RULES)
+    c -= 0.05 * (region_rule in WEAK_REGION_RULES)
+    c -= 0.05 * (time_rule in WEAK_TIME_RULES)
+    return round(c, 2)
+
+
 def _small_count(s: str, clause_start: int, num_start: int, raw_unit: str, after: str) -> bool:
     return bool(ENTITY_MEASURES.match(raw_unit + after[:8])) and \
         bool(COUNTING.search(s, max(0, num_start - 12), num_start))
@@ -310,7 +327,8 @@ def _number_fact(ctx: SentenceContext, cb: Codebook, tok: NumberToken, previous:
     v = round_value(value * factor * shared_factor)
     vh = round_value(tok.value_high * factor) if tok.value_high is not None else None
     region = ctx.region_at(tok.start)
-    confidence = 0.9 if indicator else 0.6
+    confidence = rule_confidence(indicator is not None, kind_rule, ctx.region_rule_at(tok.start),
+                                 ctx.time_rule_at(tok.start))
     label = indicator.name if indicator else _label(clause, tok.start - clause_start)
     if indicator is None:
         label = _without_subject(label, s, ctx.mentions)
@@ -399,5 +417,7 @@ def _rank_fact(ctx: SentenceContext, cb: Codebook, m: re.Match):
         _label(clause, m.start() - clause_start, True), s, ctx.mentions)
     return RawFact(m.start(), m.end(), clause_start, clause_end, ctx.region_at(m.start()),
                    ctx.year_at(m.start()), ctx.period_at(m.start()), indicator, label, kind,
-                   float(value), None, "位", qualifier, raw, "位", 0.85 if indicator else 0.6,
+                   float(value), None, "位", qualifier, raw, "位",
+                   rule_confidence(indicator is not None, kind_rule, ctx.region_rule_at(m.start()),
+                                   ctx.time_rule_at(m.start())),
                    kind_rule, ctx.region_rule_at(m.start()), ctx.time_rule_at(m.start()))
