@@ -77,12 +77,13 @@ class Gazetteer:
         alternation = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
         self._name_re = re.compile(alternation)
         # Zones named after a known place, e.g. 介休经济技术开发区, 清徐经济开发区.
-        stems = set()
+        stems: dict[str, RegionInfo] = {}
         for name, info in names.items():
             if info.kind in CITY_KINDS | {"county"} | {"district"}:
                 stem = name[:-1] if name[-1] in "市县区" and len(name) >= 3 else name
                 if len(stem) >= 2:
-                    stems.add(stem)
+                    stems.setdefault(stem, info)
+        self._zone_hosts = stems
         # A zone is a place name, an optional 市/县/区, a short infix naming the trade (不锈钢,
         # 现代农业) and a zone suffix. The infix never holds a verb or a function word: that
         # would make "X市召开开发区…会" a zone.
@@ -114,7 +115,10 @@ class Gazetteer:
             found.append(RegionMention(m.start(), m.end(), self.names[m.group(0)]))
         for m in self._zone_re.finditer(text):
             name = m.group(0)
-            info = self.names.get(name) or RegionInfo(None, name, "development_zone", None)
+            # a zone not in the gazetteer belongs to the place it is named after
+            host = next((h for stem, h in self._zone_hosts.items() if name.startswith(stem)), None)
+            info = self.names.get(name) or RegionInfo(None, name, "development_zone",
+                                                      host.id if host else None)
             found.append(RegionMention(m.start(), m.end(), info))
         for m in self._anaphor_re.finditer(text):
             found.append(RegionMention(m.start(), m.end(), None, self._anaphor_kind[m.group(0)]))
