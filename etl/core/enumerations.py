@@ -16,6 +16,8 @@ LIST_TAIL = re.compile(r"[两二三四五六七八九十几]?(?:个)?(?:市|县|
 RESPECTIVE = re.compile(r"分别|依次|各自|分列|分居|分别位居|分别为|依次为|依次是")
 DISTRIBUTIVE = re.compile(r"(?<![\u4e00-\u9fff]{2}各)(?:各|均|都|同)(?:为|是|达|达到|新增|建成|完成|实现|增长)?")
 SHARED_RATE = re.compile(r"(?:同为|均为|都是|均|同比均|皆)$")
+# 晋城、晋中、太原分列前三位: the list's places hold ranks 1..N in order
+RANKED_AFTER = re.compile(r"(?:分列|依次位列|依次居|分居|分别位列|分别居)(?:全省|全市|全国)?前(?P<n>[二两三四五六七八九十\d]{1,2})(?:位|名)")
 ORDINAL_LIST = re.compile(r"(?:排名|位居|位列|居)?前(?P<n>[二两三四五六七八九十\d]{1,2})(?:位|名)?的?(?:分别|依次)(?:是|为)")
 
 
@@ -79,11 +81,41 @@ def _move(fact, region, rule):
     return replace(fact, region=region, region_rule=rule)
 
 
+INDICATOR_SHARED = re.compile(r"(?:增速|增幅|总量|规模)?(?:均|都|全部)")
+
+
+def distribute_indicators(ctx, facts: list) -> list:
+    """地区生产总值、规上工业增加值增速均排名全省前3位: one figure for each indicator listed."""
+    s, matches = ctx.span.text, ctx.indicator_matches or []
+    out = list(facts)
+    run = []
+    for m in matches:
+        if run and s[run[-1].end:m.start] in ("、", "和", "及", "与"):
+            run.append(m)
+            continue
+        if len(run) >= 2:
+            break
+        run = [m]
+    if len(run) < 2:
+        return out
+    shared = INDICATOR_SHARED.search(s, run[-1].end, min(len(s), run[-1].end + 6))
+    if not shared:
+        return out
+    new = []
+    for f in out:
+        if f.start >= shared.end() and f.indicator in (None, run[-1].info):
+            new += [replace(f, indicator=m.info, label=m.info.name, kind_rule=f.kind_rule)
+                    for m in run]
+        else:
+            new.append(f)
+    return new
+
+
 def distribute(ctx, facts: list) -> list:
     """The sentence's facts with list figures given to their places (new facts for shared and
     distributive figures)."""
     s = ctx.span.text
-    out = distribute_periods(s, list(facts))
+    out = distribute_indicators(ctx, distribute_periods(s, list(facts)))
     for run in place_lists(ctx):
         places = [m.region for m in run]
         end = run[-1].end
@@ -106,6 +138,16 @@ def distribute(ctx, facts: list) -> list:
                     out.append(replace(template, start=m.start, end=m.end, region=m.region,
                                        value=float(i), qualifier="exact", raw_number=str(i),
                                        region_rule="ordinal_list", kind_rule="ordinal_list"))
+            continue
+        ranked = RANKED_AFTER.match(s, end) or RANKED_AFTER.search(s, end, min(len(s), end + 16))
+        if ranked:
+            out = [f for f in out if not (f.kind == "rank" and ranked.start() <= f.start < ranked.end())]
+            template = next((f for f in facts if f.kind == "rank"), None)
+            if template is not None:
+                for i, m in enumerate(run, start=1):
+                    out.append(replace(template, start=m.start, end=m.end, region=m.region,
+                                       value=float(i), qualifier="exact", raw_number=str(i),
+                                       region_rule="ranked_list", kind_rule="ranked_list"))
             continue
         marker = RESPECTIVE.search(s, end)
         if marker:

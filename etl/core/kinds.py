@@ -28,7 +28,8 @@ PULL = re.compile(f"({words_re('pull_word').pattern})[^，,。；;]{{0,14}}$")
 PULL_DOWN = set(words("pull_down_word"))
 GROWTH_NOUN_AFTER = re.compile(f"的?({words_re('growth_noun').pattern})")
 CONTROL = re.compile(r"控制在[^，,。；;]{0,6}$")
-BARE_ITEM = re.compile(r"^\s*(?:和|及|与|、)?\s*$")
+# Between two items of one list: a joiner, or the next item's name in brackets (A（x%）、B（y%）)
+LIST_GAP = re.compile(r"[)）]?(?:、|和|及|与)?(?:[^，,。；;\d%（()）]{1,10}[（(])?")
 
 
 def _points_vs_other_region(s, cs, ns, ne, unit, previous):
@@ -77,7 +78,7 @@ def _list_item(s, cs, ns, ne, unit, previous):
     if unit in ("%", "个百分点") and previous:
         last = previous[-1]
         if last.unit == unit and last.kind in ("growth", "share", "target") and \
-                s[last.end:ns].strip() in ("、", "和", "及", "与", ""):
+                LIST_GAP.fullmatch(s[last.end:ns].strip()):
             return last.kind, -1 if last.value < 0 else 1
     return False
 

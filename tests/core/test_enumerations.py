@@ -1,0 +1,51 @@
+"""One enumeration step, rule by rule (sentences written for these tests)."""
+from datetime import date
+
+import pytest
+
+from etl.core import extract_text
+from etl.reference import load_reference
+
+REF = load_reference()
+
+
+def facts(text, title="山西省经济运行", published=date(2023, 8, 1)):
+    return sorted((f.region_id or f.region_name, f.period, f.kind, f.value, f.unit, f.region_rule)
+                  for f in extract_text(text, REF, published, title).facts)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # respectively, with a predicate between the places and 分别
+    ("上半年，忻府区、原平市投资增势良好，分别完成投资21.5亿元和17.8亿元。",
+     [("原平市", "YTD-06", "value", 17.8, "亿元", "respectively"),
+      ("忻府区", "YTD-06", "value", 21.5, "亿元", "respectively")]),
+    # distributive: each place has the figure
+    ("静乐县、岢岚县各新增规上企业四家。",
+     [("岢岚县", "FY", "value", 4, "家", "distributive"), ("静乐县", "FY", "value", 4, "家", "distributive")]),
+    # items that carry their own figure
+    ("增速居前的是泽州县（9.1%）、高平市（8.7%）。",
+     [("泽州县", "FY", "growth", 9.1, "%", "item_figure"), ("高平市", "FY", "growth", 8.7, "%", "item_figure")]),
+    # a list ranked in order
+    ("从增速看，朔州、大同、忻州分列全省前三位。",
+     [("datong", "FY", "rank", 2, "位", "ranked_list"), ("shuozhou", "FY", "rank", 1, "位", "ranked_list"),
+      ("xinzhou", "FY", "rank", 3, "位", "ranked_list")]),
+    # a figure shared by the list
+    ("左权、和顺两县农业产值分别为9.3亿元、8.1亿元，增速同为4.4%。",
+     [("和顺县", "FY", "growth", 4.4, "%", "shared_by_list"), ("和顺县", "FY", "value", 8.1, "亿元", "respectively"),
+      ("左权县", "FY", "growth", 4.4, "%", "shared_by_list"), ("左权县", "FY", "value", 9.3, "亿元", "respectively")]),
+])
+def test_place_lists(text, expected):
+    assert facts(text) == expected
+
+
+def test_periods_listed_with_respectively():
+    got = facts("2022年，全省地区生产总值一季度、上半年、全年分别增长4.1%、4.4%和4.9%。",
+                published=date(2023, 1, 20))
+    assert [(p, v) for (_, p, _, v, _, _) in got] == [("FY", 4.9), ("YTD-03", 4.1), ("YTD-06", 4.4)]
+
+
+def test_indicators_sharing_one_rank():
+    got = extract_text("上半年，全市地区生产总值、固定资产投资增速均居全省前2位。", REF,
+                       date(2024, 8, 1), "吕梁市上半年经济运行").facts
+    assert sorted((f.indicator_id, f.kind, f.value, f.qualifier) for f in got) == [
+        ("fixed_asset_investment", "rank", 2, "less_than"), ("gdp", "rank", 2, "less_than")]
