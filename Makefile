@@ -25,7 +25,7 @@ test: setup
 	$(PY) -m pytest -q
 
 evaluate: setup
-	$(PY) -m etl evaluate
+	$(PY) -m etl evaluate --docs seeds --gold tests/fixtures/gold
 
 bench: setup
 	$(PY) -m scripts.benchmark
