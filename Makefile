@@ -31,7 +31,7 @@ bench: setup
 	$(PY) -m scripts.benchmark
 
 bench-dashboard: setup
-	$(PY) scripts/bench_dashboard.py
+	$(PY) -m scripts.bench_dashboard
 
 clean:
 	rm -rf $(DB) data/cache
