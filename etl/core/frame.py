@@ -143,7 +143,15 @@ def subject_of(mentions: list[RegionMention], gaz: Gazetteer, text: str, title: 
         if PROVINCE_SCOPE.search(title) and province is not None:
             return province, "title_province_scope"
         if found:
-            return _deepest(found, gaz), "title"
+            region = _deepest(found, gaz)
+            if region is not province:
+                return region, "title"
+            # 山西唯一的…: a title naming only the province while the lead is about one place
+            lead = [m for m in mentions if m.start < _HEAD_CHARS and m.region is not None
+                    and m.region is not province and not _in_passing(text, m)]
+            if lead:
+                return _first_of_chain(lead, gaz, text), "lead_refines_province_title"
+            return region, "title"
         if CITY_SCOPE.search(title):
             city = _most_named(mentions, gaz, text, kinds=("prefecture_city",))
             if city is not None:
@@ -203,9 +211,16 @@ _PASSING_BEFORE = re.compile(r"(?:在|于|赴|到|位于|地处|来自|包括|�
 _PASSING_AFTER = re.compile(r"^[^，。,；;]{0,12}?(?:召开|举行|举办|开幕|闭幕|启动)")
 
 
+# 新华社太原1月24日电, 本报运城8月9日讯: the place a report was filed from
+_DATELINE_BEFORE = re.compile(r"(?:新华社|中新社|中新网|新华网|人民网|本报|央广网|记者)\s*$")
+_DATELINE_AFTER = re.compile(r"\s*\d{1,2}月\d{1,2}日(?:电|讯)")
+
+
 def _in_passing(text: str, m: RegionMention) -> bool:
     before = text[max(0, m.start - 8):m.start]
     after = text[m.end:m.end + 14]
+    if _DATELINE_BEFORE.search(before) or _DATELINE_AFTER.match(after):
+        return True
     return bool(_PASSING_BEFORE.search(before) and _PASSING_AFTER.match(after)) or \
         bool(re.search(r"(?:包括|如|涉及|分布在)[^，。；;]{0,20}$", text[max(0, m.start - 20):m.start])
              and re.match(r"[^。；;]{0,30}?等", text[m.end:m.end + 30]))
