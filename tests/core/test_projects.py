@@ -17,7 +17,7 @@ REF = load_reference()
     ("太原市数字经济产业园开工建设。", ["太原市数字经济产业园"]),
     # items listed before the one next to the verb share its stage
     ("2023年，潞安化工集团一体化项目、长治经开区光伏组件生产基地项目顺利投产。",
-     ["长治经开区光伏组件生产基地", "潞安化工集团一体化"]),
+     ["潞安化工集团一体化", "长治经开区光伏组件生产基地"]),
     # a subject with 将 before its verb is not part of the name
     ("今年，长治将推进比亚迪新能源电池产业园建设。", ["比亚迪新能源电池产业园"]),
     # "更多项目" is a quantity, not a name, wherever the clause starts
