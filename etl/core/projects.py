@@ -27,7 +27,7 @@ def _alternation(words) -> re.Pattern:
 
 
 _STAGE_ROWS = load_lexicon("project_stages")
-STAGE_OF = {r["word"]: r["stage"] for r in _STAGE_ROWS}
+STAGE_OF = {r["word"]: r["stage"] for r in _STAGE_ROWS}   # stage "": a word that masks one (施工现场)
 STAGE_WORDS = _alternation(STAGE_OF)
 FUTURE_MARKERS = _alternation(r["word"] for r in load_lexicon("project_stage_modifiers")
                               if r["effect"] == "future")
@@ -122,7 +122,11 @@ def _items(s: str, a: int, b: int) -> list[tuple[int, int]]:
 
 
 # What may follow a name ending in 项目/工程 besides a list mark or an event: its descriptors.
-_AFTER_NAME = re.compile(r"计划总投资|总投资|计划投资|投资|占地|位于|是|由|于|在|正|的|为|被|列入|建成后|投产后|达产后|[(（]")
+_AFTER_NAME = re.compile(r"计划总投资|总投资|计划投资|投资|占地|位于|是|由|于|在|正|的|为(?!王)|被|列入|建成后|投产后|"
+                         r"达产后|合作协议|投资协议|协议|合同|[(（]")
+# An object introduced inside a clause: 与某公司签订了甲项目协议, 就甲项目进行洽谈.
+_OBJECT_MARK = re.compile(r"签订了|签署了|签约了|就")
+_INTRODUCER = re.compile(r"包括|包含|涵盖|分别是|分别为|主要有|具体有|还有|其中有")
 
 
 def _skip_adverbs(s: str, pos: int, end: int) -> int:
@@ -183,7 +187,9 @@ def rule_deng_list(s, ca, cb, ctx) -> list[Candidate]:
     m = _DENG_LIST.search(s, ca, cb)
     if not m or "项目" in m.group("mid") or "等" in m.group("mid"):
         return []
-    items = _items(s, ca, m.start())
+    intro = [x for x in _INTRODUCER.finditer(s, ca, m.start())]
+    la = intro[-1].end() if intro else ca      # 签约项目包括甲、乙等项目: the list starts after 包括
+    items = _items(s, la, m.start())
     first = _clean(s, *items[0], ctx.mentions)[0]
     return [Candidate(a, b, "deng_list", first, m.end(), False) for a, b in items]
 
@@ -241,6 +247,9 @@ def _clean(s: str, a: int, b: int, mentions) -> tuple[int, int]:
     de = s.rfind("的", a, b)
     if de >= 0 and b - de - 1 >= 3:
         a = de + 1
+    marks = [m for m in _OBJECT_MARK.finditer(s, a, b) if b - m.end() >= 4]
+    if marks:
+        a = marks[-1].end()
     starts = {m.start: m for m in mentions}
     while True:
         before = a
@@ -369,13 +378,14 @@ def _stage_at(s: str, m: re.Match) -> tuple[str, bool]:
 
 
 def _first(s, a, b):
-    return STAGE_WORDS.search(s, a, b) if b > a else None
+    return next((m for m in STAGE_WORDS.finditer(s, a, b) if STAGE_OF[m.group(0)]), None) if b > a else None
 
 
 def _last(s, a, b):
     found = None
     for m in STAGE_WORDS.finditer(s, a, b) if b > a else ():
-        found = m
+        if STAGE_OF[m.group(0)]:
+            found = m
     return found
 
 
@@ -396,11 +406,12 @@ def stage_before_in_sentence(s, cand, chunk, ctx):
 
 
 def stage_in_paragraph(s, cand, chunk, ctx):
+    """The paragraph's event: the last stage word before the sentence, else the first after it."""
     par = getattr(ctx, "paragraph", None)
     if par is None:
         return None
-    m = _last(par.text, 0, max(ctx.span.start - par.start, 0))
-    return m
+    here = max(ctx.span.start - par.start, 0)
+    return _last(par.text, 0, here) or _first(par.text, here + len(s), len(par.text))
 
 
 # (rule, what a stage decided this way is worth)
