@@ -113,10 +113,15 @@ def _chunks(s: str) -> list[tuple[int, int]]:
 
 
 def _items(s: str, a: int, b: int) -> list[tuple[int, int]]:
-    """The 、-separated items of s[a:b]."""
+    """The 、-separated items of s[a:b]; 和/及 separate items too after a project noun
+    (甲综合体和乙产业园项目: two projects)."""
     out, pos = [], a
     for part in s[a:b].split("、"):
-        out.append((pos, pos + len(part)))
+        start = pos
+        for m in re.finditer(f"(?:{ANY_SUFFIX.pattern})(?:和|及)", part):
+            out.append((start, pos + m.end() - 1))
+            start = pos + m.end()
+        out.append((start, pos + len(part)))
         pos += len(part) + 1
     return out
 
@@ -125,7 +130,7 @@ def _items(s: str, a: int, b: int) -> list[tuple[int, int]]:
 _AFTER_NAME = re.compile(r"计划总投资|总投资|计划投资|投资|占地|位于|是|由|于|在|正|的|为(?!王)|被|列入|建成后|投产后|"
                          r"达产后|合作协议|投资协议|协议|合同|[(（]")
 # An object introduced inside a clause: 与某公司签订了甲项目协议, 就甲项目进行洽谈.
-_OBJECT_MARK = re.compile(r"签订了|签署了|签约了|就")
+_OBJECT_MARK = re.compile(f"(?:{STAGE_WORDS.pattern}|引进|完成)了|就")
 _INTRODUCER = re.compile(r"包括|包含|涵盖|分别是|分别为|主要有|具体有|还有|其中有")
 
 
@@ -340,14 +345,12 @@ def check_event_or_slogan(name, cand, ctx) -> str | None:
 
 
 def check_place_alone(name, cand, ctx) -> str | None:
-    """王村, 某某街道: a place is no project (unless a project noun follows it)."""
-    if cand.has_suffix:
-        return None
-    if PLACE_END.search(name):
-        return "place_alone"
+    """王村, 某某街道, 某县(项目): a place is no project (unless a project noun follows it)."""
     for m in ctx.mentions:
         if m.region is not None and m.start <= cand.start and m.end >= cand.end:
             return "place_alone"
+    if not cand.has_suffix and PLACE_END.search(name):
+        return "place_alone"
     return None
 
 
@@ -367,45 +370,49 @@ NAME_CHECKS = [check_length, check_starts_with_verb, check_clause, check_generic
 
 # ---------------------------------------------------------------- stage
 
-def _stage_at(s: str, m: re.Match) -> tuple[str, bool]:
+def _stage_at(s: str, m: re.Match, plan: bool = False) -> tuple[str, bool]:
     """The stage a stage word names; a future marker just before it (即将投产) means the event
     is still ahead: signed -> negotiating, started -> planned, later stages -> under_construction."""
     stage = STAGE_OF[m.group(0)]
-    future = FUTURE_MARKERS.search(s, max(m.start() - 3, 0), m.start())
-    if future:
+    future = plan or FUTURE_MARKERS.search(s, max(m.start() - 3, 0), m.start())
+    if future and stage not in ("planned", "negotiating", "under_construction"):
         stage = {"signed": "negotiating", "started": "planned"}.get(stage, "under_construction")
     return stage, bool(future)
 
 
-def _first(s, a, b):
-    return next((m for m in STAGE_WORDS.finditer(s, a, b) if STAGE_OF[m.group(0)]), None) if b > a else None
+def _evidence(s, a, b, masked=()):
+    """Stage words in s[a:b], not inside a project name (masked) and not masking words."""
+    return [m for m in STAGE_WORDS.finditer(s, a, b) if STAGE_OF[m.group(0)]
+            and not any(x < m.end() and m.start() < y for x, y in masked)] if b > a else []
 
 
-def _last(s, a, b):
-    found = None
-    for m in STAGE_WORDS.finditer(s, a, b) if b > a else ():
-        if STAGE_OF[m.group(0)]:
-            found = m
-    return found
+def _first(s, a, b, masked=()):
+    found = _evidence(s, a, b, masked)
+    return found[0] if found else None
 
 
-def stage_after_name(s, cand, chunk, ctx):
-    return _first(s, cand.list_end, chunk[1])
+def _last(s, a, b, masked=()):
+    found = _evidence(s, a, b, masked)
+    return found[-1] if found else None
 
 
-def stage_before_name(s, cand, chunk, ctx):
-    return _last(s, chunk[0], cand.list_start)
+def stage_after_name(s, cand, chunk, ctx, masked=()):
+    return _first(s, cand.list_end, chunk[1], masked)
 
 
-def stage_after_in_sentence(s, cand, chunk, ctx):
-    return _first(s, chunk[1], len(s))
+def stage_before_name(s, cand, chunk, ctx, masked=()):
+    return _last(s, chunk[0], cand.list_start, masked)
 
 
-def stage_before_in_sentence(s, cand, chunk, ctx):
-    return _last(s, 0, chunk[0])
+def stage_after_in_sentence(s, cand, chunk, ctx, masked=()):
+    return _first(s, chunk[1], len(s), masked)
 
 
-def stage_in_paragraph(s, cand, chunk, ctx):
+def stage_before_in_sentence(s, cand, chunk, ctx, masked=()):
+    return _last(s, 0, chunk[0], masked)
+
+
+def stage_in_paragraph(s, cand, chunk, ctx, masked=()):
     """The paragraph's event: the last stage word before the sentence, else the first after it."""
     par = getattr(ctx, "paragraph", None)
     if par is None:
@@ -419,15 +426,18 @@ STAGE_RULES = [(stage_after_name, 1.0), (stage_before_name, 0.95), (stage_after_
                (stage_before_in_sentence, 0.9), (stage_in_paragraph, 0.8)]
 
 
-def _stage(s, cand, chunk, ctx) -> tuple[str, str, float]:
+def _stage(s, cand, chunk, ctx, masked=()) -> tuple[str, str, float]:
+    """The first STAGE_RULE that finds a stage word decides. In a work report's plan section
+    every event is still ahead, as after a future marker."""
+    plan = bool(getattr(ctx, "in_plan", False))
     for rule, worth in STAGE_RULES:
-        m = rule(s, cand, chunk, ctx)
+        m = rule(s, cand, chunk, ctx, masked)
         if m is not None:
             text = ctx.paragraph.text if rule is stage_in_paragraph else s
-            stage, future = _stage_at(text, m)
-            name = rule.__name__ + ("+future_marker" if future else "")
+            stage, future = _stage_at(text, m, plan)
+            name = rule.__name__ + ("+plan_section" if plan else "+future_marker" if future else "")
             return stage, name, worth * (0.9 if future else 1.0)
-    return "under_construction", "stage_default", 0.6
+    return ("planned" if plan else "under_construction"), "stage_default", 0.6
 
 
 # ---------------------------------------------------------------- region
@@ -481,6 +491,7 @@ def sentence_projects(ctx) -> list[RawProject]:
     if not PROJECT_HINT.search(s) and not ANY_SUFFIX.search(s):
         return []
     out: list[RawProject] = []
+    found: list[tuple] = []
     taken: list[tuple[int, int]] = []
     names: set[str] = set()
     anchors: set[tuple] = set()   # raw spans of accepted names: shared_suffix items follow them
@@ -506,7 +517,6 @@ def sentence_projects(ctx) -> list[RawProject]:
                         break
                 if region is None:
                     continue
-                stage, stage_rule, stage_worth = _stage(s, cand, chunk, ctx)
                 explicit = ctx.has_explicit_time_before(a)
                 year = ctx.year_at(a) if explicit else ctx.paragraph_year
                 taken.append((a, b))
@@ -514,11 +524,15 @@ def sentence_projects(ctx) -> list[RawProject]:
                 anchors.add(raw)
                 worth = {"quoted_name": 0.9, "suffix_name": 0.85, "deng_list": 0.8,
                          "introduced_list": 0.75, "shared_suffix": 0.7}[cand.rule]
-                out.append(RawProject(
-                    a, b, region, year, name, stage,
-                    confidence=round(worth * stage_worth * region_worth, 2),
-                    name_rule=cand.rule, stage_rule=stage_rule, region_rule=region_rule,
-                    time_rule="explicit_time_before" if explicit else "paragraph_year"))
+                found.append((cand, chunk, RawProject(
+                    a, b, region, year, name, "", confidence=worth * region_worth,
+                    name_rule=cand.rule, region_rule=region_rule,
+                    time_rule="explicit_time_before" if explicit else "paragraph_year")))
+    # the stage once every name is known: a stage word inside a name is no evidence
+    for cand, chunk, p in found:
+        p.stage, p.stage_rule, stage_worth = _stage(s, cand, chunk, ctx, taken)
+        p.confidence = round(p.confidence * stage_worth, 2)
+        out.append(p)
     return out
 
 
