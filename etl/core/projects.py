@@ -203,11 +203,19 @@ _INTRODUCED = re.compile(r"(?:包括|包含|涵盖|分别是|分别为|主要有
                          r"(?P<deng>等(?P<what>[^、]{0,8}))?$")
 
 
+_COLON_INTRO = re.compile(r"(?:项目|工程)[^，,；;。]{0,3}(?:包括|包含|涵盖|分别是|分别为|主要有|具体有|有|为|是|如下)[:：]$")
+
+
 def rule_introduced_list(s, ca, cb, ctx) -> list[Candidate]:
-    """项目包括甲、乙等 / 以甲、乙等项目为代表: a list after an introducing word, in a sentence
-    about projects; a list that ends in 等领域 or 等企业 lists no projects."""
+    """项目包括甲、乙等 / 代表性项目有：甲、乙、丙: a list after an introducing word, in a
+    sentence about projects; a list that ends in 等领域 or 等企业 lists no projects."""
     if "项目" not in s and "工程" not in s:
         return []
+    if ca > 0 and _COLON_INTRO.search(s, max(ca - 16, 0), ca):
+        deng = s.rfind("等", ca, cb)
+        end = deng if deng > ca and not re.match(r"等(?:[\d一二三四五六七八九十]+[个项])?(?:重点|重大)?(?:项目|工程)?$",
+                                                    s[deng:cb]) is None else cb
+        return [Candidate(a, b, "introduced_list", ca, cb, False) for a, b in _items(s, ca, end)]
     m = _INTRODUCED.search(s[ca:cb])
     if not m:
         return []
@@ -258,7 +266,7 @@ def _clean(s: str, a: int, b: int, mentions) -> tuple[int, int]:
     starts = {m.start: m for m in mentions}
     while True:
         before = a
-        while a < b and s[a] in _QUOTES:
+        while a < b and s[a] in _QUOTES and not (s[a] == "“" and "”" in s[a + 1:b]):
             a += 1
         for rx in (_NUMBERING, _TIME_LEAD):
             m = rx.match(s, a, b)
@@ -277,8 +285,8 @@ def _clean(s: str, a: int, b: int, mentions) -> tuple[int, int]:
             break
     while b > a and s[b - 1] in _QUOTES:
         b -= 1
-    while a < b and s[a] in _QUOTES:
-        a += 1
+    while a < b and s[a] in _QUOTES and not (s[a] == "“" and "”" in s[a + 1:b]):
+        a += 1      # “某某”大数据中心: a quote heading the name stays
     if s[a:b].endswith("项目") and b - a >= 5:
         b -= 2
     return a, b
@@ -320,8 +328,8 @@ def check_clause(name, cand, ctx) -> str | None:
         return "clause"
     if PROGRAMME_END.search(name):
         return "programme"     # 美化、亮化工程, 某某提升工程: a programme of works, not a project
-    if "“" in name or "”" in name:
-        return "quoted_part"   # “某某”工程 inside a longer phrase: a programme or a slogan
+    if "”工程" in name or "“" in name[1:] or ("”" in name and not name.startswith("“")):
+        return "quoted_part"   # “某某”工程, 甲“某某”乙: a programme or a slogan
     return None
 
 
@@ -374,7 +382,7 @@ def _stage_at(s: str, m: re.Match, plan: bool = False) -> tuple[str, bool]:
     """The stage a stage word names; a future marker just before it (即将投产) means the event
     is still ahead: signed -> negotiating, started -> planned, later stages -> under_construction."""
     stage = STAGE_OF[m.group(0)]
-    future = plan or FUTURE_MARKERS.search(s, max(m.start() - 3, 0), m.start())
+    future = plan or FUTURE_MARKERS.search(s, max(m.start() - 8, 0), m.start())
     if future and stage not in ("planned", "negotiating", "under_construction"):
         stage = {"signed": "negotiating", "started": "planned"}.get(stage, "under_construction")
     return stage, bool(future)
@@ -474,7 +482,14 @@ def region_place_after_firm(s, a, b, cand, ctx):
 
 
 def region_subject(s, a, b, cand, ctx):
-    return ctx.region_at(cand.list_start)
+    """The sentence's subject where the name starts; a place that only starts a firm's name
+    (某省甲乙有限公司与…签订) does not change it."""
+    region = ctx.region_at(cand.list_start)
+    for m in reversed([x for x in ctx.mentions if x.end <= cand.list_start and x.region is not None]):
+        if m.region == region and _firm_prefix(s, m, len(s)):
+            return ctx.region_at(m.start) or region
+        break
+    return region
 
 
 REGION_RULES = [(region_place_heads_name, 1.0), (region_place_after_firm, 0.95), (region_subject, 0.9)]
@@ -488,7 +503,7 @@ def _overlaps(taken, a, b) -> bool:
 
 def sentence_projects(ctx) -> list[RawProject]:
     s = ctx.span.text
-    if not PROJECT_HINT.search(s) and not ANY_SUFFIX.search(s):
+    if not (PROJECT_HINT.search(s) or ANY_SUFFIX.search(s) or ("“" in s and STAGE_WORDS.search(s))):
         return []
     out: list[RawProject] = []
     found: list[tuple] = []
@@ -506,7 +521,7 @@ def sentence_projects(ctx) -> list[RawProject]:
                 if b <= a or _overlaps(taken, a, b):
                     continue
                 cand.start, cand.end = a, b
-                name = s[a:b].strip(_QUOTES)
+                name = s[a:b].strip(_QUOTES) if not s[a:b].startswith("“") else s[a:b]
                 if name in names or any(check(name, cand, ctx) for check in NAME_CHECKS):
                     continue
                 region, region_rule, region_worth = None, "", 0.0
