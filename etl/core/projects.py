@@ -296,10 +296,16 @@ def _generic_remainder(name: str) -> str:
     return _NUMERAL.sub("", GENERIC.sub("", ANY_SUFFIX.sub("", name)))
 
 
+def _without_place(name, cand, ctx) -> str:
+    """The name without a place heading it (某市甲乙 -> 甲乙)."""
+    head = next((m for m in ctx.mentions if m.start == cand.start and m.region is not None), None)
+    return name[head.end - head.start:] if head is not None else name
+
+
 def check_length(name, cand, ctx) -> str | None:
     if len(name) < 2 or len(name) > 40:
         return "length"
-    if not cand.has_suffix and len(name) < 3:
+    if not cand.has_suffix and len(_without_place(name, cand, ctx)) < 3:
         return "short_without_project_noun"   # 太钢, 太重: a firm's short name
     core = re.sub(f"(?:{STRONG_SUFFIX.pattern})$", "", name)
     if cand.has_suffix and len(core) < 3:
@@ -330,13 +336,15 @@ def check_clause(name, cand, ctx) -> str | None:
         return "programme"     # 美化、亮化工程, 某某提升工程: a programme of works, not a project
     if "”工程" in name or "“" in name[1:] or ("”" in name and not name.startswith("“")):
         return "quoted_part"   # “某某”工程, 甲“某某”乙: a programme or a slogan
+    if name.startswith("“") and _SLOGAN.search(name[:name.find("”") + 1]):
+        return "quoted_part"   # “六新”突破工程: a slogan heads it
     return None
 
 
 def check_generic(name, cand, ctx) -> str | None:
     """重点项目, 10个优质项目, 新能源项目, 服务中心: class words, fields and counts with at most
     a short project noun. A field before a park noun (大数据产业园) names a park."""
-    core = _PHASE.sub("", name)
+    core = _PHASE.sub("", _without_place(name, cand, ctx))
     suffix = re.search(f"(?:{ANY_SUFFIX.pattern})$", core)
     head = core[:suffix.start()] if suffix else core
     if len(_generic_remainder(head)) < 2:
@@ -557,7 +565,7 @@ def merge_key(name: str, region_name: str | None = None) -> str:
     if key.endswith("项目") and len(key) > 4:
         key = key[:-2]
     if region_name:
-        for place in {region_name, re.sub(r"(?:市|县|区)$", "", region_name)}:
+        for place in (region_name, re.sub(r"(?:市|县|区)$", "", region_name)):
             if len(place) >= 2 and key.startswith(place) and len(key) - len(place) >= 3:
                 key = key[len(place):]
                 break
