@@ -130,7 +130,8 @@ def _items(s: str, a: int, b: int) -> list[tuple[int, int]]:
 _AFTER_NAME = re.compile(r"计划总投资|总投资|计划投资|投资|占地|位于|是|由|于|在|正|的|为(?!王)|被|列入|建成后|投产后|"
                          r"达产后|合作协议|投资协议|协议|合同|[(（]")
 # An object introduced inside a clause: 与某公司签订了甲项目协议, 就甲项目进行洽谈.
-_OBJECT_MARK = re.compile(f"(?:{STAGE_WORDS.pattern}|引进|完成)了|就")
+_OBJECT_MARK = re.compile(f"(?:{STAGE_WORDS.pattern}|引进|完成)了|就|(?:一同|共同)为|(?:开工|签约|投产|仪式|活动|大会|推进会)暨|"
+                          r"(?:一行)?(?:深入|来到|走进|察看|查看|观摩|考察|调研)")
 _INTRODUCER = re.compile(r"包括|包含|涵盖|分别是|分别为|主要有|具体有|还有|其中有")
 
 
@@ -143,27 +144,39 @@ def _skip_adverbs(s: str, pos: int, end: int) -> int:
     return pos
 
 
-def _name_end(s: str, a: int, b: int, cb: int) -> int | None:
-    """Where a name ending in a project noun ends within the item s[a:b] (cb: the chunk's end):
-    the first project noun, with a phase (二期) and 项目/工程 after it, that may end a name.
+def _name_ends(s: str, a: int, b: int, cb: int) -> list[int]:
+    """Where names ending in a project noun end within the item s[a:b] (cb: the chunk's end):
+    each project noun, with a phase (二期), 建设 and 项目/工程 after it, that may end a name.
     After 项目/工程 a list mark, an event, an adverb or a descriptor may follow; after a weaker
     noun (产业园, 中心 …) an event must follow (甲产业园开工), at once or after the list it ends."""
+    out, pos = [], a
     for m in ANY_SUFFIX.finditer(s, a, b):
+        if m.start() < pos:
+            continue
         end, strong = m.end(), bool(STRONG_SUFFIX.fullmatch(m.group(0)))
         while True:
-            nxt = _PHASE.match(s, end, b) or STRONG_SUFFIX.match(s, end, b)
+            nxt = _PHASE.match(s, end, b) or STRONG_SUFFIX.match(s, end, b) or _BUILD.match(s, end, b)
             if not nxt:
                 break
-            strong = strong or bool(STRONG_SUFFIX.fullmatch(nxt.group(0)))
+            strong = strong or bool(STRONG_SUFFIX.search(nxt.group(0)))
             end = nxt.end()
+        pos = end
         if end >= cb or s[end] in "、等和及与”\")）》":
             if strong or (end < cb and STAGE_WORDS.search(s, end, cb)):
-                return end
+                out.append(end)
             continue
-        pos = _skip_adverbs(s, end, cb)
-        if STAGE_WORDS.match(s, pos, cb) or (strong and (pos > end or _AFTER_NAME.match(s, end, cb))):
-            return end
-    return None
+        after = _skip_adverbs(s, end, cb)
+        if STAGE_WORDS.match(s, after, cb) or (strong and (after > end or _AFTER_NAME.match(s, end, cb))):
+            out.append(end)
+    return out
+
+
+def _name_end(s: str, a: int, b: int, cb: int) -> int | None:
+    ends = _name_ends(s, a, b, cb)
+    return ends[-1] if ends else None
+
+
+_BUILD = re.compile(r"建设(?=项目|工程)")
 
 
 def rule_quoted_name(s, ca, cb, ctx) -> list[Candidate]:
@@ -216,6 +229,11 @@ def rule_introduced_list(s, ca, cb, ctx) -> list[Candidate]:
         end = deng if deng > ca and not re.match(r"等(?:[\d一二三四五六七八九十]+[个项])?(?:重点|重大)?(?:项目|工程)?$",
                                                     s[deng:cb]) is None else cb
         return [Candidate(a, b, "introduced_list", ca, cb, False) for a, b in _items(s, ca, end)]
+    if "为代表" in s[ca:] and "以" in s[ca:cb]:   # 以甲、乙，丙等项目为代表 (a list cut by a comma)
+        la = s.index("以", ca, cb) + 1
+        deng = s.find("等", la, cb)
+        return [Candidate(a, b, "introduced_list", la, cb, False)
+                for a, b in _items(s, la, deng if deng > 0 else cb)]
     m = _INTRODUCED.search(s[ca:cb])
     if not m:
         return []
@@ -233,18 +251,22 @@ def rule_suffix_name(s, ca, cb, ctx) -> list[Candidate]:
     """甲乙新材料产业园开工建设 / 服务甲乙项目建设: an item ending in a project noun. Items listed
     before it in the same chunk (甲、乙项目顺利投产) share its noun and its event."""
     items = _items(s, ca, cb)
-    ends = [_name_end(s, a, b, cb) for a, b in items]
-    # 甲等项目: a 等 list belongs to rule_deng_list, whose items need no project noun
-    ends = [e if e and not _DENG_LIST.search(s, a, e) else None for (a, b), e in zip(items, ends)]
+    ends = []
+    for a, b in items:
+        # 甲等项目: a 等 list belongs to rule_deng_list, whose items need no project noun
+        ends.append([e for e in _name_ends(s, a, b, cb) if not _DENG_LIST.search(s, a, e)])
     if not any(ends):
         return []
     first = _clean(s, *items[0], ctx.mentions)[0]
-    last = max(e for e in ends if e)
+    last = max(e[-1] for e in ends if e)
     out = []
-    for i, ((a, b), end) in enumerate(zip(items, ends)):
-        if end:
-            out.append(Candidate(a, end, "suffix_name", first, last, True))
-            out += [Candidate(pa, pb, "shared_suffix", first, last, False, (a, end))
+    for i, ((a, b), item_ends) in enumerate(zip(items, ends)):
+        start = a
+        for end in item_ends:   # 甲项目建设年集中开工暨乙产业园项目: a name after another
+            out.append(Candidate(start, end, "suffix_name", first, last, True))
+            start = end
+        if item_ends:
+            out += [Candidate(pa, pb, "shared_suffix", first, last, False, (a, item_ends[0]))
                     for (pa, pb), e in zip(items[:i], ends[:i]) if not e]
     return out
 
@@ -305,6 +327,8 @@ def _without_place(name, cand, ctx) -> str:
 def check_length(name, cand, ctx) -> str | None:
     if len(name) < 2 or len(name) > 40:
         return "length"
+    if cand.rule == "shared_suffix" and len(name) < 4:
+        return "short_list_item"              # 张三、李四一行…项目: people, not projects
     if not cand.has_suffix and len(_without_place(name, cand, ctx)) < 3:
         return "short_without_project_noun"   # 太钢, 太重: a firm's short name
     core = re.sub(f"(?:{STRONG_SUFFIX.pattern})$", "", name)
@@ -360,19 +384,23 @@ def check_event_or_slogan(name, cand, ctx) -> str | None:
     return "event_or_slogan" if EVENT_WORDS.search(name) else None
 
 
+def _ends_in_noun(name, cand) -> bool:
+    return cand.has_suffix or bool(re.search(f"(?:{ANY_SUFFIX.pattern})$", name))
+
+
 def check_place_alone(name, cand, ctx) -> str | None:
     """王村, 某某街道, 某县(项目): a place is no project (unless a project noun follows it)."""
     for m in ctx.mentions:
         if m.region is not None and m.start <= cand.start and m.end >= cand.end:
             return "place_alone"
-    if not cand.has_suffix and PLACE_END.search(name):
+    if not _ends_in_noun(name, cand) and PLACE_END.search(name):
         return "place_alone"
     return None
 
 
 def check_firm_alone(name, cand, ctx) -> str | None:
     """甲乙公司, 甲酒厂转型: a firm (with at most class words after it) is no project."""
-    if cand.has_suffix:
+    if _ends_in_noun(name, cand):
         return None
     ends = [m.end() for m in ORG_END.finditer(name)]
     if ends and len(_generic_remainder(name[ends[-1]:])) < 2:
@@ -469,7 +497,7 @@ def _firm_prefix(s: str, mention, b: int) -> re.Match | None:
     return None
 
 
-def region_place_heads_name(s, a, b, cand, ctx):
+def region_place_heads_name(s, a, b, cand, ctx, taken=()):
     """某县年产10万吨甲乙项目, 某开发区甲乙项目: a place heading the name is where it is;
     not the province, nor a place that starts a firm's name."""
     m = next((x for x in ctx.mentions if x.start == a and x.region is not None), None)
@@ -480,7 +508,7 @@ def region_place_heads_name(s, a, b, cand, ctx):
     return m.region
 
 
-def region_place_after_firm(s, a, b, cand, ctx):
+def region_place_after_firm(s, a, b, cand, ctx, taken=()):
     """某省甲乙集团某县碳材料产业园: a place right after the firm's name is where it is."""
     for mark in _FIRM_MARK.finditer(s, a, b):
         m = next((x for x in ctx.mentions if x.start == mark.end() and x.region is not None), None)
@@ -489,15 +517,18 @@ def region_place_after_firm(s, a, b, cand, ctx):
     return None
 
 
-def region_subject(s, a, b, cand, ctx):
-    """The sentence's subject where the name starts; a place that only starts a firm's name
-    (某省甲乙有限公司与…签订) does not change it."""
-    region = ctx.region_at(cand.list_start)
+def region_subject(s, a, b, cand, ctx, taken=()):
+    """The sentence's subject where the name (or its list) starts. A place heading another
+    project's name, or starting a firm's name (某省甲乙有限公司与…签订), does not change it."""
+    pos = cand.list_start
     for m in reversed([x for x in ctx.mentions if x.end <= cand.list_start and x.region is not None]):
-        if m.region == region and _firm_prefix(s, m, len(s)):
-            return ctx.region_at(m.start) or region
+        brand = (m.region.kind == "province" and not s[m.start:m.end].endswith("省")
+                 and re.match(r"[\u4e00-\u9fff]", s[m.end:m.end + 1]))   # 山西某某: a firm or brand
+        if brand or any(x <= m.start < y for x, y in taken) or _firm_prefix(s, m, len(s)):
+            pos = m.start
+            continue
         break
-    return region
+    return ctx.region_at(pos) or ctx.region_at(cand.list_start)
 
 
 REGION_RULES = [(region_place_heads_name, 1.0), (region_place_after_firm, 0.95), (region_subject, 0.9)]
@@ -534,7 +565,7 @@ def sentence_projects(ctx) -> list[RawProject]:
                     continue
                 region, region_rule, region_worth = None, "", 0.0
                 for rrule, worth in REGION_RULES:
-                    region = rrule(s, a, b, cand, ctx)
+                    region = rrule(s, a, b, cand, ctx, taken)
                     if region is not None:
                         region_rule, region_worth = rrule.__name__, worth
                         break
