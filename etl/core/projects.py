@@ -30,7 +30,7 @@ _STAGE_ROWS = load_lexicon("project_stages")
 STAGE_OF = {r["word"]: r["stage"] for r in _STAGE_ROWS}   # stage "": a word that masks one (施工现场)
 STAGE_WORDS = _alternation(STAGE_OF)
 FUTURE_MARKERS = _alternation(r["word"] for r in load_lexicon("project_stage_modifiers")
-                              if r["effect"] == "future")
+                              if r["effect"] in ("future", "not_yet"))
 _LEAD_ROWS = load_lexicon("project_lead_words")
 LEAD_WORDS = _alternation(r["word"] for r in _LEAD_ROWS if r["role"] in ("lead", "adverb"))
 REJECT_START = _alternation(r["word"] for r in _LEAD_ROWS if r["role"] == "reject")
@@ -91,6 +91,7 @@ class Candidate:
     list_end: int         # outside it, the subject region at its start
     has_suffix: bool      # ends in a project noun (项目, 工程, 产业园 …) as written
     anchor: tuple | None = None   # shared_suffix: the raw span of the item whose noun it shares
+    raw_start: int = -1           # where the item started before `_clean`
 
 
 # ---------------------------------------------------------------- candidates
@@ -216,6 +217,7 @@ _INTRODUCED = re.compile(r"(?:包括|包含|涵盖|分别是|分别为|主要有
                          r"(?P<deng>等(?P<what>[^、]{0,8}))?$")
 
 
+_COUNT_INTRO = re.compile(r"[\d一二三四五六七八九十两]+[项个][，,]?(?:为|分别为|分别是)[，,:：]?")
 _COLON_INTRO = re.compile(r"(?:项目|工程)[^，,；;。]{0,3}(?:包括|包含|涵盖|分别是|分别为|主要有|具体有|有|为|是|如下)[:：]$")
 
 
@@ -224,6 +226,12 @@ def rule_introduced_list(s, ca, cb, ctx) -> list[Candidate]:
     sentence about projects; a list that ends in 等领域 or 等企业 lists no projects."""
     if "项目" not in s and "工程" not in s:
         return []
+    group = max(s.rfind("；", 0, ca), s.rfind(";", 0, ca)) + 1
+    counted = _COUNT_INTRO.search(s, group, ca)
+    if counted and not re.search(r"[。]", s[counted.end():ca]):   # 竣工4项，为甲，乙，丙
+        deng = s.rfind("等", ca, cb)
+        return [Candidate(a, b, "introduced_list", ca, cb, False)
+                for a, b in _items(s, ca, deng if deng > ca else cb)]
     if ca > 0 and _COLON_INTRO.search(s, max(ca - 16, 0), ca):
         deng = s.rfind("等", ca, cb)
         end = deng if deng > ca and not re.match(r"等(?:[\d一二三四五六七八九十]+[个项])?(?:重点|重大)?(?:项目|工程)?$",
@@ -415,10 +423,11 @@ NAME_CHECKS = [check_length, check_starts_with_verb, check_clause, check_generic
 # ---------------------------------------------------------------- stage
 
 def _stage_at(s: str, m: re.Match, plan: bool = False) -> tuple[str, bool]:
-    """The stage a stage word names; a future marker just before it (即将投产) means the event
-    is still ahead: signed -> negotiating, started -> planned, later stages -> under_construction."""
+    """The stage a stage word names; a future or negating marker before it in its clause (即将投产,
+    未按期竣工) means the event is still ahead: signed -> negotiating, started -> planned, later stages -> under_construction."""
     stage = STAGE_OF[m.group(0)]
-    future = plan or FUTURE_MARKERS.search(s, max(m.start() - 8, 0), m.start())
+    clause = max([s.rfind(c, 0, m.start()) for c in "，,；;：:。"] + [m.start() - 9]) + 1
+    future = plan or FUTURE_MARKERS.search(s, max(clause, 0), m.start())
     if future and stage not in ("planned", "negotiating", "under_construction"):
         stage = {"signed": "negotiating", "started": "planned"}.get(stage, "under_construction")
     return stage, bool(future)
@@ -503,7 +512,9 @@ def region_place_heads_name(s, a, b, cand, ctx, taken=()):
     m = next((x for x in ctx.mentions if x.start == a and x.region is not None), None)
     if m is None or m.region.kind == "province":
         return None
-    if m.region.kind not in ("development_zone", "economic_zone") and _firm_prefix(s, m, b):
+    another_place = any(x.start == m.end for x in ctx.mentions)   # 某市山西甲乙集团…: the city is
+    if m.region.kind not in ("development_zone", "economic_zone") and not another_place \
+            and _firm_prefix(s, m, b):
         return None
     return m.region
 
@@ -515,6 +526,15 @@ def region_place_after_firm(s, a, b, cand, ctx, taken=()):
         if m is not None and m.region.kind != "province":
             return m.region
     return None
+
+
+def region_place_before_verb(s, a, b, cand, ctx, taken=()):
+    """某市新建甲基地: a place stripped from the name's start with its verb is where it is."""
+    m = next((x for x in reversed(ctx.mentions) if cand.raw_start <= x.start and x.end <= a
+              and x.region is not None), None)
+    if m is None or m.region.kind == "province" or not LEAD_WORDS.match(s, m.end, a):
+        return None
+    return m.region
 
 
 def region_subject(s, a, b, cand, ctx, taken=()):
@@ -531,7 +551,8 @@ def region_subject(s, a, b, cand, ctx, taken=()):
     return ctx.region_at(pos) or ctx.region_at(cand.list_start)
 
 
-REGION_RULES = [(region_place_heads_name, 1.0), (region_place_after_firm, 0.95), (region_subject, 0.9)]
+REGION_RULES = [(region_place_heads_name, 1.0), (region_place_after_firm, 0.95),
+                (region_place_before_verb, 0.95), (region_subject, 0.9)]
 
 
 # ---------------------------------------------------------------- the sentence
@@ -559,7 +580,7 @@ def sentence_projects(ctx) -> list[RawProject]:
                 a, b = _clean(s, cand.start, cand.end, ctx.mentions)
                 if b <= a or _overlaps(taken, a, b):
                     continue
-                cand.start, cand.end = a, b
+                cand.raw_start, cand.start, cand.end = cand.start, a, b
                 name = s[a:b].strip(_QUOTES) if not s[a:b].startswith("“") else s[a:b]
                 if name in names or any(check(name, cand, ctx) for check in NAME_CHECKS):
                     continue

@@ -217,14 +217,20 @@ def test_stage_words_are_data():
     # a zone heading the name
     ("临汾市签约仪式上，侯马经济开发区高频变压器项目签约。", "侯马经济开发区", "region_place_heads_name"),
     # a place that starts a firm's name is not where the project is
-    ("运城经开区引进太原重型机械集团风电齿轮箱项目。", "运城经济技术开发区", "region_subject"),
+    ("运城经开区引进太原重型机械集团风电齿轮箱项目。", "运城经济技术开发区", "region_place_before_verb"),
     # a place after the firm's name is
     ("吕梁市推进山西焦炭集团介休市碳材料产业园项目建设。", "介休市", "region_place_after_firm"),
     # the province never heads a project's place
-    ("阳泉市推动山西晶华光伏组件项目投产。", "阳泉市", "region_subject"),
+    ("阳泉市推动山西晶华光伏组件项目投产。", "阳泉市", "region_place_before_verb"),
+    # the subject of the text where no place comes with the name
+    ("晋城市加快项目建设。甲乙精密轴承项目开工建设。", "晋城市", "region_subject"),
+    # a place heading another project's name does not change the subject
+    ("今年大同市重点项目多点开花，左云开发区输变电工程、智能机械设备生产等项目开工。", "大同市", "region_subject"),
+    # a city before a firm that starts with the province is where the project is
+    ("朔州市山西玉龙集团右玉三期风电项目竣工。", "朔州市", "region_place_heads_name"),
 ])
 def test_region(text, region, rule):
-    [p] = raw(text)
+    p = raw(text)[-1]
     assert (p.region.name, p.region_rule) == (region, rule)
 
 
@@ -234,7 +240,7 @@ def test_every_record_says_why():
     for p in raw(text):
         assert p.name_rule == "deng_list"
         assert p.stage_rule == "stage_before_name"
-        assert p.region_rule == "region_subject"
+        assert p.region_rule in ("region_place_before_verb", "region_subject")
         assert p.time_rule in ("explicit_time_before", "paragraph_year")
         assert 0 < p.confidence <= 1
 
