@@ -243,8 +243,8 @@ def rule_introduced_list(s, ca, cb, ctx) -> list[Candidate]:
         return [Candidate(a, b, "introduced_list", la, cb, False)
                 for a, b in _items(s, la, deng if deng > 0 else cb)]
     m = _INTRODUCED.search(s[ca:cb])
-    if not m:
-        return []
+    if not m or re.search(r"(?:内容|规模|主要)$", s[max(ca + m.start() - 4, 0):ca + m.start()]):
+        return []   # 建设内容包括厂房、仓库: the parts of one project, not projects
     what = m.group("what") or ""
     if m.group("deng") and what and not re.match(r"(?:[\d一二三四五六七八九十]+[个项])?(?:重点|重大)?(?:项目|工程|为代表)", what):
         return []
@@ -499,9 +499,10 @@ _FIRM_MARK = re.compile(r"有限责任公司|有限公司|股份|集团|公司|�
 
 
 def _firm_prefix(s: str, mention, b: int) -> re.Match | None:
-    """Does the place start a firm's name (某市重型机械集团…)? The firm mark, if so."""
+    """Does the place start a firm's name (某市重型机械集团风电齿轮箱…)? The firm mark, if so;
+    not when only works follow the mark (某市城区热源厂改造工程: a facility of the place)."""
     mark = _FIRM_MARK.search(s, mention.end, b)
-    if mark and mark.start() - mention.end <= 8:
+    if mark and mark.start() - mention.end <= 8 and len(_generic_remainder(s[mark.end():b])) >= 2:
         return mark
     return None
 

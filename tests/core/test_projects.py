@@ -425,3 +425,21 @@ def test_lexicon_rejects_duplicates(tmp_path):
     (tmp_path / "x.csv").write_text("word,stage\n开工,started\n开工,signed\n", encoding="utf-8")
     with pytest.raises(ValueError):
         load_lexicon("x", tmp_path)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a counted list of a 重点工程 report: items joined by commas after 为
+    ("全省重点工程提前竣工3项，为忻州市古城保护建设项目，运城市黄河公路大桥，阳泉市城区热源厂改造工程。",
+     [("忻州市古城保护建设", "operating", "忻州市"), ("运城市黄河公路大桥", "operating", "运城市"),
+      ("阳泉市城区热源厂改造工程", "operating", "阳泉市")]),
+    # a negated event is still ahead
+    ("全省重点工程未按期竣工1项，为太原市甲乙中药生产基地项目。",
+     [("太原市甲乙中药生产基地", "under_construction", "太原市")]),
+    # the parts of one project are not projects
+    ("长治高新区甲乙负极材料项目开工，建设内容包括厂房、备品备件仓库、综合楼等。",
+     [("长治高新区甲乙负极材料", "started", "长治高新技术产业开发区")]),
+    # a verb inside the phrase: no name
+    ("长治高新区千方百计推动项目建设提质增效。", []),
+])
+def test_report_lists(text, expected):
+    assert [(p.name, p.stage, p.region.name) for p in raw(text)] == expected
