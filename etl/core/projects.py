@@ -132,7 +132,7 @@ _AFTER_NAME = re.compile(r"计划总投资|总投资|计划投资|投资|占地|
                          r"达产后|合作协议|投资协议|协议|合同|[(（]")
 # An object introduced inside a clause: 与某公司签订了甲项目协议, 就甲项目进行洽谈.
 _OBJECT_MARK = re.compile(f"(?:{STAGE_WORDS.pattern}|引进|完成)了|就|(?:一同|共同)为|(?:开工|签约|投产|仪式|活动|大会|推进会)暨|"
-                          r"(?:一行)?(?:深入|来到|走进|察看|查看|观摩|考察|调研)")
+                          r"(?:一行)?(?:深入|来到|走进|察看|查看|观摩|考察|调研)|代表性?项目")
 _INTRODUCER = re.compile(r"包括|包含|涵盖|分别是|分别为|主要有|具体有|还有|其中有")
 
 
@@ -362,7 +362,7 @@ def check_starts_with_verb(name, cand, ctx) -> str | None:
 
 def check_clause(name, cand, ctx) -> str | None:
     """充分展示了甲, 坚持把甲作为…: a clause, not a name; nor a fragment ending in 在/的/等."""
-    if VERB_PHRASE.search(name) or name[-1] in "在的了以和与及等之":
+    if VERB_PHRASE.search(name) or name[-1] in "在的了以和与及等之为对将被把向":
         return "clause"
     if PROGRAMME_END.search(name):
         return "programme"     # 美化、亮化工程, 某某提升工程: a programme of works, not a project

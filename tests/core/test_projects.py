@@ -440,6 +440,12 @@ def test_lexicon_rejects_duplicates(tmp_path):
      [("长治高新区甲乙负极材料", "started", "长治高新技术产业开发区")]),
     # a verb inside the phrase: no name
     ("长治高新区千方百计推动项目建设提质增效。", []),
+    # two projects joined by 和, the event after 完成
+    ("介休市与甲乙集团就风电开发项目和10万吨聚甲醛项目完成签约。",
+     [("风电开发", "signed", "介休市"), ("10万吨聚甲醛", "signed", "介休市")]),
+    # 代表项目 labels the names after it; people are no projects
+    ("朔州市领导为项目开工奠基，并出席“投产一批”代表项目年产3万吨陶瓷纤维、年产2万吨耐火材料项目投产仪式。",
+     [("年产2万吨耐火材料", "commissioned", "朔州市"), ("年产3万吨陶瓷纤维", "commissioned", "朔州市")]),
 ])
 def test_report_lists(text, expected):
     assert [(p.name, p.stage, p.region.name) for p in raw(text)] == expected
