@@ -167,7 +167,10 @@ def _name_ends(s: str, a: int, b: int, cb: int) -> list[int]:
                 out.append(end)
             continue
         after = _skip_adverbs(s, end, cb)
-        if STAGE_WORDS.match(s, after, cb) or (strong and (after > end or _AFTER_NAME.match(s, end, cb))):
+        event = STAGE_WORDS.match(s, after, cb)
+        if event and not strong and _VENUE_OBJECT.match(s, event.end(), cb):
+            continue   # 甲产业园签约3个项目: the park hosts the projects
+        if event or (strong and (after > end or _AFTER_NAME.match(s, end, cb))):
             out.append(end)
     return out
 
@@ -178,6 +181,7 @@ def _name_end(s: str, a: int, b: int, cb: int) -> int | None:
 
 
 _BUILD = re.compile(r"建设(?=项目|工程)")
+_VENUE_OBJECT = re.compile(r"(?:了)?[\d一二两三四五六七八九十百]+(?:多|余)?[个项批](?:重点|重大)?(?:项目|工程)")
 
 
 def rule_quoted_name(s, ca, cb, ctx) -> list[Candidate]:
@@ -364,6 +368,9 @@ def check_clause(name, cand, ctx) -> str | None:
     """充分展示了甲, 坚持把甲作为…: a clause, not a name; nor a fragment ending in 在/的/等."""
     if VERB_PHRASE.search(name) or name[-1] in "在的了以和与及等之为对将被把向":
         return "clause"
+    event = STAGE_WORDS.search(name)
+    if event and re.match(r"了?[\d一二两三四五六七八九十百]+(?:多|余)?[个项批]", name[event.end():]):
+        return "clause"        # 甲产业园签约3个(项目): an event with a count, not a name
     if PROGRAMME_END.search(name):
         return "programme"     # 美化、亮化工程, 某某提升工程: a programme of works, not a project
     if "”工程" in name or "“" in name[1:] or ("”" in name and not name.startswith("“")):
