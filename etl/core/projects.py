@@ -129,7 +129,7 @@ def _items(s: str, a: int, b: int) -> list[tuple[int, int]]:
 
 # What may follow a name ending in 项目/工程 besides a list mark or an event: its descriptors.
 _AFTER_NAME = re.compile(r"计划总投资|总投资|计划投资|投资|占地|位于|是|由|于|在|正|的|为(?!王)|被|列入|建成后|投产后|"
-                         r"达产后|合作协议|投资协议|协议|合同|[(（]")
+                         r"达产后|合作协议|投资协议|协议|合同|成为|列为|被列为|入选|纳入|获批|[(（]")
 # An object introduced inside a clause: 与某公司签订了甲项目协议, 就甲项目进行洽谈.
 _OBJECT_MARK = re.compile(f"(?:{STAGE_WORDS.pattern}|引进|完成)了|就|(?:一同|共同)为|(?:开工|签约|投产|仪式|活动|大会|推进会)暨|"
                           r"(?:一行)?(?:深入|来到|走进|察看|查看|观摩|考察|调研)|代表性?项目")
@@ -203,18 +203,34 @@ def rule_quoted_name(s, ca, cb, ctx) -> list[Candidate]:
 
 # 高等, 同等, 平等 … are words, not the list mark
 _DENG_LIST = re.compile(r"(?<![高同平对上中次均头优初])等(?P<mid>[^、]{0,26}?)(?:项目|工程)")
+_DENG_KIND = re.compile(r"(?<![高同平对上中次均头优初])等")
+
+
+def _deng_list_end(s: str, ca: int, cb: int) -> tuple[int, int] | None:
+    """(where 等 stands, where the list phrase ends) of a list of projects in s[ca:cb]: 等 then
+    项目/工程 (等N个重点项目), or 等 then a kind of facility and an event (等城市综合体投入运营)."""
+    m = _DENG_LIST.search(s, ca, cb)
+    if m and "项目" not in m.group("mid") and "等" not in m.group("mid"):
+        return m.start(), m.end()
+    for deng in _DENG_KIND.finditer(s, ca, cb):
+        for kind in ANY_SUFFIX.finditer(s, deng.end(), min(deng.end() + 10, cb)):
+            if STAGE_WORDS.match(s, _skip_adverbs(s, kind.end(), cb), cb):
+                return deng.start(), kind.end()
+    return None
 
 
 def rule_deng_list(s, ca, cb, ctx) -> list[Candidate]:
-    """签约甲、乙、丙等N个项目 / 甲、乙等重点项目全面开工: every item of the list before 等."""
-    m = _DENG_LIST.search(s, ca, cb)
-    if not m or "项目" in m.group("mid") or "等" in m.group("mid"):
+    """签约甲、乙、丙等N个项目 / 甲、乙等重点项目全面开工 / 甲、乙等城市综合体投入运营: every item
+    of the list before 等."""
+    found = _deng_list_end(s, ca, cb)
+    if found is None:
         return []
-    intro = [x for x in _INTRODUCER.finditer(s, ca, m.start())]
+    deng, end = found
+    intro = [x for x in _INTRODUCER.finditer(s, ca, deng)]
     la = intro[-1].end() if intro else ca      # 签约项目包括甲、乙等项目: the list starts after 包括
-    items = _items(s, la, m.start())
+    items = _items(s, la, deng)
     first = _clean(s, *items[0], ctx.mentions)[0]
-    return [Candidate(a, b, "deng_list", first, m.end(), False) for a, b in items]
+    return [Candidate(a, b, "deng_list", first, end, False) for a, b in items]
 
 
 _INTRODUCED = re.compile(r"(?:包括|包含|涵盖|分别是|分别为|主要有|具体有|还有)(?P<list>[^等]{2,200}?)"
@@ -266,7 +282,7 @@ def rule_suffix_name(s, ca, cb, ctx) -> list[Candidate]:
     ends = []
     for a, b in items:
         # 甲等项目: a 等 list belongs to rule_deng_list, whose items need no project noun
-        ends.append([e for e in _name_ends(s, a, b, cb) if not _DENG_LIST.search(s, a, e)])
+        ends.append([e for e in _name_ends(s, a, b, cb) if not _DENG_KIND.search(s, a, e)])
     if not any(ends):
         return []
     first = _clean(s, *items[0], ctx.mentions)[0]

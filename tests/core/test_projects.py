@@ -65,6 +65,7 @@ def test_project_names(text, expected):
     ("榆次区加快打造区域消费中心和数字经济示范区。", []),
     ("榆次区设立全民健身中心。", []),
     # after 项目 a descriptor may follow, but not any noun
+    ("晋源区甲乙煤机全球总部项目成为招商引资的标志性成果。", ["甲乙煤机全球总部"]),
     ("阳泉市光储一体化示范电站项目总投资4.5亿元。", ["阳泉市光储一体化示范电站"]),
     ("阳泉市鑫达工程咨询有限公司获批营业。", []),
 ])
@@ -76,6 +77,8 @@ def test_suffix_names(text, expected):
     ("吕梁市签约瑞丰特种玻璃、华诚精密锻造等12个项目。", ["瑞丰特种玻璃", "华诚精密锻造"]),
     ("孝义市金晖焦化尾气利用、东义碳纤维材料等项目建成投产。", ["孝义市金晖焦化尾气利用", "东义碳纤维材料"]),
     ("大同市签约项目包括氢能电堆生产线、生物可降解材料等项目。", ["氢能电堆生产线", "生物可降解材料"]),
+    # 等 then a kind of facility and an event
+    ("太原市华联万象城、华宇锦绣谷等城市综合体投入运营。", ["华联万象城", "华宇锦绣谷"]),
     # 等 followed by something other than projects lists no projects
     ("大同市引进宏远精工、北辰智造等龙头企业。", []),
     # 高等 is a word, not the list mark: the name keeps it
