@@ -56,7 +56,6 @@ ORG_END = _stop("org_end")
 # Kept for etl.core's sentence prefilter (its lookahead lists these first characters).
 PROJECT_HINT = re.compile(r"项目|等|园|港|城|中心|基地|工厂|生产线|广场|工程")
 
-_CHUNK_SEP = re.compile(r"[，,；;：:。！？!?]")
 _PHASE = re.compile(r"[(（]?[一二三四五六七八九十\d]期(?:工程)?[)）]?")
 _NUMBERING = re.compile(r"[一二三四五六七八九十]+是|[(（]?[一二三四五六七八九十\d]{1,2}[)）、.．]|[①-⑳]")
 _TIME_LEAD = re.compile(r"(?:(?:19|20)\d\d年)?(?:\d{1,2}月)?(?:\d{1,2}日)?(?:上午|下午)?")
@@ -64,6 +63,9 @@ _SLOGAN = re.compile(r"[一二三四五六七八九十两百千万+＋]")   # �
 _WEAK_EVENTS = {"建设", "推进", "实施"}
 _QUOTES = "“”\"'‘’「」《》 \u3000"
 _NUMERAL = re.compile(r"[\d.零〇一二两三四五六七八九十百千万亿%]+")
+_SUFFIX_JOIN = re.compile(f"(?:{ANY_SUFFIX.pattern})(?:和|及)")
+SUFFIX_END = re.compile(f"(?:{ANY_SUFFIX.pattern})$")
+STRONG_END = re.compile(f"(?:{STRONG_SUFFIX.pattern})$")
 
 
 @dataclass
@@ -96,17 +98,21 @@ class Candidate:
 
 # ---------------------------------------------------------------- candidates
 
+_CHUNK_EVENTS = re.compile(r"[“(（「《”)）」》，,；;：:。！？!?]")
+
+
 def _chunks(s: str) -> list[tuple[int, int]]:
     """Spans between commas, semicolons and colons, never cut inside “…” or (…)."""
     out, start, depth = [], 0, 0
-    for i, ch in enumerate(s):
+    for m in _CHUNK_EVENTS.finditer(s):   # only separators and brackets: no per-character loop
+        ch, i = m.group(0), m.start()
         if ch in "“(（「《":
             depth += 1
         elif ch in "”)）」》":
             depth = max(depth - 1, 0)
-        elif depth == 0 and _CHUNK_SEP.match(ch):
-            if ch in ",." and 0 < i < len(s) - 1 and s[i - 1].isdigit() and s[i + 1].isdigit():
-                continue   # 1,234.5
+        elif depth == 0:
+            if ch == "," and 0 < i < len(s) - 1 and s[i - 1].isdigit() and s[i + 1].isdigit():
+                continue   # 1,234
             out.append((start, i))
             start = i + 1
     out.append((start, len(s)))
@@ -119,7 +125,7 @@ def _items(s: str, a: int, b: int) -> list[tuple[int, int]]:
     out, pos = [], a
     for part in s[a:b].split("、"):
         start = pos
-        for m in re.finditer(f"(?:{ANY_SUFFIX.pattern})(?:和|及)", part):
+        for m in _SUFFIX_JOIN.finditer(part):
             out.append((start, pos + m.end() - 1))
             start = pos + m.end()
         out.append((start, pos + len(part)))
@@ -359,7 +365,7 @@ def check_length(name, cand, ctx) -> str | None:
         return "short_list_item"              # 张三、李四一行…项目: people, not projects
     if not cand.has_suffix and len(_without_place(name, cand, ctx)) < 3:
         return "short_without_project_noun"   # 太钢, 太重: a firm's short name
-    core = re.sub(f"(?:{STRONG_SUFFIX.pattern})$", "", name)
+    core = STRONG_END.sub("", name)
     if cand.has_suffix and len(core) < 3:
         return "short_before_project_noun"    # 深化项目, 狠抓项目: a verb and 项目
     return None
@@ -400,7 +406,7 @@ def check_generic(name, cand, ctx) -> str | None:
     """重点项目, 10个优质项目, 新能源项目, 服务中心: class words, fields and counts with at most
     a short project noun. A field before a park noun (大数据产业园) names a park."""
     core = _PHASE.sub("", _without_place(name, cand, ctx))
-    suffix = re.search(f"(?:{ANY_SUFFIX.pattern})$", core)
+    suffix = SUFFIX_END.search(core)
     head = core[:suffix.start()] if suffix else core
     if len(_generic_remainder(head)) < 2:
         weak_park = suffix and not STRONG_SUFFIX.fullmatch(suffix.group(0)) and len(suffix.group(0)) >= 3
@@ -416,7 +422,7 @@ def check_event_or_slogan(name, cand, ctx) -> str | None:
 
 
 def _ends_in_noun(name, cand) -> bool:
-    return cand.has_suffix or bool(re.search(f"(?:{ANY_SUFFIX.pattern})$", name))
+    return cand.has_suffix or bool(SUFFIX_END.search(name))
 
 
 def check_place_alone(name, cand, ctx) -> str | None:
@@ -587,8 +593,8 @@ def _overlaps(taken, a, b) -> bool:
 
 def sentence_projects(ctx) -> list[RawProject]:
     s = ctx.span.text
-    if not (PROJECT_HINT.search(s) or ANY_SUFFIX.search(s) or ("“" in s and STAGE_WORDS.search(s))):
-        return []
+    if not (ANY_SUFFIX.search(s) or ("“" in s and STAGE_WORDS.search(s))):
+        return []   # every rule needs a project noun (项目, 工程, 产业园 …) or a quoted name
     out: list[RawProject] = []
     found: list[tuple] = []
     taken: list[tuple[int, int]] = []
