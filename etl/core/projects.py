@@ -57,7 +57,8 @@ ORG_END = _stop("org_end")
 PROJECT_HINT = re.compile(r"项目|等|园|港|城|中心|基地|工厂|生产线|广场|工程")
 
 _PHASE = re.compile(r"[(（]?[一二三四五六七八九十\d]期(?:工程)?[)）]?")
-_NUMBERING = re.compile(r"[一二三四五六七八九十]+是|[(（]?[一二三四五六七八九十\d]{1,2}[)）、.．]|[①-⑳]")
+_NUMBERING = re.compile(r"[一二三四五六七八九十]+是|[(（]?[一二三四五六七八九十\d]{1,2}[)）、.．]|[①-⑳]|"
+                        r"[●•■□◆▲★\-—－]+\s*|【[^】]{0,12}】")
 _TIME_LEAD = re.compile(r"(?:(?:19|20)\d\d年)?(?:\d{1,2}月)?(?:\d{1,2}日)?(?:上午|下午)?")
 _SLOGAN = re.compile(r"[一二三四五六七八九十两百千万+＋]")   # “一体两翼”, “网格化+全帮办”
 _WEAK_EVENTS = {"建设", "推进", "实施"}
@@ -151,11 +152,12 @@ def _skip_adverbs(s: str, pos: int, end: int) -> int:
     return pos
 
 
-def _name_ends(s: str, a: int, b: int, cb: int) -> list[int]:
+def _name_ends(s: str, a: int, b: int, cb: int, event_before: bool = False) -> list[int]:
     """Where names ending in a project noun end within the item s[a:b] (cb: the chunk's end):
     each project noun, with a phase (二期), 建设 and 项目/工程 after it, that may end a name.
     After 项目/工程 a list mark, an event, an adverb or a descriptor may follow; after a weaker
-    noun (产业园, 中心 …) an event must follow (甲产业园开工), at once or after the list it ends."""
+    noun (产业园, 中心 …) an event must follow (甲产业园开工), at once or after the list it ends,
+    or precede the list (开工建设了甲产业园、乙基地)."""
     out, pos = [], a
     for m in ANY_SUFFIX.finditer(s, a, b):
         if m.start() < pos:
@@ -169,7 +171,7 @@ def _name_ends(s: str, a: int, b: int, cb: int) -> list[int]:
             end = nxt.end()
         pos = end
         if end >= cb or s[end] in "、等和及与”\")）》":
-            if strong or (end < cb and STAGE_WORDS.search(s, end, cb)):
+            if strong or event_before or (end < cb and STAGE_WORDS.search(s, end, cb)):
                 out.append(end)
             continue
         after = _skip_adverbs(s, end, cb)
@@ -285,13 +287,14 @@ def rule_suffix_name(s, ca, cb, ctx) -> list[Candidate]:
     """甲乙新材料产业园开工建设 / 服务甲乙项目建设: an item ending in a project noun. Items listed
     before it in the same chunk (甲、乙项目顺利投产) share its noun and its event."""
     items = _items(s, ca, cb)
+    first = _clean(s, *items[0], ctx.mentions)[0]
+    before = [m for m in STAGE_WORDS.finditer(s, ca, first) if STAGE_OF[m.group(0)] not in ("", "under_construction")]
     ends = []
     for a, b in items:
         # 甲等项目: a 等 list belongs to rule_deng_list, whose items need no project noun
-        ends.append([e for e in _name_ends(s, a, b, cb) if not _DENG_KIND.search(s, a, e)])
+        ends.append([e for e in _name_ends(s, a, b, cb, bool(before)) if not _DENG_KIND.search(s, a, e)])
     if not any(ends):
         return []
-    first = _clean(s, *items[0], ctx.mentions)[0]
     last = max(e[-1] for e in ends if e)
     out = []
     for i, ((a, b), item_ends) in enumerate(zip(items, ends)):

@@ -61,6 +61,12 @@ def test_project_names(text, expected):
     # two names joined by 和 after a project noun
     ("平遥县签约项目分别是古城文旅综合体和牛肉精深加工产业园项目。",
      ["古城文旅综合体", "牛肉精深加工产业园"]),
+    # an event before a list of park nouns (开工建设了甲产业园、乙基地)
+    ("今年，晋中市开工建设了甲乙产业园、丙丁物流基地。", ["甲乙产业园", "丙丁物流基地"]),
+    ("晋中市建成全省首个甲乙科技成果转化基地。", []),     # a description, not a name
+    # bullets and bracketed labels before a name
+    ("● 晋中市甲乙产业园项目开工。", ["晋中市甲乙产业园"]),
+    ("【签约一批】晋中市甲乙产业园项目。", ["晋中市甲乙产业园"]),
     # a park noun must be followed by an event: concepts ending in 中心 are no projects
     ("榆次区加快打造区域消费中心和数字经济示范区。", []),
     ("榆次区设立全民健身中心。", []),
