@@ -183,11 +183,6 @@ def _name_ends(s: str, a: int, b: int, cb: int, event_before: bool = False) -> l
     return out
 
 
-def _name_end(s: str, a: int, b: int, cb: int) -> int | None:
-    ends = _name_ends(s, a, b, cb)
-    return ends[-1] if ends else None
-
-
 _BUILD = re.compile(r"建设(?=项目|工程)")
 _VENUE_OBJECT = re.compile(r"(?:了)?[\d一二两三四五六七八九十百]+(?:多|余)?[个项批](?:重点|重大)?(?:项目|工程)")
 
@@ -249,30 +244,51 @@ _COUNT_INTRO = re.compile(r"[\d一二三四五六七八九十两]+[项个][，,]
 _COLON_INTRO = re.compile(r"(?:项目|工程)[^，,；;。]{0,3}(?:包括|包含|涵盖|分别是|分别为|主要有|具体有|有|为|是|如下)[:：]$")
 
 
-def rule_introduced_list(s, ca, cb, ctx) -> list[Candidate]:
-    """项目包括甲、乙等 / 代表性项目有：甲、乙、丙: a list after an introducing word, in a
-    sentence about projects; a list that ends in 等领域 or 等企业 lists no projects."""
-    if "项目" not in s and "工程" not in s:
-        return []
+_LIST_TAIL = re.compile(r"等(?:[\d一二三四五六七八九十]+[个项])?(?:重点|重大)?(?:项目|工程)?$")
+
+
+def _list_items(s: str, a: int, b: int) -> list[tuple[int, int]]:
+    """The items of a list in s[a:b], without a closing 等(N个)(项目)."""
+    deng = s.rfind("等", a, b)
+    return _items(s, a, deng if deng > a and _LIST_TAIL.match(s, deng, b) else b)
+
+
+def rule_counted_list(s, ca, cb, ctx) -> list[Candidate]:
+    """提前竣工4项，为甲，乙，丙: the comma-separated items after a count and 为, up to the
+    next semicolon (how 重点工程 reports name the projects they count)."""
     group = max(s.rfind("；", 0, ca), s.rfind(";", 0, ca)) + 1
     counted = _COUNT_INTRO.search(s, group, ca)
-    if counted and not re.search(r"[。]", s[counted.end():ca]):   # 竣工4项，为甲，乙，丙
-        deng = s.rfind("等", ca, cb)
-        return [Candidate(a, b, "introduced_list", ca, cb, False)
-                for a, b in _items(s, ca, deng if deng > ca else cb)]
-    if ca > 0 and _COLON_INTRO.search(s, max(ca - 16, 0), ca):
-        deng = s.rfind("等", ca, cb)
-        end = deng if deng > ca and not re.match(r"等(?:[\d一二三四五六七八九十]+[个项])?(?:重点|重大)?(?:项目|工程)?$",
-                                                    s[deng:cb]) is None else cb
-        return [Candidate(a, b, "introduced_list", ca, cb, False) for a, b in _items(s, ca, end)]
-    if "为代表" in s[ca:] and "以" in s[ca:cb]:   # 以甲、乙，丙等项目为代表 (a list cut by a comma)
-        la = s.index("以", ca, cb) + 1
-        deng = s.find("等", la, cb)
-        return [Candidate(a, b, "introduced_list", la, cb, False)
-                for a, b in _items(s, la, deng if deng > 0 else cb)]
+    if not counted or ("项目" not in s and "工程" not in s):
+        return []
+    return [Candidate(a, b, "counted_list", ca, cb, False) for a, b in _list_items(s, ca, cb)]
+
+
+def rule_colon_list(s, ca, cb, ctx) -> list[Candidate]:
+    """代表性项目有：甲、乙、丙: the items after a colon that ends a phrase about projects."""
+    if ca == 0 or not _COLON_INTRO.search(s, max(ca - 16, 0), ca):
+        return []
+    return [Candidate(a, b, "colon_list", ca, cb, False) for a, b in _list_items(s, ca, cb)]
+
+
+def rule_representative_list(s, ca, cb, ctx) -> list[Candidate]:
+    """以甲、乙，丙等项目为代表: the items after 以, a list that a comma may cut."""
+    if "为代表" not in s[ca:] or "以" not in s[ca:cb] or "项目" not in s:
+        return []
+    la = s.index("以", ca, cb) + 1
+    deng = s.find("等", la, cb)
+    return [Candidate(a, b, "representative_list", la, cb, False)
+            for a, b in _items(s, la, deng if deng > 0 else cb)]
+
+
+def rule_introduced_list(s, ca, cb, ctx) -> list[Candidate]:
+    """项目包括甲、乙等 / 签约项目分别是甲、乙: a list after an introducing word, in a sentence
+    about projects; a list that ends in 等领域 or 等企业 lists no projects, nor do the parts of
+    one project (建设内容包括厂房、仓库)."""
+    if "项目" not in s and "工程" not in s:
+        return []
     m = _INTRODUCED.search(s[ca:cb])
     if not m or re.search(r"(?:内容|规模|主要)$", s[max(ca + m.start() - 4, 0):ca + m.start()]):
-        return []   # 建设内容包括厂房、仓库: the parts of one project, not projects
+        return []
     what = m.group("what") or ""
     if m.group("deng") and what and not re.match(r"(?:[\d一二三四五六七八九十]+[个项])?(?:重点|重大)?(?:项目|工程|为代表)", what):
         return []
@@ -308,7 +324,11 @@ def rule_suffix_name(s, ca, cb, ctx) -> list[Candidate]:
     return out
 
 
-CANDIDATE_RULES = [rule_quoted_name, rule_deng_list, rule_introduced_list, rule_suffix_name]
+# Ordered: where two rules find overlapping spans, the earlier one's name is kept.
+# (rule, what a name found this way is worth)
+CANDIDATE_RULES = [(rule_quoted_name, 0.9), (rule_deng_list, 0.8), (rule_counted_list, 0.8),
+                   (rule_colon_list, 0.8), (rule_representative_list, 0.8),
+                   (rule_introduced_list, 0.75), (rule_suffix_name, 0.85)]
 
 
 # ---------------------------------------------------------------- the name
@@ -594,54 +614,57 @@ def _overlaps(taken, a, b) -> bool:
     return any(x < b and a < y for x, y in taken)
 
 
+def _record(s: str, cand: Candidate, ctx, taken, worth: float) -> RawProject | None:
+    """The cleaned candidate as a record (its stage still to decide), or None when what is left
+    is no name, overlaps a name already taken, or has no region."""
+    a, b = _clean(s, cand.start, cand.end, ctx.mentions)
+    if b <= a or _overlaps(taken, a, b):
+        return None
+    cand.raw_start, cand.start, cand.end = cand.start, a, b
+    name = s[a:b] if s[a:b].startswith("“") else s[a:b].strip(_QUOTES)
+    if any(check(name, cand, ctx) for check in NAME_CHECKS):
+        return None
+    for rule, region_worth in REGION_RULES:
+        region = rule(s, a, b, cand, ctx, taken)
+        if region is not None:
+            break
+    else:
+        return None
+    explicit = ctx.has_explicit_time_before(a)
+    name_worth = 0.7 if cand.rule == "shared_suffix" else worth
+    return RawProject(a, b, region, ctx.year_at(a) if explicit else ctx.paragraph_year, name, "",
+                      confidence=name_worth * region_worth, name_rule=cand.rule,
+                      region_rule=rule.__name__,
+                      time_rule="explicit_time_before" if explicit else "paragraph_year")
+
+
 def sentence_projects(ctx) -> list[RawProject]:
     s = ctx.span.text
     if not (ANY_SUFFIX.search(s) or ("“" in s and STAGE_WORDS.search(s))):
         return []   # every rule needs a project noun (项目, 工程, 产业园 …) or a quoted name
-    out: list[RawProject] = []
     found: list[tuple] = []
     taken: list[tuple[int, int]] = []
     names: set[str] = set()
     anchors: set[tuple] = set()   # raw spans of accepted names: shared_suffix items follow them
     for chunk in _chunks(s):
-        for rule in CANDIDATE_RULES:
+        for rule, worth in CANDIDATE_RULES:
             cands = rule(s, chunk[0], chunk[1], ctx)
             for cand in sorted(cands, key=lambda c: c.anchor is not None):
                 if cand.anchor is not None and cand.anchor not in anchors:
                     continue
                 raw = (cand.start, cand.end)
-                a, b = _clean(s, cand.start, cand.end, ctx.mentions)
-                if b <= a or _overlaps(taken, a, b):
+                p = _record(s, cand, ctx, taken, worth)
+                if p is None or p.name in names:
                     continue
-                cand.raw_start, cand.start, cand.end = cand.start, a, b
-                name = s[a:b].strip(_QUOTES) if not s[a:b].startswith("“") else s[a:b]
-                if name in names or any(check(name, cand, ctx) for check in NAME_CHECKS):
-                    continue
-                region, region_rule, region_worth = None, "", 0.0
-                for rrule, worth in REGION_RULES:
-                    region = rrule(s, a, b, cand, ctx, taken)
-                    if region is not None:
-                        region_rule, region_worth = rrule.__name__, worth
-                        break
-                if region is None:
-                    continue
-                explicit = ctx.has_explicit_time_before(a)
-                year = ctx.year_at(a) if explicit else ctx.paragraph_year
-                taken.append((a, b))
-                names.add(name)
+                taken.append((p.start, p.end))
+                names.add(p.name)
                 anchors.add(raw)
-                worth = {"quoted_name": 0.9, "suffix_name": 0.85, "deng_list": 0.8,
-                         "introduced_list": 0.75, "shared_suffix": 0.7}[cand.rule]
-                found.append((cand, chunk, RawProject(
-                    a, b, region, year, name, "", confidence=worth * region_worth,
-                    name_rule=cand.rule, region_rule=region_rule,
-                    time_rule="explicit_time_before" if explicit else "paragraph_year")))
+                found.append((cand, chunk, p))
     # the stage once every name is known: a stage word inside a name is no evidence
     for cand, chunk, p in found:
         p.stage, p.stage_rule, stage_worth = _stage(s, cand, chunk, ctx, taken)
         p.confidence = round(p.confidence * stage_worth, 2)
-        out.append(p)
-    return out
+    return [p for _, _, p in found]
 
 
 def merge_key(name: str, region_name: str | None = None) -> str:
