@@ -74,3 +74,13 @@ def load_lexicon(name: str, directory: str | Path = LEXICON_DIR) -> tuple[dict, 
     if dupes:
         raise ValueError(f"{path}: duplicate words {dupes}")
     return tuple(rows)
+
+
+def lexicon_hash(directory: str | Path = LEXICON_DIR) -> str:
+    """A hash of every word list, for keys of cached results (a changed list changes results)."""
+    import hashlib
+    h = hashlib.sha256()
+    for path in sorted(Path(directory).glob("*.csv")):
+        h.update(path.name.encode())
+        h.update(path.read_bytes())
+    return h.hexdigest()

@@ -495,3 +495,11 @@ def test_lexicon_rejects_duplicates(tmp_path):
 ])
 def test_report_lists(text, expected):
     assert [(p.name, p.stage, p.region.name) for p in raw(text)] == expected
+
+
+def test_lexicon_hash_follows_the_lists(tmp_path):
+    from etl.reference import lexicon_hash
+    (tmp_path / "a.csv").write_text("word,stage\n开工,started\n", encoding="utf-8")
+    before = lexicon_hash(tmp_path)
+    (tmp_path / "a.csv").write_text("word,stage\n开工,planned\n", encoding="utf-8")
+    assert lexicon_hash(tmp_path) != before
