@@ -32,7 +32,9 @@ STAGE_WORDS = _alternation(STAGE_OF)
 FUTURE_MARKERS = _alternation(r["word"] for r in load_lexicon("project_stage_modifiers")
                               if r["effect"] in ("future", "not_yet"))
 _LEAD_ROWS = load_lexicon("project_lead_words")
-LEAD_WORDS = _alternation(r["word"] for r in _LEAD_ROWS if r["role"] in ("lead", "adverb"))
+# Lead words and every event word: 建成投用甲馆, 开工建设甲公路 — the event is no part of the name.
+LEAD_WORDS = _alternation([r["word"] for r in _LEAD_ROWS if r["role"] in ("lead", "adverb")]
+                          + [w for w, stage in STAGE_OF.items() if stage])
 REJECT_START = _alternation(r["word"] for r in _LEAD_ROWS if r["role"] == "reject")
 ADVERBS = _alternation(r["word"] for r in _LEAD_ROWS if r["role"] == "adverb")
 _SUFFIX_ROWS = load_lexicon("project_name_suffixes")

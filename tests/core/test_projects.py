@@ -488,6 +488,16 @@ def test_lexicon_rejects_duplicates(tmp_path):
      [("长治高新区甲乙负极材料", "started", "长治高新技术产业开发区")]),
     # a verb inside the phrase: no name
     ("长治高新区千方百计推动项目建设提质增效。", []),
+    # the events of a work report, before and after the names
+    ("长治市谋划实施甲乙抽水蓄能、丙丁数据中心等一批重大项目。",
+     [("甲乙抽水蓄能", "planned", "长治市"), ("丙丁数据中心", "planned", "长治市")]),
+    ("长治市建成投用市图书馆新馆、市体育中心，开工建设长治至安阳高速公路。",
+     [("市图书馆新馆", "operating", "长治市"), ("市体育中心", "operating", "长治市"),
+      ("长治至安阳高速公路", "started", "长治市")]),
+    ("长治市甲乙煤化工项目建成投产，丙丁电子信息产业园二期主体完工。",
+     [("长治市甲乙煤化工", "commissioned", "长治市"), ("丙丁电子信息产业园二期", "under_construction", "长治市")]),
+    # a class of sites makes a programme, not a project
+    ("长治市推进老旧小区改造工程。", []),
     # two projects joined by 和, the event after 完成
     ("介休市与甲乙集团就风电开发项目和10万吨聚甲醛项目完成签约。",
      [("风电开发", "signed", "介休市"), ("10万吨聚甲醛", "signed", "介休市")]),
