@@ -515,3 +515,24 @@ def test_lexicon_hash_follows_the_lists(tmp_path):
     before = lexicon_hash(tmp_path)
     (tmp_path / "a.csv").write_text("word,stage\n开工,planned\n", encoding="utf-8")
     assert lexicon_hash(tmp_path) != before
+
+
+@pytest.mark.parametrize("text, rule", [   # CANDIDATE_RULES: which rule found the name
+    ("阳泉市推动“汇川云谷”开工建设。", "quoted_name"),
+    ("吕梁市签约瑞丰特种玻璃、华诚精密锻造等12个项目。", "deng_list"),
+    ("全省重点工程提前竣工2项，为忻州市古城保护建设项目，运城市黄河公路大桥。", "counted_list"),
+    ("阳泉高新区代表性项目有：光储一体化示范电站、高纯硅烷气体生产线。", "colon_list"),
+    ("晋中市集中开工项目49个，以甲乙白酒产业园、丙丁医药产业园，戊己物流园等项目为代表。",
+     "representative_list"),
+    ("太原市集中开工项目183个，包括锦绣数字港、汾东氢能示范基地等。", "introduced_list"),
+    ("忻州市恒泰高纯石墨烯产业园开工建设。", "suffix_name"),
+])
+def test_candidate_rules(text, rule):
+    found = raw(text)
+    assert rule in {p.name_rule for p in found}, [(p.name, p.name_rule) for p in found]
+
+
+def test_shared_suffix_items():
+    found = raw("大同市甲乙光伏组件、丙丁储能电池项目顺利投产。")
+    assert [(p.name, p.name_rule, p.stage) for p in found] == [
+        ("丙丁储能电池", "suffix_name", "commissioned"), ("大同市甲乙光伏组件", "shared_suffix", "commissioned")]
