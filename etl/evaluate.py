@@ -4,8 +4,9 @@ tests/fixtures/gold).
 A fact is right when document, region, year, kind and value (after unit normalisation) agree;
 recall counts core gold facts, precision counts output matching core or optional gold. A region
 matches by id or by Chinese name (gold names regions outside the gazetteer by their full name).
-Projects match on document and name (one containing the other, simplified), policies on
-document and title.
+Projects match on document and name strictly: the same name after simplification, with quotes,
+spaces and a trailing 项目 taken off (not "one contains the other"). Policies match on document
+and title (one containing the other, simplified).
 """
 from __future__ import annotations
 
@@ -108,18 +109,30 @@ def _name_key(name: str) -> str:
     return to_simplified(name).replace("“", "").replace("”", "").replace("项目", "").strip()
 
 
+def _strict_name_key(name: str) -> str:
+    """A project name as a key: simplified, no quotes or spaces, no trailing 项目."""
+    key = "".join(ch for ch in to_simplified(name) if ch not in "“”\"'‘’「」《》 \u3000")
+    return key[:-2] if key.endswith("项目") and len(key) > 2 else key
+
+
 def score_named(predicted: dict[str, Extraction], gold: list[dict], what: str, field_name: str) -> Score:
     score = Score(what)
     score.core = sum(g["tier"] == "core" for g in gold)
+    strict = what == "projects"
+
+    def same(pred: str, gold_name: str) -> bool:
+        if strict:
+            return _strict_name_key(pred) == _strict_name_key(gold_name)
+        key, gkey = _name_key(pred), _name_key(gold_name)
+        return bool(key) and (key in gkey or gkey in key)
+
     for doc, ex in predicted.items():
         golds = [g for g in gold if g["doc"] == doc]
         records = getattr(ex, what)
         used = set()
         for rec in records:
             score.predicted += 1
-            key = _name_key(getattr(rec, field_name))
-            hit = next((i for i, g in enumerate(golds)
-                        if key and (key in _name_key(g[field_name]) or _name_key(g[field_name]) in key)), None)
+            hit = next((i for i, g in enumerate(golds) if same(getattr(rec, field_name), g[field_name])), None)
             if hit is None:
                 score.false_positives.append(f"{doc}: {getattr(rec, field_name)}")
                 continue

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import csv
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 # The CSVs carry at least the warehouse's columns for them.
@@ -51,3 +52,35 @@ def load_reference(directory: str | Path = REFERENCE_DIR) -> Reference:
         regions=_read(directory / "regions.csv", REGION_COLUMNS),
         indicators=_read(directory / "indicators.csv", INDICATOR_COLUMNS),
     )
+
+
+# Word lists the extraction rules use (stage words, lead verbs, name suffixes, stop words):
+# data/reference/lexicon/NAME.csv, one word a row with a `word` column and the columns the
+# list needs. Read once per process; the rules that use a list say so in the file's notes.
+LEXICON_DIR = REFERENCE_DIR / "lexicon"
+
+
+@lru_cache(maxsize=None)
+def load_lexicon(name: str, directory: str | Path = LEXICON_DIR) -> tuple[dict, ...]:
+    path = Path(directory) / f"{name}.csv"
+    with path.open(encoding="utf-8-sig", newline="") as fh:
+        reader = csv.DictReader(fh)
+        if "word" not in (reader.fieldnames or []):
+            raise ValueError(f"{path}: missing column 'word'")
+        rows = [{k: (v or "").strip() for k, v in row.items() if k} for row in reader]
+    rows = [r for r in rows if r["word"]]
+    words = [r["word"] for r in rows]
+    dupes = sorted({w for w in words if words.count(w) > 1})
+    if dupes:
+        raise ValueError(f"{path}: duplicate words {dupes}")
+    return tuple(rows)
+
+
+def lexicon_hash(directory: str | Path = LEXICON_DIR) -> str:
+    """A hash of every word list, for keys of cached results (a changed list changes results)."""
+    import hashlib
+    h = hashlib.sha256()
+    for path in sorted(Path(directory).glob("*.csv")):
+        h.update(path.name.encode())
+        h.update(path.read_bytes())
+    return h.hexdigest()
