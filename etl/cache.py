@@ -25,7 +25,7 @@ from pathlib import Path
 import etl
 
 from .records import has_layout
-from .reference import Reference
+from .reference import Reference, lexicon_hash
 
 PACKAGE_DIR = Path(__file__).resolve().parent
 DEFAULT_CACHE_DIR = PACKAGE_DIR.parent / "data" / "cache"
@@ -151,7 +151,8 @@ def _source_blob(source) -> str:
 
 def build_salt(ref: Reference, cache: "ExtractionCache | None" = None) -> str:
     """The part of every key shared by all documents of one build (computed once)."""
-    return "|".join([str(etl.EXTRACTOR_VERSION), reference_hash(ref), code_fingerprint(cache)])
+    return "|".join([str(etl.EXTRACTOR_VERSION), reference_hash(ref), lexicon_hash(),
+                     code_fingerprint(cache)])
 
 
 def cache_key(content_hash: str, doc_name: str, source, salt: str) -> str:

@@ -69,7 +69,8 @@ def load_lexicon(name: str, directory: str | Path = LEXICON_DIR) -> tuple[dict, 
             raise ValueError(f"{path}: missing column 'word'")
         rows = [{k: (v or "").strip() for k, v in row.items() if k} for row in reader]
     rows = [r for r in rows if r["word"]]
-    words = [r["word"] for r in rows]
+    # a file of several lists (a `list` column) may hold a word in more than one list
+    words = [(r.get("list", ""), r["word"]) for r in rows]
     dupes = sorted({w for w in words if words.count(w) > 1})
     if dupes:
         raise ValueError(f"{path}: duplicate words {dupes}")

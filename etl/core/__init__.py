@@ -17,7 +17,7 @@ from .frame import decide_frame
 from .facts import MAY_HOLD_FIGURE, sentence_facts
 from .indicators import codebook_for
 from .policies import sentence_policies
-from .projects import PROJECT_HINT, sentence_projects
+from .projects import PROJECT_HINT, merge_variants, sentence_projects
 from .regions import gazetteer_for
 from .textnorm import normalize
 
@@ -81,7 +81,9 @@ def extract_text(text: str, ref: Reference, doc_date: date | None = None,
             result.projects.append(Project(
                 region_id=p.region.id, region_name=p.region.name, year=p.year,
                 name=text[qs:qe] if p.name_is_quote else p.name, stage=p.stage, quote=quote,
-                start=qs, end=qe, confidence=p.confidence, sentence=sentence))
+                start=qs, end=qe, confidence=round(p.confidence * frame.confidence, 2),
+                sentence=sentence, stage_rule=p.stage_rule, region_rule=p.region_rule,
+                time_rule=p.time_rule))
         for p in policies:
             key = (p.title,)
             if key in seen_policies or p.region is None:
@@ -91,7 +93,9 @@ def extract_text(text: str, ref: Reference, doc_date: date | None = None,
             ts, te, title_src = span(base + p.title_start, base + p.title_end)
             result.policies.append(Policy(
                 region_id=p.region.id, region_name=p.region.name, year=p.year, title=title_src,
-                quote=quote, start=qs, end=qe, confidence=p.confidence, sentence=sentence))
+                quote=quote, start=qs, end=qe, confidence=round(p.confidence * frame.confidence, 2),
+                sentence=sentence, region_rule=p.region_rule, time_rule=p.time_rule))
+    result.projects = merge_variants(result.projects)
     return result
 
 

@@ -21,6 +21,8 @@ class RawPolicy:
     region: object
     year: int | None
     confidence: float = 0.8
+    region_rule: str = ""
+    time_rule: str = ""
 
 
 def sentence_policies(ctx, gaz) -> list[RawPolicy]:
@@ -33,7 +35,11 @@ def sentence_policies(ctx, gaz) -> list[RawPolicy]:
         # The issuing region is named at the head of the title (大同市平城区…办法), else the subject.
         named = [x.region for x in gaz.find(title) if x.region is not None and x.start <= 8]
         region = named[-1] if named else ctx.region_at(m.start())
-        year = ctx.year_at(m.start()) if ctx.has_explicit_time_before(m.start()) else ctx.paragraph_year
+        region_rule = "issuer_in_title" if named else ctx.region_rule_at(m.start())
+        if ctx.has_explicit_time_before(m.start()):
+            year, time_rule = ctx.year_at(m.start()), ctx.time_rule_at(m.start())
+        else:
+            year, time_rule = ctx.paragraph_year, "paragraph_year"
         out.append(RawPolicy(m.start(), m.end(), m.start("title"), m.end("title"), title, region,
-                             year, 0.9 if named else 0.8))
+                             year, 0.9 if named else 0.8, region_rule, time_rule))
     return out

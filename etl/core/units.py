@@ -13,7 +13,7 @@ from dataclasses import dataclass
 # Units after a number (the multiplier 万/亿 is part of the number) -> canonical unit and the
 # factor that converts to it; kept as data (data/reference/lexicon/units.csv).
 UNITS = {row["word"]: (row["canonical"], float(row["factor"]), row["generic"] == "yes")
-         for row in lexicon_rows("units.csv")}
+         for row in lexicon_rows("units")}
 # Measure words that only count things: the codebook's unit for the indicator wins over them.
 GENERIC_COUNTS = {w for w, (_, _, generic) in UNITS.items() if generic}
 UNIT_RE = re.compile("|".join(re.escape(u) for u in sorted(UNITS, key=len, reverse=True)))

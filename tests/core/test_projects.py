@@ -8,6 +8,7 @@ import pytest
 
 from etl.core import extract_text, projects as P
 from etl.core.context import walk
+from etl.core.frame import decide_frame
 from etl.core.regions import gazetteer_for
 from etl.evaluate import _strict_name_key, score_named
 from etl.models import Extraction, Project
@@ -24,7 +25,9 @@ def names(text, title=None):
 def raw(text, title=None):
     """The RawProjects of every sentence, with the rules that decided them."""
     out = []
-    for ctx in walk(text, gazetteer_for(REF), None, title):
+    gaz = gazetteer_for(REF)
+    frame = decide_frame(text, title, None, "given", gaz, gaz.find(text))
+    for ctx in walk(text, gaz, frame, title):
         out += P.sentence_projects(ctx)
     return out
 
@@ -214,7 +217,7 @@ def test_stage_words_are_data():
     rows = load_lexicon("project_stages")
     assert {r["stage"] for r in rows} - {""} == {
         "negotiating", "signed", "started", "under_construction", "commissioned", "operating", "planned"}
-    migration = (ROOT / "etl/warehouse/migrations/0001_core_tables.sql").read_text(encoding="utf-8")
+    migration = (ROOT / "etl/warehouse/schema.sql").read_text(encoding="utf-8")
     codes = re.search(r"stage\s+VARCHAR NOT NULL,\s*--\s*([a-z_, ]+)", migration).group(1)
     assert {c.strip() for c in codes.split(",")} == {r["stage"] for r in rows} - {""}
 
@@ -479,7 +482,7 @@ def test_lexicon_rejects_duplicates(tmp_path):
     # a counted list of a 重点工程 report: items joined by commas after 为
     ("全省重点工程提前竣工3项，为忻州市古城保护建设项目，运城市黄河公路大桥，阳泉市城区热源厂改造工程。",
      [("忻州市古城保护建设", "operating", "忻州市"), ("运城市黄河公路大桥", "operating", "运城市"),
-      ("阳泉市城区热源厂改造工程", "operating", "阳泉市")]),
+      ("阳泉市城区热源厂改造工程", "operating", "阳泉市城区")]),
     # a negated event is still ahead
     ("全省重点工程未按期竣工1项，为太原市甲乙中药生产基地项目。",
      [("太原市甲乙中药生产基地", "under_construction", "太原市")]),
