@@ -35,6 +35,9 @@ class Score:
     indicator_right: int = 0
     indicator_total: int = 0
     wrong_indicator: list[str] = field(default_factory=list)
+    period_right: int = 0      # matched facts whose period (FY, YTD-MM) agrees too
+    unit_right: int = 0        # matched facts whose canonical unit agrees too
+    wrong_period_or_unit: list[str] = field(default_factory=list)
 
     @property
     def recall(self) -> float:
@@ -86,6 +89,11 @@ def score_facts(predicted: dict[str, Extraction], gold: list[dict]) -> Score:
                 continue
             score.correct_predicted += 1
             g = by_doc[doc][hit]
+            score.period_right += f.period == g.get("period", f.period)
+            score.unit_right += f.unit == g.get("unit", f.unit)
+            if f.period != g.get("period", f.period) or f.unit != g.get("unit", f.unit):
+                score.wrong_period_or_unit.append(
+                    f"{doc}: {f.period} {f.unit} should be {g.get('period')} {g.get('unit')} | {g['quote']}")
             if g["indicator"]:
                 score.indicator_total += 1
                 score.indicator_right += (f.indicator_id or "") == g["indicator"]
@@ -172,11 +180,17 @@ def report(scores: list[Score], grounded: float, verbose: bool = True) -> str:
     if facts.indicator_total:
         lines.append(f"indicator ids right on matched facts: {facts.indicator_right}/{facts.indicator_total}"
                      f" = {facts.indicator_right / facts.indicator_total:.3f}")
+    if facts.correct_predicted:
+        lines.append(f"period right on matched facts: {facts.period_right}/{facts.correct_predicted}"
+                     f" = {facts.period_right / facts.correct_predicted:.3f}; unit right: "
+                     f"{facts.unit_right}/{facts.correct_predicted} = "
+                     f"{facts.unit_right / facts.correct_predicted:.3f}")
     lines.append(f"grounded (raw[start:end] == quote): {grounded:.3f}")
     if verbose:
         for s in scores:
             for title, items in (("missed", s.misses), ("not in gold", s.false_positives),
-                                 ("with the wrong indicator", s.wrong_indicator)):
+                                 ("with the wrong indicator", s.wrong_indicator),
+                                 ("with the wrong period or unit", s.wrong_period_or_unit)):
                 if items:
                     lines.append(f"\n{s.name} {title} ({len(items)}):")
                     lines += [f"  {x}" for x in items]
