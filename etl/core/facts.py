@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from .context import SentenceContext
 from .enumerations import distribute
+from .lexicon import words_re
 from .kinds import GROWTH_WORDS, decide_kind
 from .targets import promote_to_target
 from .indicators import Codebook, IndicatorInfo, IndicatorMatch, fits
@@ -52,12 +53,17 @@ COUNTING = re.compile(r"各|分别|均|新增|达到|共|建成|新建|落地|�
 SCOPE_COUNT = re.compile(r"(?:个)?(?:县区|县市区|县（市、区）|县\(市、区\)|县（区、市）|县\(区、市\)|设区市|"
                          r"地级市|省辖市|省份|地市|市县|县(?:[市区])?(?=中|里|当中|之中|有)|市(?=中|有|增速)|"
                          r"主会场|分会场|会场|项(?:主要)?(?:经济)?指标)")
-RATE_AFTER = re.compile(r"[^，,。；;]{2,}?(?:增长|下降)[^，,。；;]{0,4}\d+(?:\.\d+)?%")
+# 13个县中有9个增速高于全省: how many of a scope meet a condition
+SCOPE_BEFORE = re.compile(r"(?:中|里|当中|之中)(?:有|共有)$")
+RATE_AFTER = re.compile(r"[^，,。；;]{2,}?(?:增长|下降|增速|增幅|比重|占比)[^，,。；;]{0,8}\d+(?:\.\d+)?%")
 HEADCOUNT_BEFORE = re.compile(r"(?:代表|一行|嘉宾|人员|负责人|企业家)[约共近]?$")
 MEETING_AFTER = re.compile(r"[^，,。；;]{0,8}?(?:代表|嘉宾)[^，,。；;]{0,4}(?:参加|出席|参会|与会)")
+STOCK_WORDS = words_re("stock_word")
 RATIO_AFTER = re.compile(r"(?:比例|比重|占比|达标率|优良率|率)(?:为|达到|达|是)")
 COLLECTIVE = re.compile(r"(?:均|皆|都)(?:突破|超过|超|达到|在)$")
 RESPECTIVE_AFTER = re.compile(r"分别为|分别是|依次为")
+MILESTONE = re.compile(r"(?:突破|跨越|迈上|跃上|站上|超过)$")
+EXACT_AFTER = re.compile(r"(?:大关|台阶)?[^。；;]{0,6}?[,，]\s*(?:达到|达|为|实现|完成)\s*[\d*]")
 SHARED_UNIT = re.compile(r"\s*(?:和|与|及|、)\s*[\d.]+(?P<mult>万|亿)?")
 RANK_TARGET_CUE = re.compile(r"力争|确保|争取|目标|要|将|稳居|跻身|迈入")
 RANKING_WORDS = re.compile(r"排|居|位列|名列|榜|强|位次|分列|进入|跻身|迈入")
@@ -299,8 +305,6 @@ def _number_fact(ctx: SentenceContext, cb: Codebook, tok: NumberToken, previous:
         if indicator is None or dimension(indicator.unit) != "money":
             return None
         canon, factor = indicator.unit if indicator.unit in MONEY_UNITS else "亿元", 1e-8
-    if canon in ("%",) and indicator is not None and indicator.unit == "%" and kind == "share":
-        kind = "value"
     if dimension(canon) == "count":
         canon = canonical_count_unit(canon, indicator.unit if indicator else None, after,
                                      s[clause_start:tok.start])
@@ -310,16 +314,21 @@ def _number_fact(ctx: SentenceContext, cb: Codebook, tok: NumberToken, previous:
     if dimension(canon) == "count" and (RATIO_AFTER.search(s, end, clause_end)
                                         or RATE_AFTER.search(s, end, clause_end)):
         return None  # 12个监测点位…比例为78.6%, 65个开发区投资增长18.7%: the counted set of a rate
-    if dimension(canon) == "count" and SCOPE_COUNT.match(after):
+    if dimension(canon) == "count" and (SCOPE_COUNT.match(after)
+                                        or SCOPE_BEFORE.search(s, clause_start, tok.start)):
         return None  # 全市12个县区中, 11个设区市, 17个分会场: the scope, not a figure
     if canon in ("人", "家") and (HEADCOUNT_BEFORE.search(s, max(0, tok.start - 8), tok.start)
                                 or MEETING_AFTER.match(after)):
         return None  # 企业代表60余人, 一行30余人, 100余家企业的代表参加: who attended
     if COLLECTIVE.search(s[clause_start:tok.start]) and RESPECTIVE_AFTER.search(s, end):
         return None  # 两市均突破N亿元，分别为…: a threshold stated before the exact values
+    if MILESTONE.search(s[clause_start:tok.start]) and EXACT_AFTER.match(s, end):
+        return None  # 突破2000亿元大关，达到2034亿元: the milestone, then the figure
     before = s[max(clause_start, tok.start - 4):tok.start]
     qualifier = _qualifier(before, s[tok.end:], after, tok, clause_before, s[:clause_start])
     year, period = ctx.year_at(tok.start), ctx.period_at(tok.start)
+    if period != "FY" and STOCK_WORDS.search(s, clause_start, tok.start):
+        period = "FY"   # 经营主体总数达到3.1万户: a stock is counted at a date, not over months
     if year and re.search(r"(?:从|由)$", clause_before) and re.search(r"(?:提高|增加|增长|提升|扩大|上升)?(?:到|至)", s[end:clause_end]):
         year -= 1  # 从10亿元提高到20亿元: the starting point is last year's level
     kind, kind_rule, qualifier, year = promote_to_target(

@@ -27,6 +27,9 @@ VS_PLAN = re.compile(r"(?:高于|低于|超过|超出|好于|快于|慢于)[^，
 PULL = re.compile(f"({words_re('pull_word').pattern})[^，,。；;]{{0,14}}$")
 PULL_DOWN = set(words("pull_down_word"))
 GROWTH_NOUN_AFTER = re.compile(f"的?({words_re('growth_noun').pattern})")
+# 高于/低于 + anything but an earlier period of the same series (比一季度加快 stays a change)
+VS_OTHER = re.compile(r"(?:高于|低于|快于|慢于|高出|领先|落后)(?!上年|去年|上月|同期|一季度|上半年|前三季度|年初)"
+                      r"[^，,。；;]{1,12}$")
 CONTROL = re.compile(r"控制在[^，,。；;]{0,6}$")
 # Between two items of one list: a joiner, or the next item's name in brackets (A（x%）、B（y%）)
 LIST_GAP = re.compile(r"[)）]?(?:、|和|及|与)?(?:[^，,。；;\d%（()）]{1,10}[（(])?")
@@ -37,6 +40,8 @@ def _points_vs_other_region(s, cs, ns, ne, unit, previous):
         return None, 1
     if unit == "个百分点" and VS_PLAN.search(s[cs:ns]):
         return None, 1   # 低于年初预期3.2个百分点: a gap to the plan, not a figure
+    if unit == "个百分点" and VS_OTHER.search(s[cs:ns]):
+        return None, 1   # 增幅低于公路运输4.1个百分点: a gap to something else, not a change
     return False
 
 
@@ -83,8 +88,11 @@ def _list_item(s, cs, ns, ne, unit, previous):
     return False
 
 
+_BRACKETED = re.compile(r"[（(][^（()）]*[）)]")
+
+
 def _growth_word(s, cs, ns, ne, unit, previous):
-    before = s[cs:ns]
+    before = _BRACKETED.sub("", s[cs:ns])   # 煤炭行业(占比78%)增长10%: the bracket is an aside
     if unit in ("%", "个百分点") and GROWTH_WORDS.search(before) and not SHARE_WORDS.search(before):
         return "growth", -1 if DECLINE_WORDS.search(before) else 1
     return False

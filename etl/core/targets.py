@@ -19,6 +19,8 @@ TARGET_CUES = re.compile(
     r"到(?:19|20)\d\d年|全年[^，,。；;]{0,6}任务")
 # Achieved or counted so far: a figure with these is no target, even inside a target list.
 DONE = words_re("done_word")
+ALREADY = re.compile(r"已经|已|完成了|实现了")
+STRONG_CUES = re.compile(r"力争|确保|争取|目标|预期|(?<![即])将(?!其|之|原|会上)[^，,。；;]{0,12}?(?!作为|列为)|要(?=实现|达到|突破|完成)")
 _EST = re.compile(r"预计")
 
 
@@ -30,12 +32,30 @@ def _descriptor(ctx, s, cs, ns, kind, period):
 
 
 def _in_target_list(ctx, s, cs, ns, kind, period):
-    if not ctx.in_plan or period != "FY" or DONE.search(s[cs:ns]):
+    if not ctx.in_plan or period != "FY":
+        return None
+    # in a plan document 累计 is a cumulative goal; elsewhere it marks what is done
+    done = ALREADY if ctx.frame is not None and ctx.frame.mode == "plan" else DONE
+    if done.search(s[cs:ns]):
         return None
     year = ctx.year_at(ns)
-    if ctx.plan_year and year and year < ctx.plan_year:
+    issued = ctx.doc_date.year if ctx.doc_date else ctx.plan_year
+    if issued and year and year < issued:
         return None   # a base-year figure quoted in a plan is an actual of its own year
     return "plan_section"
+
+
+def _cue_heading_sentence(ctx, s, cs, ns, kind, period):
+    """2024年，某区将力争营业收入增长12%以上、新增企业15家: a plan verb heading a sentence
+    of a report or plan covers its list (a review article's 将 does not)."""
+    frame = ctx.frame
+    if frame is None or frame.mode == "review" or period != "FY" or DONE.search(s[cs:ns]):
+        return None
+    doc_year = ctx.doc_date.year if ctx.doc_date else None
+    year = ctx.year_at(ns)
+    if STRONG_CUES.search(s, 0, cs) and year and doc_year and year >= doc_year:
+        return "plan_verb_heads_sentence"
+    return None
 
 
 def _future_horizon(ctx, s, cs, ns, kind, period):
@@ -53,7 +73,8 @@ def _cue_in_clause(ctx, s, cs, ns, kind, period):
 
 
 # Inside a plan section a project's total investment is part of the plan (统筹推进总投资N亿元的M个项目).
-TARGET_RULES = [_in_target_list, _descriptor, _future_horizon, _cue_in_clause]
+TARGET_RULES = [_in_target_list, _descriptor, _future_horizon, _cue_in_clause,
+                _cue_heading_sentence]
 
 
 def promote_to_target(ctx, s, clause_start, clause_end, num_start, kind, kind_rule, qualifier,

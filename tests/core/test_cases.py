@@ -147,8 +147,8 @@ def score_cases(paths, tmp_path) -> dict:
 
 
 # holdout.yaml was written from documents the rules were not tuned on and is only ever scored.
-@pytest.mark.parametrize("name, floor", [("styles_reports", 0.85), ("styles_news", 0.90),
-                                         ("holdout", 0.85)])
+@pytest.mark.parametrize("name, floor", [("styles_reports", 0.88), ("styles_news", 0.92),
+                                         ("holdout", 0.88)])
 def test_style_documents_regression(name, floor, tmp_path):
     """Development-set regression: facts precision and recall over the style documents."""
     score = score_cases([CASES_DIR / f"{name}.yaml"], tmp_path)

@@ -1,0 +1,65 @@
+"""Kinds, targets and non-figures, rule by rule (sentences written for these tests); each row
+also names the rule that must decide, so a right answer for a wrong reason fails."""
+from datetime import date
+
+import pytest
+
+from etl.core import extract_text
+from etl.reference import load_reference
+
+REF = load_reference()
+
+
+def read(text, title="运城市经济运行", published=date(2023, 8, 1)):
+    return [(f.kind, f.value, f.unit, f.kind_rule)
+            for f in extract_text(text, REF, published, title).facts]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("上半年，运城市农业对经济增长的贡献率为12.4%。", [("share", 12.4, "%", "contribution_rate")]),
+    ("上半年，运城市建筑业拉动经济增长0.6个百分点。", [("growth", 0.6, "个百分点", "pull_in_points")]),
+    ("上半年，运城市采矿业拖累经济增长0.3个百分点。", [("growth", -0.3, "个百分点", "pull_in_points")]),
+    ("上半年，运城市社会消费品零售总额以6.6%的增速领跑。", [("growth", 6.6, "%", "growth_noun_after")]),
+    ("上半年，运城市居民消费价格涨幅为0.9%。", [("growth", 0.9, "%", "growth_word")]),
+    ("上半年，运城市固定资产投资降幅较一季度收窄1.4个百分点。", [("growth", 1.4, "个百分点", "growth_word")]),
+    ("上半年，运城市投资增速比全省高2.2个百分点。", []),
+    ("上半年，运城市投资增速低于消费增速1.1个百分点。", []),
+    ("上半年，运城市签约金额完成全年目标任务的58.2%。", [("share", 58.2, "%", "progress_toward_plan")]),
+    ("上半年，运城市钢铁行业（占比21.5%）增长3.3%。",
+     [("share", 21.5, "%", "share_word"), ("growth", 3.3, "%", "growth_word")]),
+    ("上半年，运城市外贸进出口增长1.5倍。", [("growth", 150, "%", "growth_word")]),
+    ("上半年，运城市城镇化率为61.2%。", [("share", 61.2, "%", "share_word")]),
+])
+def test_kind_rules(text, expected):
+    assert read(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a target cue in the figure's own clause
+    ("今年，运城市力争新开工项目200个。", [("target", 200, "个", "target_cue_in_clause")]),
+    # a project descriptor is a value, 预计 an estimate, even after a plan word
+    ("运城市本次签约项目12个，计划总投资45亿元，预计年产值30亿元。",
+     [("value", 12, "个", "level"), ("value", 45, "亿元", "project_descriptor"),
+      ("value", 30, "亿元", "project_descriptor")]),
+    # a control target
+    ("今年，运城市单位地区生产总值能耗控制在3%以内。", [("target", 3, "%", "control_within")]),
+])
+def test_target_rules(text, expected):
+    assert read(text, published=date(2023, 3, 1)) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "运城市全市13个县（市、区）中有9个增速高于全省。",           # scope counts
+    "运城市推介会共设1个主会场和3个分会场。",                     # venues
+    "运城市企业代表40余人参加签约仪式。",                         # attendees
+    "运城市产值超5亿元的企业有12家。",                             # a size class (12家 is kept)
+])
+def test_numbers_that_are_not_figures(text):
+    got = read(text)
+    assert all(v == 12 for (_, v, _, _) in got), got
+
+
+def test_a_milestone_followed_by_the_figure_is_not_a_figure():
+    got = read("2022年，运城市地区生产总值突破3000亿元大关，达到3105.3亿元，增长4.3%。",
+               published=date(2023, 2, 1))
+    assert [(k, v) for (k, v, _, _) in got] == [("value", 3105.3), ("growth", 4.3)]
