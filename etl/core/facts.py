@@ -8,11 +8,11 @@ a stock follows its flow (新增外贸企业3户,达到30户).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from .context import SentenceContext
 from .enumerations import distribute
-from .lexicon import words_re
+from .lexicon import words, words_re
 from .kinds import GROWTH_WORDS, decide_kind
 from .targets import promote_to_target
 from .indicators import Codebook, IndicatorInfo, IndicatorMatch, fits
@@ -64,6 +64,8 @@ COLLECTIVE = re.compile(r"(?:均|皆|都)(?:突破|超过|超|达到|在)$")
 RESPECTIVE_AFTER = re.compile(r"分别为|分别是|依次为")
 MILESTONE = re.compile(r"(?:突破|跨越|迈上|跃上|站上|超过)$")
 EXACT_AFTER = re.compile(r"(?:大关|台阶)?[^。；;]{0,6}?[,，]\s*(?:达到|达|为|实现|完成)\s*[\d*]")
+POINTS_LIST = re.compile(r"[、和及与][\d.]+个百分点")
+DURATION = re.compile(r"月|季度|年(?!度)|星期|小时|工作日")
 SHARED_UNIT = re.compile(r"\s*(?:和|与|及|、)\s*[\d.]+(?P<mult>万|亿)?")
 RANK_TARGET_CUE = re.compile(r"力争|确保|争取|目标|要|将|稳居|跻身|迈入")
 RANKING_WORDS = re.compile(r"排|居|位列|名列|榜|强|位次|分列|进入|跻身|迈入")
@@ -128,8 +130,34 @@ def _qualifier(before: str, after_number: str, after_unit: str, tok: NumberToken
     return "exact"
 
 
+# What may stand right before an indicator's name without changing what it measures: a place or
+# 全市, a time, a verb, a flow word. Any other noun makes it a part (能源工业增加值 is not the
+# whole 工业增加值, 民间固定资产投资 not the whole 固定资产投资).
+_WHOLE_BEFORE = re.compile(
+    r"(?:^|[^\u4e00-\u9fff]|全省|全市|全县|全区|全国|我市|我省|我县|我区|该区|该市|该县|本市|规上|规模以上|"
+    r"实现|完成|累计|全年|其中|同比|年|月|季度|上半年|新增|新认定|新培育|新引进|的|和|及|与|是|为|"
+    r"省级|市级|国家级|县域|地方|全社会|外贸|主要|以及|看|从|在|达到|突破|共|有)$")
+
+
+SECTOR_PRONE = set(words("sector_prone"))
+
+
+def _sector_of(clause: str, start: int, end: int, place_ends: frozenset = frozenset()) -> bool:
+    return clause[start:end] in SECTOR_PRONE and start not in place_ends \
+        and not _WHOLE_BEFORE.search(clause, 0, start)
+
+
+def _names_a_part(ctx, clause: str, clause_start: int) -> bool:
+    """The clause names a part of an aggregate (化工工业增加值): it borrows no indicator."""
+    places = frozenset(m.end - clause_start for m in ctx.mentions)
+    return any(_sector_of(clause, m.start - clause_start, m.end - clause_start, places)
+               for m in ctx.indicator_matches or ()
+               if clause_start <= m.start and m.end <= clause_start + len(clause))
+
+
 def _choose_indicator(cb: Codebook, clause: str, num_start: int, num_end: int, unit: str, kind: str,
-                      sentence_matches=None, clause_start: int = 0):
+                      sentence_matches=None, clause_start: int = 0,
+                      place_ends: frozenset = frozenset()):
     """The indicator a number in `clause` measures: a synonym covering it, else the nearest one
     before it, else the nearest after it, that fits its unit (a sum of money next to a project
     count is that count's investment). Synonyms may reach across the clause's edges
@@ -145,6 +173,7 @@ def _choose_indicator(cb: Codebook, clause: str, num_start: int, num_end: int, u
         cut = clause.find("占")
         if 0 <= cut < num_start:
             matches = [m for m in matches if m.end <= cut] or matches
+    matches = [m for m in matches if not _sector_of(clause, m.start, m.end, place_ends)]
     covering = [m for m in matches if m.start <= num_start and m.end >= num_end]
     before = sorted((m for m in matches if m.end <= num_start), key=lambda m: num_start - m.end)
     after = sorted((m for m in matches if m.start >= num_end), key=lambda m: m.start - num_end)
@@ -168,6 +197,8 @@ def _label(clause: str, num_start: int, ranked: bool = False) -> str:
     head = re.sub(r"^(?:(?:到|至|截至)?\d{4}年(?:底|末)?|目前|截至目前|其中|全年|累计|共|已|新)?", "",
                   clause[:num_start])
     head = re.sub(r"(?:达到|达|为|是|完成|实现|突破|超过|超|约|近|共|累计|总计)$", "", head).strip(" “”\"")
+    # 能源工业增加值同比增长: what grew, not the growing (the kind column says it grew)
+    head = re.sub(r"(?:同比|比上年|较上年)?(?:增长|下降|增速为?|增幅为?|提高|回落|减少)$", "", head) or head
     dated = _YEAR_IN_LABEL.search(head)
     if dated and len(head) - dated.end() >= 2:
         head = head[dated.end():]   # 力争到2025年园区营业收入: the time is in the year column
@@ -244,6 +275,8 @@ def _number_fact(ctx: SentenceContext, cb: Codebook, tok: NumberToken, previous:
     while s[pos:pos + 1] == " ":
         pos += 1
     unit = read_unit(s, pos)
+    if unit is not None and unit.raw == "个" and POINTS_LIST.match(s, unit.end):
+        unit = replace(unit, raw="个百分点", canonical="个百分点")   # 2.3个、7个百分点
     shared_factor = 1.0
     if unit is None:
         # 32.5和18.4亿元, 1.2和0.8万人: one unit (and multiplier) written after the last number
@@ -252,8 +285,7 @@ def _number_fact(ctx: SentenceContext, cb: Codebook, tok: NumberToken, previous:
             unit = read_unit(s, partner.end())
             if unit is not None:
                 shared_factor = {"万": 1e4, "亿": 1e8}.get(partner.group("mult") or "", 1.0)
-                unit = unit._replace(end=pos) if hasattr(unit, "_replace") else type(unit)(
-                    unit.raw, unit.canonical, pos, unit.factor)
+                unit = replace(unit, end=pos)
     if tok.chinese and all(ch in "十百千万亿" for ch in tok.raw):
         # 百项行动, 亿元楼宇: a bare 百/千/万/亿 is a name, unless it is a sum (超亿元, 万亿大关)
         is_money = unit is not None and unit.canonical in MONEY_UNITS
@@ -261,8 +293,8 @@ def _number_fact(ctx: SentenceContext, cb: Codebook, tok: NumberToken, previous:
         sum_word = re.search(r"(超|近|逾|破|冲击|向)$", s[:tok.start])
         if not (big_mark or (is_money and sum_word)):
             return None
-    if unit is not None and unit.raw == "个" and s[unit.end:unit.end + 1] == "月":
-        return None  # 前5个月, 3个月: a duration
+    if unit is not None and unit.raw == "个" and DURATION.match(s, unit.end):
+        return None  # 前5个月, 13个季度: a duration
     clause_start, clause_end = ctx.clause_of(tok.start)
     clause = s[clause_start:clause_end]
     value, raw_unit, canon, factor = tok.value, "", "", 1.0
@@ -297,8 +329,9 @@ def _number_fact(ctx: SentenceContext, cb: Codebook, tok: NumberToken, previous:
     value = value * sign
     num_in_clause = (tok.start - clause_start, end - clause_start)
     indicator = _choose_indicator(cb, clause, *num_in_clause, canon if canon != "?" else "亿元", kind,
-                                  ctx.indicator_matches, clause_start)
-    if indicator is None:
+                                  ctx.indicator_matches, clause_start,
+                                  frozenset(m.end - clause_start for m in ctx.mentions))
+    if indicator is None and not _names_a_part(ctx, clause, clause_start):
         indicator = _inherit(cb, clause, kind, canon, previous)
     indicator = _as_pipeline(cb, indicator, clause, ctx)
     if canon == "?":  # 万亿大关: the indicator says what is counted

@@ -24,7 +24,8 @@ MARKER_RE = re.compile(
     rf"(?=[{_FIRST_CHARS}])(?:"
     rf"(?P<plan>(?:到|至){_Q}(?P<plan1>十[二三四五]五){_Q}(?:末|期末|时期末)|{_Q}(?P<plan2>十[二三四五]五){_Q}(?:末|期末))"
     # 自2012年以来, 2012年以来, 从2019年开始: a starting point, which dates no figure
-    r"|(?P<since>(?:自|从|自从)?(?:19|20)\d{2}年(?:底|末|初)?(?:以来|来|开始|起)|(?:自|从|自从)(?:19|20)\d{2}年)"
+    r"|(?P<since>(?:自|从|自从)?(?:19|20)\d{2}年(?:底|末|初|同期|[一二三四]季度|上半年|\d{1,2}月)?(?:以来|来|开始|起)"
+    r"|(?:自|从|自从)(?:19|20)\d{2}年)"
     # 由2019年的1850户增加到…: the figure right after the start gets the start's year
     r"|(?P<fromto>(?:由|从)(?P<fromyear>(?:19|20)\d{2}年|去年同期|上年同期|去年|上年|上一年))"
     # 今后三年, 未来五年, 三年内: a horizon counted from this year
@@ -47,6 +48,8 @@ MARKER_RE = re.compile(
 )
 
 
+# 快于一季度、2016年全年…: a time inside a comparison is its base
+_COMPARED = re.compile(r"(?:快于|慢于|高于|低于|好于|差于|比|较|同比|相比)[^，,。；;]{0,10}$")
 _CHANGE_TO = re.compile(r"(?:增加|提高|上升|提升|前移|前行|跃升|扩大|减少|下降|降低|增长|攀升|跃居|升|增|降)?(?:到|至|为)")
 _DAY_AFTER = re.compile(r"年\s*(?:0?[1-9]|1[0-2])\s*月\s*(?:[0-2]?\d|3[01])\s*日")
 
@@ -107,11 +110,14 @@ def time_markers(sentence: str, doc_date: date | None, reviewed: int | None = No
                 out.append(TimeMarker(s, e, doc_year, period))
             continue
         if m.group("fullyear"):
-            out.append(TimeMarker(s, e, None, "FY"))   # 全年增长3.8%: the whole year again
+            if not _COMPARED.search(sentence, max(0, s - 14), s):
+                out.append(TimeMarker(s, e, None, "FY"))   # 全年增长3.8%: the whole year again
             continue
         if m.group("plan"):
             key = m.group("plan1") or m.group("plan2")
             out.append(TimeMarker(s, e, PLAN_ENDS[key], "FY", future=True))
+        elif m.group("year") and _COMPARED.search(sentence, max(0, s - 14), s):
+            continue   # 快于2016年全年2.3个百分点: a comparison base, not the figures' year
         elif m.group("year"):
             # 2023年2月14日 is an event's date: it dates its sentence, not what follows
             event = _DAY_AFTER.match(sentence, e) is not None

@@ -63,3 +63,20 @@ def test_a_milestone_followed_by_the_figure_is_not_a_figure():
     got = read("2022年，运城市地区生产总值突破3000亿元大关，达到3105.3亿元，增长4.3%。",
                published=date(2023, 2, 1))
     assert [(k, v) for (k, v, _, _) in got] == [("value", 3105.3), ("growth", 4.3)]
+
+
+def test_a_sector_before_an_aggregate_is_a_part_not_the_whole():
+    got = extract_text("上半年，全市规模以上工业增加值增长6.2%，其中，化工工业增加值增长9.4%。", REF,
+                       date(2023, 8, 1), "长治市上半年工业").facts
+    assert [(f.indicator_id, f.indicator_name, f.value) for f in got] == [
+        ("industrial_value_added", "规模以上工业增加值", 6.2), (None, "化工工业增加值", 9.4)]
+
+
+def test_times_in_comparisons_and_durations_date_nothing():
+    text = ("上半年，长治市地区生产总值增长5.5%，增速为2019年二季度以来的最高，"
+            "分别快于一季度、2022年全年1.2个、2个百分点，已连续6个季度回升。"
+            "分行业看，建筑业增长7.7%。")
+    got = [(f.year, f.period, f.kind, f.value, f.unit)
+           for f in extract_text(text, REF, date(2023, 7, 25), "长治市上半年经济").facts]
+    assert got == [(2023, "YTD-06", "growth", 5.5, "%"), (2023, "YTD-06", "growth", 1.2, "个百分点"),
+                   (2023, "YTD-06", "growth", 2, "个百分点"), (2023, "YTD-06", "growth", 7.7, "%")]
