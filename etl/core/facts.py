@@ -65,6 +65,7 @@ RESPECTIVE_AFTER = re.compile(r"分别为|分别是|依次为")
 MILESTONE = re.compile(r"(?:突破|跨越|迈上|跃上|站上|超过)$")
 EXACT_AFTER = re.compile(r"(?:大关|台阶)?[^。；;]{0,6}?[,，]\s*(?:达到|达|为|实现|完成)\s*[\d*]")
 POINTS_LIST = re.compile(r"[、和及与][\d.]+个百分点")
+ARTICLE_NAME_AFTER = re.compile(r"[、等和及”\"]|措施|政策|举措|意见|细则")
 DURATION = re.compile(r"月|季度|年(?!度)|星期|小时|工作日")
 SHARED_UNIT = re.compile(r"\s*(?:和|与|及|、)\s*[\d.]+(?P<mult>万|亿)?")
 RANK_TARGET_CUE = re.compile(r"力争|确保|争取|目标|要|将|稳居|跻身|迈入")
@@ -318,6 +319,10 @@ def _number_fact(ctx: SentenceContext, cb: Codebook, tok: NumberToken, previous:
         return None  # 三个一批, 两个确保: slogans
     if canon == "位":
         return None  # headcounts (50余位企业家); ranks come from RANK_RE
+    if raw_unit == "条" and (ARTICLE_NAME_AFTER.match(after) or s[tok.start - 1:tok.start] in "”个"):
+        return None  # 稳经济20条、助企12条等措施: packages named by their article counts
+    if raw_unit == "个" and re.match(r"\d", after):
+        return None  # 3个20条: a name built of numerals
     if canon in ("人", "人次") and (MEETING_WORDS.match(after) or HEADCOUNT_NOUNS.match(after)):
         return None
     if re.match(r"(?:年|月|日|号|届|期|批次|号线)", s[tok.end:tok.end + 2]) and unit is None:

@@ -80,3 +80,16 @@ def test_times_in_comparisons_and_durations_date_nothing():
            for f in extract_text(text, REF, date(2023, 7, 25), "长治市上半年经济").facts]
     assert got == [(2023, "YTD-06", "growth", 5.5, "%"), (2023, "YTD-06", "growth", 1.2, "个百分点"),
                    (2023, "YTD-06", "growth", 2, "个百分点"), (2023, "YTD-06", "growth", 7.7, "%")]
+
+
+@pytest.mark.parametrize("text", [
+    "过去一年，出台稳投资30条、惠企15条等措施。",
+    "落实“两个确保”和支持民营经济4个10条。",
+])
+def test_measures_named_by_their_article_counts_are_not_figures(text):
+    assert read(text, "某县政府工作报告", date(2024, 2, 1)) == []
+
+
+def test_jin_is_half_a_kilogram():
+    assert read("2023年，运城市小麦总产量18亿斤。", published=date(2024, 2, 1)) == [
+        ("value", 900000, "吨", "level")]
