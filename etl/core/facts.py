@@ -321,6 +321,8 @@ def _number_fact(ctx: SentenceContext, cb: Codebook, tok: NumberToken, previous:
         return None  # headcounts (50余位企业家); ranks come from RANK_RE
     if raw_unit == "条" and (ARTICLE_NAME_AFTER.match(after) or s[tok.start - 1:tok.start] in "”个"):
         return None  # 稳经济20条、助企12条等措施: packages named by their article counts
+    if re.search(r"汇率(?:计算|折算)", s[clause_start:tok.start]):
+        return None  # 按平均汇率计算为4295美元: the same figure restated in another currency
     if raw_unit == "个" and re.match(r"\d", after):
         return None  # 3个20条: a name built of numerals
     if canon in ("人", "人次") and (MEETING_WORDS.match(after) or HEADCOUNT_NOUNS.match(after)):
