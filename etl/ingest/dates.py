@@ -252,3 +252,18 @@ def date_from_body(text: str) -> tuple[date, str] | None:
     if any(done for y, done in years if y == latest):
         return make_date(latest + 1, 3, 31), "body_completed_year"
     return make_date(latest, 6, 30), "body_latest_year"
+
+
+def date_from_html(html: str, url: str | None = None) -> date | None:
+    """The publication date an HTML page declares (meta tags, <time>, 发布时间 blocks, its URL),
+    read by htmldate without its extensive search of the body text (whose dates are events).
+    The page is parsed here, so htmldate never fetches anything."""
+    import lxml.html
+    from htmldate import find_date
+    try:
+        tree = lxml.html.fromstring(html)
+        found = find_date(tree, url=url, original_date=True, extensive_search=False,
+                          outputformat="%Y-%m-%d", min_date="1990-01-01")
+    except (ValueError, TypeError, lxml.etree.ParserError):
+        return None
+    return parse_date_value(found) if found else None

@@ -52,7 +52,8 @@ def read_document(path: str | Path, source: SourceRow | None = None) -> Document
     doc.publisher = (source and source.publisher) or meta_str(meta, "publisher") or source_meta
     doc.author = meta_str(meta, "author", "authors")
     doc.categories = meta_list(meta, "categories") or meta_list(meta, "category")
-    doc.published, doc.date_rule, doc.date_precision = choose_date(doc, source, meta)
+    doc.published, doc.date_rule, doc.date_precision = choose_date(
+        doc, source, meta, raw[fm.end:] if is_html else None)
     return doc
 
 
@@ -71,9 +72,11 @@ def build_text(raw: str, name: str, html: bool = False):
     return fm, is_html, cleaned, warnings
 
 
-def choose_date(doc: Document, source: SourceRow | None, meta: dict):
+def choose_date(doc: Document, source: SourceRow | None, meta: dict, html: str | None = None):
     """(published, date_rule, precision), trying the rules from most to least trustworthy.
-    A partial date (2018-09, 2018) is kept with its precision rather than dropped."""
+    A partial date (2018-09, 2018) is kept with its precision rather than dropped. An HTML
+    page's own publication markup (meta tags, time elements, 发布时间 blocks) is read by
+    htmldate, a library made for it."""
     if source and source.published:
         return source.published, "sources_csv", source.precision
     if "date" in meta:
@@ -84,6 +87,10 @@ def choose_date(doc: Document, source: SourceRow | None, meta: dict):
     from_url = dates.date_from_url_partial(doc.url)
     if from_url and from_url[1] == "day":
         return from_url[0], "url", "day"
+    if html is not None:
+        found = dates.date_from_html(html, doc.url)
+        if found:
+            return found, "html_metadata", "day"
     year = from_url[0].year if from_url else (dates.year_from_url(doc.url) or dates.year_hint(doc.text))
     d = dates.find_dateline(doc.text, year)
     if d and (from_url is None or (d.year, d.month) == (from_url[0].year, from_url[0].month)):
