@@ -101,9 +101,10 @@ def distribute_indicators(ctx, facts: list) -> list:
     shared = INDICATOR_SHARED.search(s, run[-1].end, min(len(s), run[-1].end + 6))
     if not shared:
         return out
+    stop = min([i for i in (s.find(c, shared.end()) for c in "，,；;") if i >= 0] or [len(s)])
     new = []
     for f in out:
-        if f.start >= shared.end() and f.indicator in (None, run[-1].info):
+        if shared.end() <= f.start < stop and f.indicator in (None, run[-1].info):
             new += [replace(f, indicator=m.info, label=m.info.name, kind_rule=f.kind_rule)
                     for m in run]
         else:
@@ -122,7 +123,10 @@ def distribute(ctx, facts: list) -> list:
         tail = LIST_TAIL.match(s, end)
         end = tail.end() if tail else end
         before_list = ctx.region_at(max(run[0].start - 1, 0))
-        after = [f for f in out if f.start >= end]
+        # the list's figures stop where the next place is named (…，石楼县下降2.4%)
+        limit = next((m.start for m in ctx.mentions if m.start >= end and m.region is not None),
+                     len(s))
+        after = [f for f in out if end <= f.start < limit]
         # 1. 晋中(3.2万户)、长治(2.9万户): a figure right after its place is that place's
         for m in run:
             for i, f in enumerate(out):
@@ -141,6 +145,10 @@ def distribute(ctx, facts: list) -> list:
             continue
         ranked = RANKED_AFTER.match(s, end) or RANKED_AFTER.search(s, end, min(len(s), end + 16))
         if ranked:
+            marker = RESPECTIVE.search(s, ranked.end(), limit)
+            if marker:   # 分列前三位，增速分别为a、b、c: the figures pair up too
+                out = _zip_by_unit(out, [f for f in out if marker.start() <= f.start < limit],
+                                   places, s, "respectively", before_list)
             out = [f for f in out if not (f.kind == "rank" and ranked.start() <= f.start < ranked.end())]
             template = next((f for f in facts if f.kind == "rank"), None)
             if template is not None:
@@ -149,10 +157,10 @@ def distribute(ctx, facts: list) -> list:
                                        value=float(i), qualifier="exact", raw_number=str(i),
                                        region_rule="ranked_list", kind_rule="ranked_list"))
             continue
-        marker = RESPECTIVE.search(s, end)
+        marker = RESPECTIVE.search(s, end, limit)
         if marker:
-            moved = _zip_by_unit(out, [f for f in out if f.start >= marker.start()], places, s,
-                                 "respectively", before_list)
+            moved = _zip_by_unit(out, [f for f in out if marker.start() <= f.start < limit], places,
+                                 s, "respectively", before_list)
             out = moved
             continue
         dist = DISTRIBUTIVE.match(s, end) or DISTRIBUTIVE.search(s, end, min(len(s), end + 12))
@@ -160,7 +168,7 @@ def distribute(ctx, facts: list) -> list:
             # 和顺县、左权县各建成厂房三栋: each place has the figure
             new = []
             for f in out:
-                if f.start >= dist.start():
+                if dist.start() <= f.start < limit:
                     new += [_move(f, p, "distributive") for p in places]
                 else:
                     new.append(f)

@@ -57,7 +57,7 @@ SCOPE_COUNT = re.compile(r"(?:个)?(?:县区|县市区|县（市、区）|县\(�
 SCOPE_BEFORE = re.compile(r"(?:中|里|当中|之中)(?:有|共有)$")
 RATE_AFTER = re.compile(r"[^，,。；;]{2,}?(?:增长|下降|增速|增幅|比重|占比)[^，,。；;]{0,8}\d+(?:\.\d+)?%")
 HEADCOUNT_BEFORE = re.compile(r"(?:代表|一行|嘉宾|人员|负责人|企业家)[约共近]?$")
-MEETING_AFTER = re.compile(r"[^，,。；;]{0,8}?(?:代表|嘉宾)[^，,。；;]{0,4}(?:参加|出席|参会|与会)")
+MEETING_AFTER = re.compile(r"[^，,。；;]{0,12}?(?:代表|嘉宾|负责人)[^，,。；;]{0,12}(?:参加|出席|参会|与会|人)")
 STOCK_WORDS = words_re("stock_word")
 RATIO_AFTER = re.compile(r"(?:比例|比重|占比|达标率|优良率|率)(?:为|达到|达|是)")
 COLLECTIVE = re.compile(r"(?:均|皆|都)(?:突破|超过|超|达到|在)$")
@@ -69,6 +69,7 @@ ARTICLE_NAME_AFTER = re.compile(r"[、等和及”\"]|措施|政策|举措|意�
 DURATION = re.compile(r"月|季度|年(?!度)|星期|小时|工作日")
 SHARED_UNIT = re.compile(r"\s*(?:和|与|及|、)\s*[\d.]+(?P<mult>万|亿)?")
 RANK_TARGET_CUE = re.compile(r"力争|确保|争取|目标|要|将|稳居|跻身|迈入")
+SHARE_BASE = re.compile(r"(?:全省|全市|全县|全区|全国|总量|总额|全部)(?:的)?$")
 RANKING_WORDS = re.compile(r"排|居|位列|名列|榜|强|位次|分列|进入|跻身|迈入")
 URL_RE = re.compile(r"https?://\S+|www\.\S+|[\w.-]+\.(?:com|cn|net|gov)\S*")
 
@@ -121,6 +122,8 @@ def _qualifier(before: str, after_number: str, after_unit: str, tok: NumberToken
     for rx, q in QUAL_AFTER[1:]:
         if rx.match(after_unit):
             return q
+    # 均不足全市的1%: the qualifier stands before the base the figure is taken of
+    before = SHARE_BASE.sub("", before) if SHARE_BASE.search(before) else before
     for rx, q in QUAL_BEFORE:
         if rx.search(before):
             return q
@@ -357,14 +360,15 @@ def _number_fact(ctx: SentenceContext, cb: Codebook, tok: NumberToken, previous:
     if dimension(canon) == "count" and (SCOPE_COUNT.match(after)
                                         or SCOPE_BEFORE.search(s, clause_start, tok.start)):
         return None  # 全市12个县区中, 11个设区市, 17个分会场: the scope, not a figure
-    if canon in ("人", "家") and (HEADCOUNT_BEFORE.search(s, max(0, tok.start - 8), tok.start)
-                                or MEETING_AFTER.match(after)):
+    if (canon in ("人", "家") and HEADCOUNT_BEFORE.search(s, max(0, tok.start - 8), tok.start)) \
+            or (dimension(canon) == "count" and MEETING_AFTER.match(after)):
         return None  # 企业代表60余人, 一行30余人, 100余家企业的代表参加: who attended
     if COLLECTIVE.search(s[clause_start:tok.start]) and RESPECTIVE_AFTER.search(s, end):
         return None  # 两市均突破N亿元，分别为…: a threshold stated before the exact values
     if MILESTONE.search(s[clause_start:tok.start]) and EXACT_AFTER.match(s, end):
         return None  # 突破2000亿元大关，达到2034亿元: the milestone, then the figure
-    before = s[max(clause_start, tok.start - 4):tok.start]
+    before = s[max(clause_start, tok.start - 10):tok.start]
+    before = before if SHARE_BASE.search(before) else before[-4:]
     qualifier = _qualifier(before, s[tok.end:], after, tok, clause_before, s[:clause_start])
     year, period = ctx.year_at(tok.start), ctx.period_at(tok.start)
     if period != "FY" and STOCK_WORDS.search(s, clause_start, tok.start):

@@ -49,7 +49,7 @@ MARKER_RE = re.compile(
 
 
 # 快于一季度、2016年全年…: a time inside a comparison is its base
-_COMPARED = re.compile(r"(?:快于|慢于|高于|低于|好于|差于|比|较|同比|相比)[^，,。；;]{0,10}$")
+_COMPARED = re.compile(r"(?:快于|慢于|高于|低于|好于|差于|比|较|同比|相比|继)[^，,。；;]{0,10}$")
 _CHANGE_TO = re.compile(r"(?:增加|提高|上升|提升|前移|前行|跃升|扩大|减少|下降|降低|增长|攀升|跃居|升|增|降)?(?:到|至|为)")
 _DAY_AFTER = re.compile(r"年\s*(?:0?[1-9]|1[0-2])\s*月\s*(?:[0-2]?\d|3[01])\s*日")
 
@@ -147,8 +147,10 @@ def time_markers(sentence: str, doc_date: date | None, reviewed: int | None = No
             elif m.group("asof"):
                 month = _month(m.group("asofm"))
                 out.append(TimeMarker(s, e, int(m.group("asof")[:4]), None))
+            # 继上半年…后, 比一季度: a period named in passing holds for its sentence only
+            passing = _COMPARED.search(sentence, max(0, s - 12), s) is not None
             if month == 12:
-                out.append(TimeMarker(s, e, None, "FY"))
+                out.append(TimeMarker(s, e, None, "FY", carry=not passing))
             elif month:
-                out.append(TimeMarker(s, e, None, f"YTD-{month:02d}"))
+                out.append(TimeMarker(s, e, None, f"YTD-{month:02d}", carry=not passing))
     return out

@@ -49,3 +49,24 @@ def test_indicators_sharing_one_rank():
                        date(2024, 8, 1), "吕梁市上半年经济运行").facts
     assert sorted((f.indicator_id, f.kind, f.value, f.qualifier) for f in got) == [
         ("fixed_asset_investment", "rank", 2, "less_than"), ("gdp", "rank", 2, "less_than")]
+
+
+def test_a_list_stops_where_the_next_place_is_named():
+    got = facts("前三季度，分县看，汾阳市增长7.1%，文水县、交城县分别增长6.4%、5.9%，方山县下降1.2%。",
+                title="吕梁市前三季度县域经济", published=date(2023, 10, 30))
+    assert [(r, v) for (r, _, _, v, _, _) in got] == [
+        ("交城县", 5.9), ("文水县", 6.4), ("方山县", -1.2), ("汾阳市", 7.1)]
+
+
+def test_ranked_list_then_its_figures():
+    got = facts("从增速看，晋城、晋中、太原分列前三位，增速分别为7.9%、7.6%和7.4%。",
+                published=date(2018, 11, 2))
+    assert sorted((r, k, v) for (r, _, k, v, _, _) in got) == [
+        ("jincheng", "growth", 7.9), ("jincheng", "rank", 1), ("jinzhong", "growth", 7.6),
+        ("jinzhong", "rank", 2), ("taiyuan", "growth", 7.4), ("taiyuan", "rank", 3)]
+
+
+def test_a_period_named_in_passing_does_not_carry():
+    got = extract_text("全县36个项目集中开工，这是继上半年12个项目开工后的又一批。\n9月，全县签约项目27个。",
+                       REF, date(2018, 10, 30), "沁县项目集中开工").facts
+    assert [(f.value, f.period) for f in got] == [(36, "FY"), (12, "YTD-06"), (27, "FY")]
