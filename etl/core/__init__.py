@@ -96,7 +96,21 @@ def extract_text(text: str, ref: Reference, doc_date: date | None = None,
                 quote=quote, start=qs, end=qe, confidence=round(p.confidence * frame.confidence, 2),
                 sentence=sentence, region_rule=p.region_rule, time_rule=p.time_rule))
     result.projects = merge_variants(result.projects)
+    result.facts = _without_restatements(result.facts)
     return result
+
+
+def _without_restatements(facts: list[Fact]) -> list[Fact]:
+    """综改区上半年14.1%的增长 after 地区生产总值增长14.1%: a figure restated without its
+    indicator is the same fact; the reading that names the indicator stays."""
+    named = {(f.region_name, f.year, f.period, f.kind, f.value, f.unit)
+             for f in facts if f.indicator_id}
+    return [f for f in facts if f.indicator_id or len(_WHEN_HOW.sub("", f.indicator_name or "")) > 2
+            or (f.region_name, f.year, f.period, f.kind, f.value, f.unit) not in named]
+
+
+# Words of a label that say only when (上半年) or how (增长), not what is measured.
+_WHEN_HOW = re.compile(r"上半年|一季度|前三季度|全年|今年|去年|同期|同比|增长|增速|实现|以|的")
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int, str]:

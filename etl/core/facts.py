@@ -391,7 +391,8 @@ def _number_fact(ctx: SentenceContext, cb: Codebook, tok: NumberToken, previous:
             label = s[end:clause_end].strip(" 。！？；;!?…，,、")[:14] or label
     if indicator is None and canon == "%" and previous and not GROWTH_WORDS.sub("", label).strip():
         # 第一产业增加值82.1亿元，增长4.0%: a bare rate is the growth of the figure before it
-        label = previous[-1].label
+        levels = [f for f in previous if f.kind in ("value", "target")] or previous
+        label = levels[-1].label
     return RawFact(tok.start, end, clause_start, clause_end, region, year, period, indicator, label,
                    kind, v, vh, canon, qualifier, s[tok.start:tok.end], raw_unit, confidence,
                    kind_rule, ctx.region_rule_at(tok.start), ctx.time_rule_at(tok.start))
@@ -432,7 +433,12 @@ def _inherit(cb: Codebook, clause: str, kind: str, unit: str, previous: list[Raw
     named = [f for f in previous if f.indicator is not None]
     if not named:
         return None
-    if kind in ("growth", "share"):
+    if kind == "growth":
+        # 第二产业增加值180亿元，增长16.9%: the growth of the level just before it, and of
+        # nothing when that level names no indicator (a share in between is no level)
+        levels = [f for f in previous if f.kind in ("value", "target", "growth")]
+        return levels[-1].indicator if levels else named[-1].indicator
+    if kind == "share":
         return named[-1].indicator
     named = [f for f in named if f.kind in ("value", "target")]
     if not named:

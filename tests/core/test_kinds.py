@@ -93,3 +93,11 @@ def test_measures_named_by_their_article_counts_are_not_figures(text):
 def test_jin_is_half_a_kilogram():
     assert read("2023年，运城市小麦总产量18亿斤。", published=date(2024, 2, 1)) == [
         ("value", 900000, "吨", "level")]
+
+
+def test_a_restated_figure_is_one_fact_and_growth_follows_its_level():
+    got = extract_text("上半年，该区地区生产总值增长8.2%。该区上半年8.2%的增长来自工业。"
+                       "第二产业增加值90亿元，占GDP比重为60%，增长9.1%。", REF, date(2023, 8, 1),
+                       "晋城经济技术开发区上半年经济").facts
+    assert [(f.kind, f.indicator_id, f.value) for f in got] == [
+        ("growth", "gdp", 8.2), ("value", None, 90), ("share", "gdp", 60), ("growth", None, 9.1)]
