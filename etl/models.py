@@ -63,9 +63,6 @@ class Fact:
     region_rule: str = ""
     time_rule: str = ""
 
-    def to_dict(self) -> dict:
-        return dict(vars(self))  # every field is a plain value: asdict's deep copy is waste
-
 
 @dataclass
 class Project:
@@ -84,9 +81,6 @@ class Project:
     region_rule: str = ""
     time_rule: str = ""
 
-    def to_dict(self) -> dict:
-        return dict(vars(self))  # every field is a plain value: asdict's deep copy is waste
-
 
 @dataclass
 class Policy:
@@ -102,9 +96,6 @@ class Policy:
     doc: str = ""
     region_rule: str = ""
     time_rule: str = ""
-
-    def to_dict(self) -> dict:
-        return dict(vars(self))  # every field is a plain value: asdict's deep copy is waste
 
 
 @dataclass

@@ -10,7 +10,6 @@ from typing import NamedTuple
 
 _PARAGRAPH = re.compile(r"[^\n]+")
 _SENTENCE = re.compile(r"[^。！？!?；;…]+(?:[。！？!?；;…]+|$)")
-_CLAUSE_SEP = re.compile(r"[,，、:：]")
 _SPACE = re.compile(r"\s+")
 _BOOK_TITLE = re.compile(r"《[^》]{0,80}》")
 _SHORT_QUOTE = re.compile(r"[“\"‘「][^”\"’」]{1,14}[”\"’」]")

@@ -9,7 +9,6 @@ converter artefacts such as `區(qū)`) are recorded as breakpoints.
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -100,8 +99,3 @@ def normalize(source: str) -> Normalized:
 def _is_cjk(ch: str) -> bool:
     return "\u4e00" <= ch <= "\u9fff" or "\u3400" <= ch <= "\u4dbf"
 
-
-def nfkc_char(ch: str) -> str:
-    """NFKC of one character if it stays one character (subscripts, circled digits aside)."""
-    n = unicodedata.normalize("NFKC", ch)
-    return n if len(n) == 1 else ch
