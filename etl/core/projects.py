@@ -234,7 +234,7 @@ def rule_deng_list(s, ca, cb, ctx) -> list[Candidate]:
     intro = [x for x in _INTRODUCER.finditer(s, ca, deng)]
     la = intro[-1].end() if intro else ca      # 签约项目包括甲、乙等项目: the list starts after 包括
     items = _items(s, la, deng)
-    first = _clean(s, *items[0], ctx.mentions)[0]
+    first = _clean(s, *items[0], _starts(ctx))[0]
     return [Candidate(a, b, "deng_list", first, end, False) for a, b in items]
 
 
@@ -305,7 +305,7 @@ def rule_suffix_name(s, ca, cb, ctx) -> list[Candidate]:
     """甲乙新材料产业园开工建设 / 服务甲乙项目建设: an item ending in a project noun. Items listed
     before it in the same chunk (甲、乙项目顺利投产) share its noun and its event."""
     items = _items(s, ca, cb)
-    first = _clean(s, *items[0], ctx.mentions)[0]
+    first = _clean(s, *items[0], _starts(ctx))[0]
     before = [m for m in STAGE_WORDS.finditer(s, ca, first) if STAGE_OF[m.group(0)] not in ("", "under_construction")]
     ends = []
     for a, b in items:
@@ -335,7 +335,15 @@ CANDIDATE_RULES = [(rule_quoted_name, 0.9), (rule_deng_list, 0.8), (rule_counted
 
 # ---------------------------------------------------------------- the name
 
-def _clean(s: str, a: int, b: int, mentions) -> tuple[int, int]:
+def _starts(ctx) -> dict:
+    """The sentence's place mentions by start offset (built once per sentence, not per name)."""
+    starts = getattr(ctx, "_mention_starts", None)
+    if starts is None:
+        starts = ctx._mention_starts = {m.start: m for m in ctx.mentions}
+    return starts
+
+
+def _clean(s: str, a: int, b: int, starts: dict) -> tuple[int, int]:
     """Narrow s[a:b] to the name: no descriptor ending in 的, numbering, time, lead verbs (with
     the subject place before them), quotes, or trailing 项目."""
     de = s.rfind("的", a, b)
@@ -344,7 +352,6 @@ def _clean(s: str, a: int, b: int, mentions) -> tuple[int, int]:
     marks = [m for m in _OBJECT_MARK.finditer(s, a, b) if b - m.end() >= 4]
     if marks:
         a = marks[-1].end()
-    starts = {m.start: m for m in mentions}
     while True:
         before = a
         while a < b and s[a] in _QUOTES and not (s[a] == "“" and "”" in s[a + 1:b]):
@@ -619,7 +626,7 @@ def _overlaps(taken, a, b) -> bool:
 def _record(s: str, cand: Candidate, ctx, taken, worth: float) -> RawProject | None:
     """The cleaned candidate as a record (its stage still to decide), or None when what is left
     is no name, overlaps a name already taken, or has no region."""
-    a, b = _clean(s, cand.start, cand.end, ctx.mentions)
+    a, b = _clean(s, cand.start, cand.end, _starts(ctx))
     if b <= a or _overlaps(taken, a, b):
         return None
     cand.raw_start, cand.start, cand.end = cand.start, a, b
