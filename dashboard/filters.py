@@ -8,6 +8,8 @@ their on_change callbacks). The last selection is also kept in the session so sw
 """
 from __future__ import annotations
 
+import datetime as dt
+
 import pandas as pd
 import streamlit as st
 
@@ -81,9 +83,10 @@ def nearest_year(wanted: int, years: list[int]) -> int:
 
 # ---------------------------------------------------------------- Streamlit side
 def current_lang() -> str:
-    if "lang_en" in st.session_state:
-        return "en" if st.session_state["lang_en"] else "zh"
-    return "en" if st.query_params.get("lang") == "en" else "zh"
+    """The link's `lang` when it has one, else the session's (page switches drop the URL)."""
+    if "lang" in st.query_params:
+        return "en" if st.query_params.get("lang") == "en" else "zh"
+    return "en" if st.session_state.get("lang_en") else "zh"
 
 
 def _set_param(name: str, value: str | None) -> None:
@@ -180,3 +183,26 @@ def sidebar_selection(with_targets: bool = False) -> Selection:
 
 def _short(label: str) -> str:
     return label.split(" · ")[0].split(" — ")[0]
+
+
+def _on_as_of_change() -> None:
+    _set_param("asof", st.session_state["flt_as_of"].isoformat())
+
+
+def as_of_date() -> dt.date:
+    """The date target statuses are computed for: the link's `asof`, else today; shown and
+    editable in the sidebar, and written back into the URL so a link reproduces the status."""
+    lang = current_lang()
+    raw = st.query_params.get("asof")
+    day = dt.date.today()
+    if raw:
+        try:
+            day = dt.date.fromisoformat(raw)
+        except ValueError:
+            st.warning(t("bad_year", lang, value=raw, shown=day.isoformat()))
+    st.session_state["flt_as_of"] = day
+    st.sidebar.date_input(t("as_of_input", lang), key="flt_as_of", on_change=_on_as_of_change,
+                          format="YYYY-MM-DD")
+    if raw:
+        _set_param("asof", day.isoformat())
+    return day

@@ -390,6 +390,11 @@ def tidy_records(df: pd.DataFrame, lang: str, what: str) -> pd.DataFrame:
     return out.dropna(axis=1, how="all")
 
 
+def row_fact_ids(df: pd.DataFrame, columns: tuple[str, ...]) -> list[int]:
+    """Fact ids row by row (chart order), several columns per row, missing ones skipped."""
+    return [int(r[c]) for r in df.to_dict("records") for c in columns if pd.notna(r[c])]
+
+
 def with_roles(parts: list[tuple[str, pd.Series]]) -> tuple[list[int], list[str]]:
     """Fact ids in chart order with a role each (target / actual / baseline / ytd)."""
     ids, roles = [], []
@@ -483,8 +488,7 @@ def build_all(fetch: Callable, sel: Selection, as_of: str) -> tuple[dict[str, go
     this_year = rounds[(rounds["year"] == year) & rounds["stage"].isin(sql.PIPELINE_STAGES)]
     if len(this_year):
         figures["pipeline_rounds"] = rounds_figure(this_year, sel)
-        ids, _ = with_roles([("count", this_year["count_fact_id"]),
-                             ("investment", this_year["investment_fact_id"])])
+        ids = row_fact_ids(this_year, ("count_fact_id", "investment_fact_id"))
         tables["pipeline_rounds"] = tidy(fetch(sql.evidence, tuple(ids)), lang)
     if rounds[rounds["period"] == "FY"]["year"].nunique() >= 2:
         figures["pipeline_by_year"] = pipeline_years_figure(rounds, sel)

@@ -90,10 +90,8 @@ def _opt(con, alias: str, table: str, column: str) -> str:
 
 
 def _nature(con, alias: str = "f") -> str:
-    """'cumulative' for a running total (累计, or the ETL's time rule says so), else 'period'."""
-    time_rule = _opt(con, alias, "facts", "time_rule")
-    return (f"CASE WHEN {alias}.period LIKE 'CUM%' OR coalesce({time_rule}, '') ILIKE '%cumul%'"
-            f" OR {alias}.quote LIKE '%累计%' THEN 'cumulative' ELSE 'period' END")
+    """The warehouse's rule (figure_nature): 'cumulative' for a running total, else 'period'."""
+    return f"figure_nature({alias}.period, {_opt(con, alias, 'facts', 'time_rule')}, {alias}.quote)"
 
 
 # ---------------------------------------------------------------- reference and filters
@@ -246,30 +244,23 @@ def levels_over_time(con, region_key: str) -> pd.DataFrame:
 
 # ---------------------------------------------------------------- pipeline
 def pipeline_rounds(con, region_key: str) -> pd.DataFrame:
-    """三个一批 figures as reported: one row per (year, round, stage), never merged.
-
-    A round is what one document reports for one period (a quarterly 集中签约 round, a YTD
-    round-up, the full-year total); the full year ('FY') is kept apart from partial rounds.
-    Counts and investment of a stage in one round come from the same document.
+    """三个一批 figures as reported (warehouse macro pipeline_for): one row per (year, round,
+    stage), never merged. A round is what one document reports for one period (a quarterly
+    集中签约 round, a year-to-date round-up, the full-year total); counts and investment of a
+    stage in one round come from the same document. Full-year totals sort after the rounds.
     """
-    return _df(con, "pipeline_rounds", f"""
-        WITH p AS (
-            SELECT f.*, regexp_replace(f.indicator_id, '^projects_|_investment$', '', 'g') AS stage,
-                   f.indicator_id LIKE '%\\_investment' ESCAPE '\\' AS is_investment
-            FROM facts f
-            WHERE {REGION_KEY.replace('region_', 'f.region_')} = ? AND f.kind = 'value'
-              AND f.indicator_id LIKE 'projects\\_%' ESCAPE '\\' AND f.year IS NOT NULL)
-        SELECT p.year, p.period, p.doc, d.title, d.published, p.stage,
-               max(p.value) FILTER (WHERE NOT p.is_investment) AS n_projects,
-               max(p.value) FILTER (WHERE p.is_investment) AS investment_yi,
-               max(p.fact_id) FILTER (WHERE NOT p.is_investment) AS count_fact_id,
-               max(p.fact_id) FILTER (WHERE p.is_investment) AS investment_fact_id,
-               any_value(p.sentence) AS sentence, any_value(p.quote) AS quote
-        FROM p LEFT JOIN documents d ON d.doc = p.doc
-        WHERE p.stage IN ('signed', 'started', 'commissioned', 'negotiating', 'reserve', 'in_progress')
-        GROUP BY ALL
-        ORDER BY p.year, p.period = 'FY', p.period, d.published NULLS LAST, p.doc, p.stage""",
-               [region_key])
+    return _df(con, "pipeline_rounds", """
+        SELECT p.year, p.period, p.doc, d.title, d.published, p.stage, p.n_projects,
+               p.investment_yi, p.count_fact_id, p.investment_fact_id,
+               coalesce(fc.sentence, fi.sentence) AS sentence, coalesce(fc.quote, fi.quote) AS quote
+        FROM pipeline_for(?) p
+        LEFT JOIN documents d ON d.doc = p.doc
+        LEFT JOIN facts fc ON fc.fact_id = p.count_fact_id
+        LEFT JOIN facts fi ON fi.fact_id = p.investment_fact_id
+        WHERE p.year IS NOT NULL
+        ORDER BY p.year, p.period = 'FY', p.period, d.published NULLS LAST, p.doc,
+                 list_position(['signed', 'started', 'commissioned', 'negotiating', 'reserve',
+                                'in_progress'], p.stage)""", [region_key])
 
 
 def projects(con, region_key: str) -> pd.DataFrame:
@@ -303,8 +294,9 @@ def targets(con, region_key: str, year: int, as_of: str) -> pd.DataFrame:
         FROM target_status_for(?, CAST(? AS DATE)) t
         LEFT JOIN indicators i ON i.id = t.indicator_id
         WHERE t.target_year = ?
-        ORDER BY t.indicator_id NULLS LAST, t.indicator_name, t.unit, t.target_fact_id""",
-               [region_key, as_of, year])
+        ORDER BY list_position(['level', 'rate', 'control', 'label'], t.target_kind),
+                 t.indicator_id NULLS LAST, t.indicator_name, t.unit, t.target_fact_id""",
+               [region_key, str(as_of), year])
 
 
 # ---------------------------------------------------------------- sources
@@ -349,11 +341,12 @@ def conflicts(con, region_key: str) -> pd.DataFrame:
 
 
 def schema_version(con) -> int:
-    """The warehouse's schema version (build_info 'schema_version', else the migration table)."""
+    """The warehouse's schema version (build_info 'schema_version'); 0 when it predates the
+    objects the dashboard reads (a file built before the target status rule)."""
     try:
         rows = con.execute("SELECT value FROM build_info WHERE key = 'schema_version'").fetchall()
-        if rows and rows[0][0] is not None:
-            return int(rows[0][0])
-        return int(con.execute("SELECT max(version) FROM schema_migrations").fetchone()[0] or 0)
+        has_rule = con.execute("SELECT count(*) FROM duckdb_functions() WHERE database_name = "
+                               "current_database() AND function_name = 'target_status_for'").fetchone()[0]
     except duckdb.Error:
         return 0
+    return int(rows[0][0]) if rows and rows[0][0] is not None and has_rule else 0

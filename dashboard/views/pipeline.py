@@ -1,5 +1,6 @@
 """Pipeline: 三个一批 rounds (signed / started / commissioned are separate batches, not a
 funnel), each round and the year total apart; other stages; year totals; named projects."""
+import pandas as pd
 import streamlit as st
 
 from dashboard import filters, layout, report, sql
@@ -17,9 +18,7 @@ if main.empty:
     layout.no_data(sel, "pipeline_facts")
 else:
     st.caption(t("rounds_note", sel.lang))
-    ids = []
-    for r in main.itertuples():  # chart order: round by round, stage by stage
-        ids += [int(i) for i in (r.count_fact_id, r.investment_fact_id) if i == i and i is not None]
+    ids = report.row_fact_ids(main, ("count_fact_id", "investment_fact_id"))  # chart order
     evidence = layout.evidence_for(ids)
     layout.chart(report.rounds_figure(main, sel), sel, "pipeline_rounds", evidence=evidence)
     layout.table(report.rounds_table(main, sel.lang, sel.doc_titles), sel, "pipeline_rounds_table",
@@ -31,18 +30,17 @@ if not others.empty:
     for col, r in zip(st.columns(len(others)), others.itertuples()):
         col.metric(f"{stage_label(r.stage, sel.lang)} · {report.round_label(r._asdict(), sel.lang, sel.doc_titles)}",
                    fmt_number(r.n_projects, "projects", sel.lang),
-                   delta=fmt_number(r.investment_yi, "亿元", sel.lang) if r.investment_yi == r.investment_yi else None,
+                   delta=fmt_number(r.investment_yi, "亿元", sel.lang) if pd.notna(r.investment_yi) else None,
                    delta_color="off", delta_arrow="off", border=True, help=r.sentence)
-    ids = [int(i) for r in others.itertuples() for i in (r.count_fact_id, r.investment_fact_id)
-           if i == i and i is not None]
+    ids = report.row_fact_ids(others, ("count_fact_id", "investment_fact_id"))
     layout.show_evidence(layout.evidence_for(ids), sel.lang)
 
 year_totals = rounds[(rounds["period"] == "FY") & rounds["stage"].isin(sql.PIPELINE_STAGES)]
 if year_totals["year"].nunique() >= 2:
     st.subheader(t("pipeline_by_year", sel.lang))
     fig = report.pipeline_years_figure(rounds, sel)
-    ids = [int(i) for r in year_totals.sort_values(["year", "stage"]).itertuples()
-           for i in (r.count_fact_id, r.investment_fact_id) if i == i and i is not None]
+    ids = report.row_fact_ids(year_totals.sort_values(["year", "stage"]),
+                              ("count_fact_id", "investment_fact_id"))
     layout.chart(fig, sel, "pipeline_by_year", evidence=layout.evidence_for(ids))
 
 st.subheader(t("named_projects", sel.lang))
