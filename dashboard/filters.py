@@ -199,7 +199,7 @@ def as_of_date() -> dt.date:
         try:
             day = dt.date.fromisoformat(raw)
         except ValueError:
-            st.warning(t("bad_year", lang, value=raw, shown=day.isoformat()))
+            st.warning(t("bad_date", lang, value=raw, shown=day.isoformat()))
     st.session_state["flt_as_of"] = day
     st.sidebar.date_input(t("as_of_input", lang), key="flt_as_of", on_change=_on_as_of_change,
                           format="YYYY-MM-DD")

@@ -28,9 +28,9 @@ STRINGS: dict[str, tuple] = {
     "evidence": ("证据：每个数字出自哪份文件、哪句话", "Evidence: the document and sentence behind each number"),
     "download_png": ("下载 PNG", "Download PNG"),
     "download_csv": ("下载 CSV", "Download CSV"),
-    "source_line": ("来源：{docs}（共 {n} 份文件）· 山西区域发展政策追踪",
-                    ("Source: {docs} ({n} document) · Shanxi Regional Development Tracker",
-                     "Source: {docs} ({n} documents) · Shanxi Regional Development Tracker")),
+    "source_line": ("来源：{docs}（共 {n} 份文件）<br>山西区域发展政策追踪",
+                    ("Source: {docs} ({n} document)<br>Shanxi Regional Development Tracker",
+                     "Source: {docs} ({n} documents)<br>Shanxi Regional Development Tracker")),
     "et_al": (" 等", " et al."),
     "list_sep": ("、", "; "),
     "missing_db": ("找不到数据仓库文件 `{path}`。请先运行 `make build` 生成它（或设置环境变量 WAREHOUSE_DB）。",
@@ -134,6 +134,8 @@ STRINGS: dict[str, tuple] = {
     "col:stage": ("阶段", "Stage"),
     "col:facts_extracted": ("提取数字", "Figures extracted"),
     "col:round": ("批次", "Round"),
+    "col:target_quote": ("目标原文", "Target as written (source)"),
+    "bad_date": ("链接中的日期 “{value}” 无效，已改为 {shown}。", "The date “{value}” in the link is not valid; using {shown}."),
     "role:target": ("目标", "target"), "role:actual": ("实际", "actual"),
     "role:baseline": ("基期", "baseline"), "role:ytd": ("年内进度", "year to date"),
     # units (亿元 normalised by the ETL; the rest counted things)
@@ -143,27 +145,32 @@ STRINGS: dict[str, tuple] = {
     "unit:元": ("元", "yuan"),
     "unit:%": ("%", "%"),
     "unit:个百分点": ("个百分点", ("percentage point", "percentage points")),
-    "unit:个": ("个", ("item", "items")),
-    "unit:家": ("家", ("firm", "firms")),
+
+
     "unit:栋": ("栋", ("building", "buildings")),
     "unit:人": ("人", ("person", "people")),
     "unit:位": ("位", ("person", "people")),
     "unit:万人": ("万人", "× 10,000 people"),
-    "unit:套": ("套", ("unit", "units")),
+
     "unit:平方米": ("平方米", "m²"),
     "unit:公里": ("公里", "km"),
-    "unit:件": ("件", ("item", "items")),
+
     "unit:户": ("户", ("household", "households")),
-    "unit:所": ("所", ("institution", "institutions")),
+
     "unit:亩": ("亩", "mu"),
-    "unit:部": ("部", ("unit", "units")),
-    "unit:条": ("条", ("item", "items")),
+
+
     "unit:吨": ("吨", "tonnes"),
     "unit:次": ("次", ("time", "times")),
-    "unit:项": ("项", ("item", "items")),
-    "unit:座": ("座", ("facility", "facilities")),
+
+
     "unit:辆": ("辆", ("vehicle", "vehicles")),
     "unit:projects": ("个", ("project", "projects")),
+    # counted things: the indicator's name says what is counted, so English adds no word
+    "unit:个": ("个", ""), "unit:家": ("家", ""), "unit:件": ("件", ""), "unit:所": ("所", ""),
+    "unit:部": ("部", ""), "unit:条": ("条", ""), "unit:项": ("项", ""), "unit:座": ("座", ""),
+    "unit:套": ("套", ""),
+    "unit:count": ("", "count"),
     "unit:unit": ("", ""),
     "unit:?": ("", ("unit", "units")),
     # periods
@@ -238,13 +245,16 @@ def is_missing(value) -> bool:
     return isinstance(value, float) and math.isnan(value)
 
 
-def unit_label(unit, lang: str = "zh", n=None) -> str:
+def unit_label(unit, lang: str = "zh", n=None, *, column: bool = False) -> str:
+    """The unit after a number (column=False: '' for a plain count in English) or as a
+    column's value (column=True: 'count')."""
     if is_missing(unit) or unit == "":
         return ""
     key = f"unit:{unit}"
-    if has(key):
-        return t(key, lang, n=n)
-    return unit if lang == "zh" else t("unit:?", lang, n=n)
+    text = t(key, lang, n=n) if has(key) else (unit if lang == "zh" else t("unit:?", lang, n=n))
+    if column and not text:
+        return t("unit:count", lang)
+    return text.lstrip("× ") if column else text
 
 
 def period_label(period, lang: str = "zh") -> str:

@@ -15,6 +15,14 @@ from . import queries as q
 from .i18n import t
 from .report import Selection
 
+PAGE_CSS = """<style>
+/* metric cards: labels and values wrap instead of being cut (the unit stays visible) */
+[data-testid="stMetricLabel"] p, [data-testid="stMetricLabel"] div {white-space: normal !important;
+  overflow: visible !important; text-overflow: clip !important;}
+[data-testid="stMetricValue"], [data-testid="stMetricValue"] div {white-space: normal !important;
+  overflow: visible !important; text-overflow: clip !important; font-size: 1.9rem; line-height: 1.2;}
+</style>"""
+
 EVIDENCE_CSS = """<style>
 .evidence table {border-collapse: collapse; font-size: 0.85rem; width: 100%;}
 .evidence th, .evidence td {border-bottom: 1px solid #e3e7eb; padding: 4px 6px; vertical-align: top;
@@ -64,6 +72,8 @@ def chart(fig: go.Figure, sel: Selection, name: str, evidence: pd.DataFrame | No
 def table(df, sel: Selection, name: str, evidence: pd.DataFrame | None = None,
           csv: pd.DataFrame | None = None, **dataframe_kwargs) -> None:
     """A formatted table on screen; the CSV is tidy (numbers as numbers), never the formatting."""
+    rows = len(getattr(df, "data", df))
+    dataframe_kwargs.setdefault("height", min(35 * (rows + 1) + 3, 640))  # every row visible up to ~17
     st.dataframe(df, hide_index=True, key=f"table_{name}", **dataframe_kwargs)
     if csv is None and evidence is not None:
         csv = report.tidy(evidence, sel.lang)
@@ -101,4 +111,5 @@ def page_header(sel: Selection, page_key: str | None, heading: str | None = None
     parts = ([t(page_key, sel.lang)] if page_key else []) + [sel.region_label, str(sel.year)]
     title = heading or " · ".join(parts)
     st.set_page_config(page_title=f"{title} · {t('app_title', sel.lang)}")
+    st.markdown(PAGE_CSS, unsafe_allow_html=True)
     st.title(title)

@@ -95,7 +95,7 @@ def levels_figure(df: pd.DataFrame, sel: Selection, indicator: str) -> go.Figure
         source=sel.source(df["doc"]),
         texts=[fmt_figure(v, u, q, sel.lang, with_unit=False)
                for v, u, q in zip(df["value"], df["unit"], df["qualifier"])],
-        axis_title=unit_label(unit, sel.lang, n=2))
+        axis_title=unit_label(unit, sel.lang, n=2, column=True))
 
 
 def round_label(row, lang: str, titles: dict) -> str:
@@ -112,7 +112,7 @@ def rounds_figure(df: pd.DataFrame, sel: Selection) -> go.Figure:
         df, title=sel.title(t("pipeline_chart_title", sel.lang)), source=sel.source(df["doc"]),
         stage_names={s: stage_label(s, sel.lang) for s in sql.PIPELINE_STAGES},
         subtitles=(f"{t('n_projects', sel.lang)}",
-                   f"{t('investment', sel.lang)} ({unit_label('亿元', sel.lang, n=2).lstrip('× ')})"),
+                   f"{t('investment', sel.lang)} ({unit_label('亿元', sel.lang, n=2, column=True)})"),
         count_texts=[fmt_number(v, "projects", sel.lang) for v in df["n_projects"]],
         investment_texts=[fmt_number(v, "亿元", sel.lang, with_unit=False) for v in df["investment_yi"]])
 
@@ -126,7 +126,7 @@ def pipeline_years_figure(df: pd.DataFrame, sel: Selection) -> go.Figure:
         df, title=sel.title(t("pipeline_by_year", sel.lang), years), source=sel.source(df["doc"]),
         stage_names={s: stage_label(s, sel.lang) for s in sql.PIPELINE_STAGES},
         labels=(t("n_projects", sel.lang),
-                f"{t('investment', sel.lang)} ({unit_label('亿元', sel.lang, n=2).lstrip('× ')})"))
+                f"{t('investment', sel.lang)} ({unit_label('亿元', sel.lang, n=2, column=True)})"))
 
 
 def targets_level_figure(df: pd.DataFrame, sel: Selection) -> go.Figure:
@@ -201,6 +201,7 @@ def targets_table(df: pd.DataFrame, lang: str) -> pd.DataFrame:
         t("progress_col", lang): [progress(r) for r in rows],
         t("status", lang): [status_label(r["status"], lang) for r in rows],
         t("baseline", lang): [baseline(r) for r in rows],
+        t("col:target_quote", lang): [r["target_quote"] for r in rows],
     })
 
 
@@ -289,7 +290,7 @@ def evidence_rows(ev: pd.DataFrame, lang: str) -> list[dict]:
             "indicator": indicator,
             "value": fmt_figure(r["value"], r["unit"], r["qualifier"], lang, high=r.get("value_high"),
                                 raw_number=r.get("raw_number"), with_unit=False) if has_figure else "",
-            "unit": unit_label(r.get("unit"), lang, n=r.get("value")) if has_figure else "",
+            "unit": unit_label(r.get("unit"), lang, n=r.get("value"), column=True) if has_figure else "",
             "period": (f"{r['year']} · {period_label(r['period'], lang)}"
                        if has_figure and not is_missing(r.get("year")) else
                        (str(r.get("year")) if not is_missing(r.get("year")) else "")),
@@ -355,7 +356,7 @@ def tidy(ev: pd.DataFrame, lang: str) -> pd.DataFrame:
             "role": t(f"role:{r['role']}", lang) if isinstance(r.get("role"), str) else "",
             "value": r.get("value"),
             "value_high": r.get("value_high"),
-            "unit": unit_label(r.get("unit"), lang, n=2).lstrip("× ") if lang == "en" else r.get("unit"),
+            "unit": unit_label(r.get("unit"), lang, n=2, column=True) if lang == "en" else r.get("unit"),
             "unit_code": r.get("unit"),
             "qualifier": qualifier_word(r.get("qualifier"), lang),
             "document_title": r.get("title"),
