@@ -232,7 +232,7 @@ def documents_table(df: pd.DataFrame, lang: str) -> pd.DataFrame:
         t("col:date_rule", lang): [date_rule_label(r, lang) for r in df["date_rule"]],
         t("col:publisher", lang): df["publisher"].fillna("–"),
         t("col:facts_extracted", lang): df["n_facts"].astype(int),
-        t("col:link", lang): df["url"],
+        t("col:link", lang): df["url"].fillna(""),
     })
 
 
