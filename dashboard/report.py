@@ -180,8 +180,11 @@ def targets_table(df: pd.DataFrame, lang: str) -> pd.DataFrame:
             return status_label("inside" if r["status"] == "achieved" else "outside", lang)
         if not is_missing(r["progress_pct"]):
             return f"{fmt_plain(r['progress_pct'], '%')}%"
+        if r["target_kind"] == "rate" and not is_missing(r.get("ytd_gap_pp")):
+            return fmt_pp(r["ytd_gap_pp"], lang) + period_suffix(r["ytd_period"], lang)
         if not is_missing(r.get("pace_pct")):
-            return f"{fmt_plain(r['pace_pct'], '%')}% {t('role:ytd', lang)}"
+            return (f"{fmt_plain(r['pace_pct'], '%')}% {t('of_pace', lang)}"
+                    + period_suffix(r["ytd_period"], lang))
         return "–"
 
     def baseline(r):
