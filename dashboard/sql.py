@@ -101,6 +101,9 @@ def region_years(con, region_key: str) -> pd.DataFrame:
 
 
 # ---------------------------------------------------------------- evidence (shared)
+_DOC_COLUMNS = "d.title, d.publisher, d.published, d.date_rule, d.date_precision, d.url"
+
+
 def evidence(con, fact_ids: tuple) -> pd.DataFrame:
     """Everything a reader needs to cite each fact, one row per fact id, in the order given.
 
@@ -112,26 +115,22 @@ def evidence(con, fact_ids: tuple) -> pd.DataFrame:
     if not ids:
         ids = [-1]
     df = _df(con, "evidence", f"""
-        SELECT f.fact_id, {REGION_KEY.replace('region_', 'f.region_')} AS region_key,
+        WITH f AS (SELECT * FROM facts WHERE fact_id IN (SELECT unnest(?::INTEGER[])))
+        SELECT f.fact_id, coalesce(f.region_id, f.region_name) AS region_key,
                coalesce(r.name_zh, f.region_name) AS region_zh, r.name_en AS region_en,
                f.indicator_id, coalesce(i.name_zh, f.indicator_name) AS name_zh, i.name_en,
                f.year, f.period, f.kind, {_nature()} AS nature, f.value, f.value_high, f.unit,
-               f.qualifier, f.raw_number, f.quote, f.sentence, f.doc, d.title, d.publisher,
-               d.published, d.date_rule, d.date_precision AS date_precision,
-               d.url, f.kind_rule AS kind_rule,
-               f.region_rule AS region_rule,
-               f.time_rule AS time_rule
-        FROM facts f
+               f.qualifier, f.raw_number, f.quote, f.sentence, f.doc, {_DOC_COLUMNS},
+               f.kind_rule, f.region_rule, f.time_rule
+        FROM f
         LEFT JOIN documents d ON d.doc = f.doc
         LEFT JOIN indicators i ON i.id = f.indicator_id
-        LEFT JOIN regions r ON r.id = f.region_id
-        WHERE f.fact_id IN (SELECT unnest(?::INTEGER[]))""", [ids])
+        LEFT JOIN regions r ON r.id = f.region_id""", [ids])
     order = {fid: n for n, fid in enumerate(dict.fromkeys(ids))}
     return df.assign(_o=df["fact_id"].map(order)).sort_values("_o").drop(columns="_o") \
         .reset_index(drop=True)
 
 
-_DOC_COLUMNS = "d.title, d.publisher, d.published, d.date_rule, d.date_precision, d.url"
 
 
 # ---------------------------------------------------------------- overview
