@@ -24,14 +24,12 @@ import pytest
 from PIL import Image
 
 ROOT = Path(__file__).resolve().parents[2]
-if str(ROOT) not in sys.path:
-    sys.path.insert(0, str(ROOT))
 
-import duckdb  # noqa: E402
-import pandas as pd  # noqa: E402
+import duckdb
+import pandas as pd
 
-from etl.warehouse.load import build_warehouse  # noqa: E402
-from tests.dashboard.factory import DOCS, make_content  # noqa: E402
+from etl.warehouse.load import build_warehouse
+from tests.dashboard.factory import DOCS, make_content
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
@@ -56,7 +54,9 @@ def warehouse(tmp_path_factory):
 def app_url(warehouse, tmp_path_factory):
     db = warehouse
     port = _free_port()
-    env = {**os.environ, "WAREHOUSE_DB": str(db), "BROWSER_PATH": CHROMIUM}
+    # PYTHONPATH: this checkout's `dashboard` package, whether or not the venv has it installed
+    env = {**os.environ, "WAREHOUSE_DB": str(db), "BROWSER_PATH": CHROMIUM,
+           "PYTHONPATH": os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH")]))}
     log = (tmp_path_factory.getbasetemp() / "streamlit.log").open("w")
     server = subprocess.Popen(
         [sys.executable, "-m", "streamlit", "run", "dashboard/app.py", "--server.port", str(port),
