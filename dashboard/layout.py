@@ -30,6 +30,7 @@ EVIDENCE_CSS = """<style>
   text-align: left;}
 .evidence mark {background: #ffe58a;}
 .evidence small {color: #6b7785;}
+.evidence small.conflict {color: #b03a2e;}
 </style>"""
 
 

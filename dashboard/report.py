@@ -306,8 +306,20 @@ def evidence_rows(ev: pd.DataFrame, lang: str) -> list[dict]:
             "sentence_html": highlight(r.get("sentence"), r.get("quote"), r.get("raw_number")
                                        if has_figure else r.get("quote")),
             "why": _why(r, lang),
+            "others": _others(r.get("others"), lang),
         })
     return out
+
+
+def _others(others, lang: str) -> str:
+    """'Another document gives a different figure: 1,425.15 亿元 (title)', or ''."""
+    if others is None or (not isinstance(others, (list, tuple)) and not hasattr(others, "__len__")) \
+            or len(others) == 0:
+        return ""
+    described = t("list_sep", lang).join(
+        f"{fmt_figure(o['value'], o['unit'], o['qualifier'], lang)} ({o['title'] or t('undated', lang)})"
+        for o in others)
+    return t("conflict_here", lang, others=described)
 
 
 def evidence_html(ev: pd.DataFrame, lang: str) -> str:
@@ -317,7 +329,8 @@ def evidence_html(ev: pd.DataFrame, lang: str) -> str:
     columns = [  # (heading, cell html)
         ("col:role", lambda r: html.escape(t(f"role:{r['role']}", lang)) if r["role"] else ""),
         ("col:indicator", lambda r: html.escape(r["indicator"])),
-        ("col:value", lambda r: html.escape(r["value"])),
+        ("col:value", lambda r: html.escape(r["value"]) + (
+            f'<br><small class="conflict">⚠ {html.escape(r["others"])}</small>' if r["others"] else "")),
         ("col:unit", lambda r: html.escape(r["unit"])),
         ("col:period", lambda r: html.escape(r["period"])),
         ("col:qualifier", lambda r: html.escape(r["qualifier"])),

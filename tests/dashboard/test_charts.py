@@ -215,3 +215,14 @@ def test_region_labels_have_no_tree_indentation(con):
     assert labels["平遥古城文旅园区"].startswith("平遥古城文旅园区")
     assert filters.resolve_region("Xiaodian District", regions) == "xiaodian"
     assert filters.nearest_year(2022, [2021, 2023]) == 2023
+
+
+def test_evidence_shows_what_other_documents_say(con):
+    facts = sql.facts(con, "xiaodian", 2021)
+    gdp = facts[(facts["indicator_id"] == "gdp") & (facts["kind"] == "value")]
+    ev = sql.evidence(con, tuple(gdp["fact_id"]))
+    html_zh = report.evidence_html(ev, "zh")
+    assert html_zh.count("另有文件给出不同的数字") == 2
+    assert "1,425.5 亿元 (小店区2024年政府工作报告)" in html_zh
+    lone = sql.evidence(con, tuple(sql.key_figures(con, "taiyuan", 2021)["fact_id"]))
+    assert "另有文件" not in report.evidence_html(lone, "zh")
