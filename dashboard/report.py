@@ -113,7 +113,7 @@ def rounds_figure(df: pd.DataFrame, sel: Selection) -> go.Figure:
         stage_names={s: stage_label(s, sel.lang) for s in sql.PIPELINE_STAGES},
         subtitles=(f"{t('n_projects', sel.lang)}",
                    f"{t('investment', sel.lang)} ({unit_label('亿元', sel.lang, n=2, column=True)})"),
-        count_texts=[fmt_number(v, "projects", sel.lang) for v in df["n_projects"]],
+        count_texts=[fmt_plain(v) for v in df["n_projects"]],
         investment_texts=[fmt_number(v, "亿元", sel.lang, with_unit=False) for v in df["investment_yi"]])
 
 

@@ -79,7 +79,7 @@ def test_rounds_chart_keeps_each_round_apart(con):
     en = report.rounds_figure(rounds[rounds["year"] == 2022],
                               report.Selection("jinzhong_dev_zone", "Jinzhong", 2022, "en"))
     assert en.data[0].x[0].startswith("Jan–Mar") and en.data[0].name == "Signed"
-    assert en.data[0].text[0] == "18 projects"
+    assert en.data[0].text[0] == "18" and "Projects" in en.layout.annotations[0].text
     years = report.pipeline_years_figure(rounds, sel)
     assert {tr.name for tr in years.data} == {"签约", "开工", "投产"}
     assert list(years.data[0].y) == [29, 35]                        # full-year totals only
