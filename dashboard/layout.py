@@ -65,9 +65,12 @@ def chart(fig: go.Figure, sel: Selection, name: str, evidence: pd.DataFrame | No
             t("download_png", sel.lang), data=lambda: export.figure_png(fig),
             file_name=f"{sel.file_stem(name)}.png", mime="image/png", key=f"png_{name}",
             on_click="ignore", icon=":material/download:")
-    if evidence is not None:
+    if csv is None and evidence is not None:
+        csv = report.tidy(evidence, sel.lang)
+    if csv is not None:
         with right:
-            csv_button(csv if csv is not None else report.tidy(evidence, sel.lang), sel, name)
+            csv_button(csv, sel, name)
+    if evidence is not None:
         show_evidence(evidence, sel.lang)
 
 

@@ -114,6 +114,8 @@ def rounds_figure(df: pd.DataFrame, sel: Selection) -> go.Figure:
         subtitles=(f"{t('n_projects', sel.lang)}",
                    f"{t('investment', sel.lang)} ({unit_label('亿元', sel.lang, n=2, column=True)})"),
         count_texts=[fmt_plain(v) for v in df["n_projects"]],
+        hovers=[f"{stage_label(st_, sel.lang)} · {title or t('undated', sel.lang)}"
+                for st_, title in zip(df["stage"], df["title"])],
         investment_texts=[fmt_number(v, "亿元", sel.lang, with_unit=False) for v in df["investment_yi"]])
 
 
@@ -205,6 +207,17 @@ def targets_table(df: pd.DataFrame, lang: str) -> pd.DataFrame:
         t("status", lang): [status_label(r["status"], lang) for r in rows],
         t("baseline", lang): [baseline(r) for r in rows],
         t("col:target_quote", lang): [r["target_quote"] for r in rows],
+    })
+
+
+def coverage_table(cov: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """The coverage grid as tidy rows: one per region and year, counts as numbers."""
+    return pd.DataFrame({
+        "region_id": cov["region_key"],
+        "region_name": cov["name_en"] if lang == "en" else cov["name_zh"],
+        "year": cov["year"].astype("Int64"),
+        "n_figures": cov["n_facts"].astype(int),
+        "n_documents": cov["n_docs"].astype(int),
     })
 
 
@@ -456,7 +469,7 @@ def metric_label(r, lang: str) -> str:
     if r.get("nature") == "cumulative":
         extras.append(t("cumulative_mark", lang))
     if extras:
-        text += f"（{'，'.join(extras)}）" if lang == "zh" else f" ({', '.join(extras)})"
+        text += t("paren", lang, x=t("comma", lang).join(extras))
     return text
 
 
@@ -479,7 +492,9 @@ def build_all(fetch: Callable, sel: Selection, as_of: str) -> tuple[dict[str, go
     def tidy_of(df: pd.DataFrame, column: str = "fact_id") -> pd.DataFrame:
         return tidy(fetch(sql.evidence, tuple(int(i) for i in df[column].dropna())), lang)
 
-    figures["coverage"] = coverage_figure(fetch(sql.coverage), sel)
+    cov = fetch(sql.coverage)
+    figures["coverage"] = coverage_figure(cov, sel)
+    tables["coverage"] = coverage_table(cov, lang)
     figs = order_key_figures(fetch(sql.key_figures, key, year))
     tables["key_figures"] = tidy_of(figs)
     pol = fetch(sql.policies, key)
