@@ -70,6 +70,7 @@ DURATION = re.compile(r"月|季度|年(?!度)|星期|小时|工作日")
 SHARED_UNIT = re.compile(r"\s*(?:和|与|及|、)\s*[\d.]+(?P<mult>万|亿)?")
 RANK_TARGET_CUE = re.compile(r"力争|确保|争取|目标|要|将|稳居|跻身|迈入")
 SHARE_BASE = re.compile(r"(?:全省|全市|全县|全区|全国|总量|总额|全部)(?:的)?$")
+CUMULATIVE = re.compile(r"累计|共计|历年|以来共")
 RANKING_WORDS = re.compile(r"排|居|位列|名列|榜|强|位次|分列|进入|跻身|迈入")
 URL_RE = re.compile(r"https?://\S+|www\.\S+|[\w.-]+\.(?:com|cn|net|gov)\S*")
 
@@ -393,9 +394,12 @@ def _number_fact(ctx: SentenceContext, cb: Codebook, tok: NumberToken, previous:
         # 第一产业增加值82.1亿元，增长4.0%: a bare rate is the growth of the figure before it
         levels = [f for f in previous if f.kind in ("value", "target")] or previous
         label = levels[-1].label
+    time_rule = ctx.time_rule_at(tok.start)
+    if CUMULATIVE.search(clause_before):
+        time_rule += "+cumulative"   # 累计签约…: a running total, never set against one year's
     return RawFact(tok.start, end, clause_start, clause_end, region, year, period, indicator, label,
                    kind, v, vh, canon, qualifier, s[tok.start:tok.end], raw_unit, confidence,
-                   kind_rule, ctx.region_rule_at(tok.start), ctx.time_rule_at(tok.start))
+                   kind_rule, ctx.region_rule_at(tok.start), time_rule)
 
 
 _LEAD_VERB = re.compile(r"^(?:实现|完成|全年|累计)+")

@@ -109,9 +109,15 @@ def choose_date(doc: Document, source: SourceRow | None, meta: dict, html: str |
 
 
 def first_title_line(text: str) -> str | None:
-    """A title guess: the first short line that is not furniture, a date or a menu."""
+    """A title guess: the first short line that is not furniture, a date or a menu, before the
+    body begins: a short line after the first paragraph of prose is a section heading
+    (一、…, 招商引资), not the document's title."""
     for line in text[:5000].split("\n"):
         line = line.strip()
+        if line.count("|") == 1 and line.endswith("|"):
+            line = line[:-1].strip()     # 标题 | : a title with the site's separator
+        if len(line) > 60 or (len(line) > 30 and line.endswith("。")):
+            return None                  # the body has begun
         if not 4 <= len(line) <= 60 or "|" in line or is_boilerplate(line):
             continue
         if line.endswith(("。", "？", "?", "！", "：", ":")) or re.fullmatch(r"[\d\s:：./年月日-]+", line):

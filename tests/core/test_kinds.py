@@ -101,3 +101,9 @@ def test_a_restated_figure_is_one_fact_and_growth_follows_its_level():
                        "晋城经济技术开发区上半年经济").facts
     assert [(f.kind, f.indicator_id, f.value) for f in got] == [
         ("growth", "gdp", 8.2), ("value", None, 90), ("share", "gdp", 60), ("growth", None, 9.1)]
+
+
+def test_a_running_total_is_marked_cumulative():
+    got = extract_text("截至2022年底，某经开区累计签约项目213个，当年签约项目41个。", REF,
+                       date(2023, 1, 20), "晋中开发区招商引资").facts
+    assert [(f.value, f.time_rule.endswith("+cumulative")) for f in got] == [(213, True), (41, False)]

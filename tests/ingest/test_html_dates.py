@@ -26,3 +26,13 @@ def test_an_html_page_is_dated_by_its_markup(tmp_path):
                     '</head><body><p>2016年以来同期最高。</p></body></html>', encoding="utf-8")
     doc = read_document(page)
     assert (doc.published, doc.date_rule, doc.date_precision) == (date(2023, 7, 21), "html_metadata", "day")
+
+
+@pytest.mark.parametrize("text, title", [
+    ("某区经济运行稳中向好 |\n正文第一段。", "某区经济运行稳中向好"),
+    ("首页 | 新闻 | 要闻\n某县召开项目推进会\n正文。", "某县召开项目推进会"),
+    ("时节如流，回首来路，站在年终岁末的节点回溯过去一年某区的发展历程，可以看到许多变化。\n招商引资\n正文。", None),
+])
+def test_the_title_is_never_a_section_heading_below_the_body(text, title):
+    from etl.ingest.reader import first_title_line
+    assert first_title_line(text) == title
