@@ -178,7 +178,7 @@ def target_progress_bars(df: pd.DataFrame, *, title: str, source: str, labels: l
         hovertemplate="%{y}: %{text}<extra></extra>"))
     fig.add_vline(x=reference, line_dash="dash", line_color="#444")
     shown = [abs(v - reference) for v in values if v == v and v is not None]
-    reach = 1.15 * max([*shown, 1.0 if reference == 0 else 15.0])
+    reach = 1.18 * max([*shown, 1.0 if reference == 0 else 15.0])
     fig.update_xaxes(range=[min(0.0, reference - reach), reference + reach])
     fig.update_xaxes(title_text=axis_title, zeroline=True, zerolinecolor="#888")
     fig.update_yaxes(type="category", autorange="reversed")
