@@ -136,12 +136,7 @@ def distribute(ctx, facts: list) -> list:
         if ordinal and ordinal.end() <= run[0].start + 1:
             # 排名前三的分别是A、B、C: the i-th place has rank i; 前三 itself is a scope
             out = [f for f in out if not (f.kind == "rank" and f.start < run[0].start)]
-            template = next((f for f in facts if f.kind == "rank"), None)
-            if template is not None:
-                for i, m in enumerate(run, start=1):
-                    out.append(replace(template, start=m.start, end=m.end, region=m.region,
-                                       value=float(i), qualifier="exact", raw_number=str(i),
-                                       region_rule="ordinal_list", kind_rule="ordinal_list"))
+            out += _ranks_in_order(run, facts, "ordinal_list")
             continue
         ranked = RANKED_AFTER.match(s, end) or RANKED_AFTER.search(s, end, min(len(s), end + 16))
         if ranked:
@@ -150,18 +145,12 @@ def distribute(ctx, facts: list) -> list:
                 out = _zip_by_unit(out, [f for f in out if marker.start() <= f.start < limit],
                                    places, s, "respectively", before_list)
             out = [f for f in out if not (f.kind == "rank" and ranked.start() <= f.start < ranked.end())]
-            template = next((f for f in facts if f.kind == "rank"), None)
-            if template is not None:
-                for i, m in enumerate(run, start=1):
-                    out.append(replace(template, start=m.start, end=m.end, region=m.region,
-                                       value=float(i), qualifier="exact", raw_number=str(i),
-                                       region_rule="ranked_list", kind_rule="ranked_list"))
+            out += _ranks_in_order(run, facts, "ranked_list")
             continue
         marker = RESPECTIVE.search(s, end, limit)
         if marker:
-            moved = _zip_by_unit(out, [f for f in out if marker.start() <= f.start < limit], places,
-                                 s, "respectively", before_list)
-            out = moved
+            out = _zip_by_unit(out, [f for f in out if marker.start() <= f.start < limit], places,
+                               s, "respectively", before_list)
             continue
         dist = DISTRIBUTIVE.match(s, end) or DISTRIBUTIVE.search(s, end, min(len(s), end + 12))
         if dist and after:
@@ -177,6 +166,16 @@ def distribute(ctx, facts: list) -> list:
         if after:
             out = _zip_by_unit(out, after, places, s, "parallel_list", before_list)
     return out
+
+
+def _ranks_in_order(run, facts, rule: str) -> list:
+    """Rank i for the i-th place of the list, made from the sentence's own rank phrase."""
+    template = next((f for f in facts if f.kind == "rank"), None)
+    if template is None:
+        return []
+    return [replace(template, start=m.start, end=m.end, region=m.region, value=float(i),
+                    qualifier="exact", raw_number=str(i), region_rule=rule, kind_rule=rule)
+            for i, m in enumerate(run, start=1)]
 
 
 def _zip_by_unit(out, after, places, s, rule, before_list):
