@@ -655,7 +655,13 @@ def sentence_projects(ctx) -> list[RawProject]:
     taken: list[tuple[int, int]] = []
     names: set[str] = set()
     anchors: set[tuple] = set()   # raw spans of accepted names: shared_suffix items follow them
-    for chunk in _chunks(s):
+    chunks = _chunks(s)
+    for i, chunk in enumerate(chunks):
+        # a chunk with no project noun and no quote names nothing, unless a list the chunk
+        # before introduced runs into it (代表性项目有：甲、乙)
+        if not (ANY_SUFFIX.search(s, *chunk) or "“" in s[chunk[0]:chunk[1]]
+                or (i and s[chunks[i - 1][1]:chunks[i - 1][1] + 1] in ":：")):
+            continue
         for rule, worth in CANDIDATE_RULES:
             cands = rule(s, chunk[0], chunk[1], ctx)
             for cand in sorted(cands, key=lambda c: c.anchor is not None):
