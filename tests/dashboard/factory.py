@@ -7,17 +7,14 @@ every status, named projects, policies, and two documents that disagree on Â∞èÂ∫
 """
 from __future__ import annotations
 
-import sys
 import zlib
 from pathlib import Path
 
 import pandas as pd
 
 ROOT = Path(__file__).resolve().parents[2]
-if str(ROOT) not in sys.path:
-    sys.path.insert(0, str(ROOT))
 
-from etl.warehouse.load import WarehouseContent, build_warehouse  # noqa: E402
+from etl.warehouse.load import WarehouseContent, build_warehouse
 
 REFERENCE = ROOT / "data" / "reference"
 

@@ -1,14 +1,17 @@
--- 0002: what the dashboard reads. Each rule is written once, as a table macro whose filters
--- (NULL = no filter) apply to the facts before any ranking, so a page asking for one region
--- ranks only that region's facts instead of the whole table. The views are the same macros
--- unfiltered, for ad-hoc SQL and exports.
+-- What the dashboard reads, created after schema.sql. Each rule is written once, as a table
+-- macro whose filters (NULL = no filter) apply to the facts before any ranking, so a page asking
+-- for one region ranks only that region's facts instead of the whole table. The views are the
+-- same macros unfiltered, for ad-hoc SQL and exports.
+-- Figures in different units are different figures: a target is set against the actual in its
+-- own unit, and a GDP target of 6% does not "conflict" with one of 3000亿元.
 
--- The best figure per region/indicator/year/period/kind: the most recent document wins; all
--- evidence stays in `facts`.
+-- The best figure per region/indicator/year/period/kind/unit: the most recent document wins;
+-- all evidence stays in `facts`.
 CREATE MACRO fact_best_where(key, ind, yr) AS TABLE
 SELECT * EXCLUDE (rn) FROM (
     SELECT f.*, row_number() OVER (
-        PARTITION BY coalesce(f.region_id, f.region_name), f.indicator_id, f.year, f.period, f.kind
+        PARTITION BY coalesce(f.region_id, f.region_name), f.indicator_id, f.year, f.period, f.kind,
+                     f.unit
         ORDER BY d.published DESC NULLS LAST, f.confidence DESC, f.doc, f.fact_id) AS rn
     FROM facts f LEFT JOIN documents d USING (doc)
     WHERE f.indicator_id IS NOT NULL
@@ -23,10 +26,10 @@ CREATE MACRO fact_best_for(key) AS TABLE SELECT * FROM fact_best_where(key, NULL
 CREATE MACRO fact_best_in(ind, yr) AS TABLE SELECT * FROM fact_best_where(NULL, ind, yr);
 CREATE VIEW fact_best AS SELECT * FROM fact_best_where(NULL, NULL, NULL);
 
--- Same region/indicator/year/period/kind reported with different values by different documents.
+-- Same region/indicator/year/period/kind/unit reported with different values by different documents.
 CREATE MACRO fact_conflicts_for(key) AS TABLE
 SELECT coalesce(region_id, region_name) AS region_key, region_id, region_name, indicator_id,
-       year, period, kind,
+       year, period, kind, unit,
        count(DISTINCT doc)   AS n_docs,
        min(value)            AS min_value,
        max(value)            AS max_value,
@@ -38,11 +41,17 @@ GROUP BY ALL
 HAVING count(DISTINCT doc) > 1 AND max(value) - min(value) > 1e-9 * greatest(abs(max(value)), 1);
 CREATE VIEW fact_conflicts AS SELECT * FROM fact_conflicts_for(NULL);
 
--- Every target with its baseline (latest actual before the target year) and achieved value.
+-- Every target with its baseline (latest actual before the target year) and achieved value,
+-- both in the target's unit; where a level and a rate share a unit, the level is the actual.
 CREATE MACRO targets_vs_actual_for(key) AS TABLE
 WITH actuals AS (
-    SELECT *, coalesce(region_id, region_name) AS region_key
-    FROM fact_best_for(key) WHERE kind = 'value' AND period = 'FY'
+    SELECT * EXCLUDE (pick) FROM (
+        SELECT *, coalesce(region_id, region_name) AS region_key,
+               row_number() OVER (
+                   PARTITION BY coalesce(region_id, region_name), indicator_id, year, unit
+                   ORDER BY kind = 'growth') AS pick
+        FROM fact_best_for(key) WHERE kind IN ('value', 'growth') AND period = 'FY'
+    ) WHERE pick = 1
 ), targets AS (
     SELECT *, coalesce(region_id, region_name) AS region_key FROM facts
     WHERE kind = 'target' AND indicator_id IS NOT NULL
@@ -56,9 +65,10 @@ WITH actuals AS (
     LEFT JOIN LATERAL (
         SELECT arg_max(value, year) AS baseline_value, max(year) AS baseline_year FROM actuals
         WHERE actuals.region_key = t.region_key AND actuals.indicator_id = t.indicator_id
-          AND actuals.year < t.year) b ON true
+          AND actuals.unit = t.unit AND actuals.year < t.year) b ON true
     LEFT JOIN actuals a
-      ON a.region_key = t.region_key AND a.indicator_id = t.indicator_id AND a.year = t.year
+      ON a.region_key = t.region_key AND a.indicator_id = t.indicator_id AND a.unit = t.unit
+     AND a.year = t.year
 )
 SELECT *,
        CASE WHEN achieved_value IS NOT NULL AND target_value <> 0
@@ -100,3 +110,9 @@ CREATE VIEW coverage AS
 SELECT coalesce(region_id, region_name) AS region_key, region_id, region_name, year,
        count(*) AS n_facts, count(DISTINCT doc) AS n_docs
 FROM facts GROUP BY ALL;
+
+-- The schema version as the one-row table apps built against numbered migrations read
+-- (`SELECT max(version) FROM schema_migrations`); build_info.schema_version is the source.
+CREATE VIEW schema_migrations AS
+SELECT CAST(value AS INTEGER) AS version, 'schema' AS name
+FROM build_info WHERE key = 'schema_version';
