@@ -217,11 +217,12 @@ def apply_decisions(con: duckdb.DuckDBPyConnection, decisions: list[dict]) -> Ap
 
 
 @contextmanager
-def warehouse_lock(db_path: str | Path):
+def warehouse_lock(db_path: str | Path, purpose: str = "lock"):
     """Serialise everything that swaps a new file in at `db_path` (builds, re-applications),
     across processes and threads: otherwise one could swap in a copy made before another's
-    decision and silently hide it."""
-    lock_path = Path(db_path).with_name(Path(db_path).name + ".lock")
+    decision and silently hide it. `purpose="build.lock"` serialises whole builds (two
+    builds of one warehouse in one process would share a temporary file name)."""
+    lock_path = Path(db_path).with_name(f"{Path(db_path).name}.{purpose}")
     lock_path.parent.mkdir(parents=True, exist_ok=True)
     with open(lock_path, "a+") as fh:        # one open file per caller: flock holds per thread too
         fcntl.flock(fh, fcntl.LOCK_EX)

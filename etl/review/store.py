@@ -133,6 +133,8 @@ class ReviewStore:
                     old = row[field] if row[field] is not None else context.get(field)
                     if row[field] == new or (row[field] is None and new is None):
                         continue
+                    if row[field] is None and new is not None and new == context.get(field):
+                        continue        # "correcting" a field to what it already says
                     con.execute(f"UPDATE decisions SET {field} = ? WHERE fact_key = ?",
                                 [new, fact_key])
                     shown_new = new if new is not None else context.get(field)
