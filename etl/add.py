@@ -5,6 +5,7 @@ document added either way is stored, named and built identically.
 """
 from __future__ import annotations
 
+import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -25,9 +26,10 @@ def incremental_build(db_path: str | Path, jobs: int | None = None, progress: bo
     from .reference import REFERENCE_DIR, load_reference
     ref = load_reference(reference_dir or REFERENCE_DIR)
     corpus.corpus_dir().mkdir(parents=True, exist_ok=True)
+    cache_dir = os.environ.get("ETL_CACHE_DIR") or DEFAULT_CACHE_DIR
     with warehouse_lock(db_path, "build.lock"):
         return build(corpus.build_roots(db_path), db_path, ref, jobs=jobs,
-                     cache_dir=DEFAULT_CACHE_DIR, progress=progress, on_progress=on_progress)
+                     cache_dir=cache_dir, progress=progress, on_progress=on_progress)
 
 
 def document_results(db_path: str | Path, names: list[str]) -> dict[str, dict]:
@@ -78,7 +80,7 @@ def cmd_add(args) -> int:
         print(f"error: no documents ({' '.join(corpus.DOCUMENT_SUFFIXES)}) in "
               f"{' '.join(args.paths)}", file=sys.stderr)
         return 2
-    intake = corpus.add_documents(files, sources)
+    intake = corpus.add_documents(files, sources, roots=corpus.build_roots(args.db))
     for given, message in intake.refused:
         print(f"refused {message}", file=sys.stderr)
     for given, existing in intake.existing:

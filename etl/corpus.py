@@ -78,11 +78,17 @@ def _digest(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
+def size_text(n: int) -> str:
+    if n >= 1024 * 1024:
+        return f"{n / 1024 / 1024:.3g} MB"
+    return f"{n / 1024:.3g} KB" if n >= 1024 else f"{n} bytes"
+
+
 def check_document(name: str, data: bytes) -> None:
     """Refused unless `data` is a readable text document within the size limit."""
     if len(data) > MAX_FILE_BYTES:
-        raise Refused(f"{name}: {len(data) / 1024 / 1024:.1f} MB is more than the limit of "
-                      f"{MAX_FILE_BYTES / 1024 / 1024:g} MB per file")
+        raise Refused(f"{name}: {size_text(len(data))} is more than the limit of "
+                      f"{size_text(MAX_FILE_BYTES)} per file")
     try:
         decode_bytes(data, name)
     except IngestError as exc:
@@ -186,7 +192,8 @@ def add_documents(files: list[tuple[str, bytes]], sources: tuple[str, bytes] | N
     if sources is not None:
         try:
             if len(sources[1]) > MAX_FILE_BYTES:
-                raise Refused(f"{sources[0]}: larger than {MAX_FILE_BYTES // 1024 // 1024} MB")
+                raise Refused(f"{sources[0]}: {size_text(len(sources[1]))} is more than the "
+                              f"limit of {size_text(MAX_FILE_BYTES)} per file")
             source_rows = {r["doc"]: r for r in read_sources_rows(sources[1], sources[0])}
         except Refused as exc:
             intake.refused.append((sources[0], str(exc)))
