@@ -303,8 +303,23 @@ def evidence_rows(ev: pd.DataFrame, lang: str) -> list[dict]:
             "sentence_html": highlight(r.get("sentence"), r.get("quote"), r.get("raw_number")
                                        if has_figure else r.get("quote")),
             "why": _why(r, lang),
+            "review": review_mark(r, lang) if has_figure else "",
         })
     return out
+
+
+def review_mark(r, lang: str) -> str:
+    """"Checked by a reviewer", or "corrected; extracted as X" (the original beside the
+    correction); empty for a figure nobody reviewed."""
+    status = r.get("review_status")
+    if status == "corrected":
+        original = r.get("original_value")
+        shown = (fmt_figure(original, r.get("original_unit") or r.get("unit"), None, lang)
+                 if not is_missing(original) else "–")
+        return t("rv_mark_corrected", lang, original=shown)
+    if status == "accepted":
+        return t("rv_mark_accepted", lang)
+    return ""
 
 
 def evidence_html(ev: pd.DataFrame, lang: str) -> str:
@@ -322,7 +337,9 @@ def evidence_html(ev: pd.DataFrame, lang: str) -> str:
         if r["url"]:
             doc = f'<a href="{html.escape(r["url"], quote=True)}" target="_blank" rel="noopener">{doc}</a>'
         cells = ([html.escape(t(f"role:{r['role']}", lang)) if r["role"] else ""] if show_role else []) + [
-            html.escape(r["indicator"]), html.escape(r["value"]), html.escape(r["unit"]),
+            html.escape(r["indicator"]), html.escape(r["value"]) + (
+                f'<br><small>{html.escape(r["review"])}</small>' if r["review"] else ""),
+            html.escape(r["unit"]),
             html.escape(r["period"]), html.escape(r["qualifier"]), r["sentence_html"], doc,
             html.escape(r["publisher"]),
             f'{html.escape(r["date"])}<br><small>{html.escape(r["date_rule"])}</small>',
@@ -335,7 +352,8 @@ def evidence_html(ev: pd.DataFrame, lang: str) -> str:
 
 TIDY_COLUMNS = ["region_id", "region_name", "indicator_id", "indicator_name", "year", "period",
                 "period_code", "kind", "role", "value", "value_high", "unit", "unit_code",
-                "qualifier", "document_title", "publisher", "published", "url", "quote"]
+                "qualifier", "document_title", "publisher", "published", "url", "quote",
+                "review_status", "original_value"]
 
 
 def tidy(ev: pd.DataFrame, lang: str) -> pd.DataFrame:
@@ -364,9 +382,13 @@ def tidy(ev: pd.DataFrame, lang: str) -> pd.DataFrame:
             "published": None if is_missing(r.get("published")) else pd.Timestamp(r["published"]).date().isoformat(),
             "url": r.get("url"),
             "quote": r.get("quote"),
+            # a reviewer's correction: value above is the corrected one, this the extracted one
+            "review_status": r.get("review_status"),
+            "original_value": r.get("original_value"),
         })
     out = pd.DataFrame(rows, columns=TIDY_COLUMNS)
     out["value"] = pd.to_numeric(out["value"])
+    out["original_value"] = pd.to_numeric(out["original_value"])
     out["value_high"] = pd.to_numeric(out["value_high"])
     out["year"] = pd.to_numeric(out["year"]).astype("Int64")
     return out
@@ -429,6 +451,8 @@ def order_key_figures(df: pd.DataFrame) -> pd.DataFrame:
 def metric_label(r, lang: str) -> str:
     """Indicator · growth (period, cumulative): the unit goes with the value, never cut off."""
     text = label_of(r, lang)
+    if r.get("review_status") in ("accepted", "corrected"):
+        text = "✔ " + text          # checked by a reviewer (the evidence says how)
     if r["kind"] == "growth":
         text += " · " + t("growth_word", lang)
     elif r["kind"] in ("share", "rank"):

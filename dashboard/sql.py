@@ -94,6 +94,18 @@ def _nature(con, alias: str = "f") -> str:
     return f"figure_nature({alias}.period, {_opt(con, alias, 'facts', 'time_rule')}, {alias}.quote)"
 
 
+def _review(con, alias: str = "f") -> str:
+    """A fact's review state and, when a reviewer corrected it, the value as extracted
+    (etl/review/apply.py writes both; NULL in a warehouse built before reviews existed)."""
+    if not _has(con, "facts", "review_status"):
+        return ("NULL::VARCHAR AS review_status, NULL::DOUBLE AS original_value, "
+                "NULL::VARCHAR AS original_unit")
+    original = ("(SELECT rv.original_{c} FROM fact_reviews rv WHERE rv.fact_id = "
+                f"{alias}.fact_id AND rv.review_status = 'corrected') AS original_{{c}}")
+    return (f"{alias}.review_status, {original.format(c='value')}, "
+            f"{original.format(c='unit')}")
+
+
 # ---------------------------------------------------------------- reference and filters
 def regions(con) -> pd.DataFrame:
     """Gazetteer regions plus non-gazetteer region names, with their count of figures."""
@@ -140,7 +152,7 @@ def evidence(con, fact_ids: tuple) -> pd.DataFrame:
                d.published, d.date_rule, {_opt(con, 'd', 'documents', 'date_precision')} AS date_precision,
                d.url, {_opt(con, 'f', 'facts', 'kind_rule')} AS kind_rule,
                {_opt(con, 'f', 'facts', 'region_rule')} AS region_rule,
-               {_opt(con, 'f', 'facts', 'time_rule')} AS time_rule
+               {_opt(con, 'f', 'facts', 'time_rule')} AS time_rule, {_review(con)}
         FROM facts f
         LEFT JOIN documents d ON d.doc = f.doc
         LEFT JOIN indicators i ON i.id = f.indicator_id
@@ -182,7 +194,7 @@ def key_figures(con, region_key: str, year: int) -> pd.DataFrame:
                     AND r.nature = 'period' THEN r.prev_year END AS prev_year,
                CASE WHEN r.exactness IS NOT NULL AND r.exactness = r.prev_exactness
                     AND r.nature = 'period' THEN r.prev_value END AS prev_value,
-               r.doc, r.quote, r.sentence
+               r.doc, r.quote, r.sentence, {_review(con, "r")}
         FROM r LEFT JOIN indicators i ON i.id = r.indicator_id
         WHERE r.year = ? ORDER BY r.indicator_id, r.kind, r.period""", [region_key, year])
 
