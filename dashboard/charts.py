@@ -136,7 +136,15 @@ def rounds_bars(df: pd.DataFrame, *, title: str, source: str, stage_names: dict[
     fig.update_xaxes(type="category", categoryorder="array", categoryarray=rounds)
     fig.update_yaxes(rangemode="tozero")
     fig.update_layout(barmode="group")
-    return finish(fig, title, source)
+    return _legend_above_subplot_titles(finish(fig, title, source))
+
+
+def _legend_above_subplot_titles(fig: go.Figure) -> go.Figure:
+    """Two panels have titles where the legend would sit: lift the legend above them."""
+    fig.update_layout(legend=dict(y=1.12, yanchor="bottom", x=0, xanchor="left"),
+                      margin=dict(t=120))
+    fig.update_layout(title=dict(y=0.98, yanchor="top"))
+    return fig
 
 
 def pipeline_by_year(df: pd.DataFrame, *, title: str, source: str, stage_names: dict[str, str],
@@ -152,7 +160,7 @@ def pipeline_by_year(df: pd.DataFrame, *, title: str, source: str, stage_names: 
                     marker_color=STAGE_COLOURS[stage], showlegend=False, row=1, col=2)
     fig.update_xaxes(type="category")
     fig.update_layout(barmode="group")
-    return finish(fig, title, source)
+    return _legend_above_subplot_titles(finish(fig, title, source))
 
 
 def target_progress_bars(df: pd.DataFrame, *, title: str, source: str, labels: list[str],

@@ -109,6 +109,7 @@ STRINGS: dict[str, tuple] = {
     "cumulative_mark": ("累计", "cumulative"),
     "label_only": ("（原文标签）", " (label from the text)"),
     "pp": ("个百分点", "pp"),
+    "of_pace": ("（相对按月均摊进度）", "of the linear pace"),
     "pp_long": ("个百分点", ("percentage point", "percentage points")),
     "undated": ("未注明日期", "undated"),
     "pipeline_chart_title": ("三个一批 · 各批次", "Project rounds"),

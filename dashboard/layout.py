@@ -19,8 +19,9 @@ PAGE_CSS = """<style>
 /* metric cards: labels and values wrap instead of being cut (the unit stays visible) */
 [data-testid="stMetricLabel"] p, [data-testid="stMetricLabel"] div {white-space: normal !important;
   overflow: visible !important; text-overflow: clip !important;}
-[data-testid="stMetricValue"], [data-testid="stMetricValue"] div {white-space: normal !important;
-  overflow: visible !important; text-overflow: clip !important; font-size: 1.9rem; line-height: 1.2;}
+[data-testid="stMetric"] .stMarkdownEllipsis, [data-testid="stMetric"] p {white-space: normal !important;
+  overflow: visible !important; text-overflow: clip !important;}
+[data-testid="stMetricValue"] p {font-size: 1.9rem; line-height: 1.2;}
 </style>"""
 
 EVIDENCE_CSS = """<style>

@@ -180,8 +180,11 @@ def targets_table(df: pd.DataFrame, lang: str) -> pd.DataFrame:
             return status_label("inside" if r["status"] == "achieved" else "outside", lang)
         if not is_missing(r["progress_pct"]):
             return f"{fmt_plain(r['progress_pct'], '%')}%"
+        if r["target_kind"] == "rate" and not is_missing(r.get("ytd_gap_pp")):
+            return fmt_pp(r["ytd_gap_pp"], lang) + period_suffix(r["ytd_period"], lang)
         if not is_missing(r.get("pace_pct")):
-            return f"{fmt_plain(r['pace_pct'], '%')}% {t('role:ytd', lang)}"
+            return (f"{fmt_plain(r['pace_pct'], '%')}% {t('of_pace', lang)}"
+                    + period_suffix(r["ytd_period"], lang))
         return "–"
 
     def baseline(r):
@@ -232,7 +235,7 @@ def documents_table(df: pd.DataFrame, lang: str) -> pd.DataFrame:
         t("col:date_rule", lang): [date_rule_label(r, lang) for r in df["date_rule"]],
         t("col:publisher", lang): df["publisher"].fillna("–"),
         t("col:facts_extracted", lang): df["n_facts"].astype(int),
-        t("col:link", lang): df["url"],
+        t("col:link", lang): df["url"].fillna(""),
     })
 
 
@@ -323,31 +326,31 @@ def review_mark(r, lang: str) -> str:
 
 
 def evidence_html(ev: pd.DataFrame, lang: str) -> str:
-    """The evidence panel: an HTML table (escaped; the figure marked in its sentence)."""
+    """The evidence panel: an HTML table (escaped; the figure marked in its sentence), one row
+    per number in chart order; columns that no row fills (no figures, no rules) are left out."""
     rows = evidence_rows(ev, lang)
-    show_role = any(r["role"] for r in rows)
-    show_why = any(r["why"] for r in rows)
-    heads = ([t("col:role", lang)] if show_role else []) + [
-        t("col:indicator", lang), t("col:value", lang), t("col:unit", lang), t("col:period", lang),
-        t("col:qualifier", lang), t("col:sentence", lang), t("col:document", lang),
-        t("col:publisher", lang), t("col:date", lang)] + ([t("col:why", lang)] if show_why else [])
-    body = []
-    for r in rows:
-        doc = html.escape(r["document"])
-        if r["url"]:
-            doc = f'<a href="{html.escape(r["url"], quote=True)}" target="_blank" rel="noopener">{doc}</a>'
-        cells = ([html.escape(t(f"role:{r['role']}", lang)) if r["role"] else ""] if show_role else []) + [
-            html.escape(r["indicator"]), html.escape(r["value"]) + (
-                f'<br><small>{html.escape(r["review"])}</small>' if r["review"] else ""),
-            html.escape(r["unit"]),
-            html.escape(r["period"]), html.escape(r["qualifier"]), r["sentence_html"], doc,
-            html.escape(r["publisher"]),
-            f'{html.escape(r["date"])}<br><small>{html.escape(r["date_rule"])}</small>',
-        ] + ([html.escape(r["why"])] if show_why else [])
-        body.append("<tr>" + "".join(f"<td>{c}</td>" for c in cells) + "</tr>")
-    head = "".join(f"<th>{html.escape(h)}</th>" for h in heads)
+    columns = [  # (heading, cell html)
+        ("col:role", lambda r: html.escape(t(f"role:{r['role']}", lang)) if r["role"] else ""),
+        ("col:indicator", lambda r: html.escape(r["indicator"])),
+        ("col:value", lambda r: html.escape(r["value"]) + (   # a reviewer's mark under it
+            f'<br><small>{html.escape(r["review"])}</small>' if r["review"] else "")),
+        ("col:unit", lambda r: html.escape(r["unit"])),
+        ("col:period", lambda r: html.escape(r["period"])),
+        ("col:qualifier", lambda r: html.escape(r["qualifier"])),
+        ("col:sentence", lambda r: r["sentence_html"]),
+        ("col:document", lambda r: (
+            f'<a href="{html.escape(r["url"], quote=True)}" target="_blank" rel="noopener">'
+            f'{html.escape(r["document"])}</a>' if r["url"] else html.escape(r["document"]))),
+        ("col:publisher", lambda r: html.escape(r["publisher"])),
+        ("col:date", lambda r: f'{html.escape(r["date"])}<br><small>{html.escape(r["date_rule"])}</small>'),
+        ("col:why", lambda r: html.escape(r["why"])),
+    ]
+    cells = [[cell(r) for _, cell in columns] for r in rows]
+    keep = [i for i in range(len(columns)) if any(row[i] for row in cells)]
+    head = "".join(f"<th>{html.escape(t(columns[i][0], lang))}</th>" for i in keep)
+    body = "".join("<tr>" + "".join(f"<td>{row[i]}</td>" for i in keep) + "</tr>" for row in cells)
     return (f'<div class="evidence"><table><thead><tr>{head}</tr></thead>'
-            f'<tbody>{"".join(body)}</tbody></table></div>')
+            f'<tbody>{body}</tbody></table></div>')
 
 
 TIDY_COLUMNS = ["region_id", "region_name", "indicator_id", "indicator_name", "year", "period",

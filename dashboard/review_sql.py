@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from .sql import _df, _has
+from .sql import _df
 
 # Document dates decided from the text rather than stated (see etl.ingest.dates): a fact's
 # year may then be off, so the queue puts it before facts of reliably dated documents.
@@ -16,6 +16,12 @@ FALLBACK_DATE_RULES = ("content", "none", "body_latest_year")
 # Region rules that mean the sentence itself names the region.
 STATED_REGION_RULES = ("named_subject",)
 LOW_CONFIDENCE = 0.6
+
+
+def _has(con, table: str, column: str) -> bool:
+    return bool(con.execute(
+        "SELECT 1 FROM duckdb_columns() WHERE database_name = current_database() "
+        "AND table_name = ? AND column_name = ?", [table, column]).fetchall())
 
 
 def _reviewed(con) -> bool:
