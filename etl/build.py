@@ -202,27 +202,47 @@ def build(paths: Iterable[str | Path], db_path: str | Path, ref: Reference,
           progress: bool = False, log: Callable[[str], None] = _stderr,
           reviews: ReviewStore | None = None,
           on_progress: Callable[[int, int], None] | None = None) -> BuildSummary:
-    """Build the warehouse at `db_path` from the documents under `paths`.
+    """Build the warehouse at `db_path` from the documents under `paths` (this machine's
+    processes; etl.engines.dask_engine runs the same per-document step on a Dask cluster).
 
     Reviewers' decisions (`reviews`, default: the store beside `db_path`) are re-applied to
-    the new file before it replaces the old one. `on_progress(done, total)` follows the
-    documents (the browser's progress bar)."""
-    reviews = reviews if reviews is not None else ReviewStore(reviews_path_for(db_path))
-    review_report: list[ApplyReport] = []
+    the new file before it replaces the old one (see `load`). `on_progress(done, total)`
+    follows the documents (the browser's progress bar)."""
     started = time.perf_counter()
     paths = [Path(p) for p in paths]
     csv_warnings: list[str] = []
     stats: dict = {}
     results = extract_documents(paths, ref, jobs=jobs, cache_dir=cache_dir, progress=progress,
                                 warnings=csv_warnings, stats=stats)
-    regions, indicators = reference_frames(ref)
-    info = {"extractor_version": str(etl.EXTRACTOR_VERSION),
+    return load(results, paths, db_path, ref, csv_warnings, stats, log, started,
+                reviews=reviews, on_progress=on_progress)
+
+
+def build_info(ref: Reference, paths: Iterable[Path]) -> dict[str, str]:
+    return {"extractor_version": str(etl.EXTRACTOR_VERSION),
             "reference_hash": reference_hash(ref),
             "sources": "; ".join(str(p) for p in paths),
             # the document roots, so a later build over fewer of them is noticed (etl.corpus)
             "roots": json.dumps([str(p) for p in paths], ensure_ascii=False),
             # the one non-reproducible value: checksums of a build must leave it out
             "built_at": datetime.now(timezone.utc).isoformat(timespec="seconds")}
+
+
+def load(results: Iterable[dict], paths: list[Path], db_path: str | Path, ref: Reference,
+         csv_warnings: list[str], stats: dict, log: Callable[[str], None] = _stderr,
+         started: float | None = None,
+         staged: Callable[[WarehouseWriter], None] | None = None,
+         reviews: ReviewStore | None = None,
+         on_progress: Callable[[int, int], None] | None = None) -> BuildSummary:
+    """Per-document results (in any order) -> the warehouse at `db_path`, swapped in
+    atomically, and the build's summary. `staged(writer)` adds record rows an engine has
+    already written elsewhere (the Dask engine's Parquet) before the commit. Reviewers'
+    decisions (`reviews`, default: the store beside `db_path`) are applied to the new file
+    before the swap, whichever engine extracted it."""
+    started = time.perf_counter() if started is None else started
+    reviews = reviews if reviews is not None else ReviewStore(reviews_path_for(db_path))
+    review_report: list[ApplyReport] = []
+    regions, indicators = reference_frames(ref)
     collect_seconds = 0.0
     with WarehouseWriter(db_path) as writer, _gc_paused():
         collector = Collector(writer.append, log)
@@ -235,6 +255,9 @@ def build(paths: Iterable[str | Path], db_path: str | Path, ref: Reference,
                             stats.get("files", 0))
         mark = time.perf_counter()
         extract_seconds = mark - started - collect_seconds
+        collector.flush()
+        if staged is not None:
+            staged(writer)
         errors = collector.finish() + [("sources.csv", "warning", w) for w in csv_warnings]
         for _, severity, msg in errors:
             if severity == "warning":
@@ -244,7 +267,7 @@ def build(paths: Iterable[str | Path], db_path: str | Path, ref: Reference,
             counts = writer.commit(
                 regions, indicators,
                 pd.DataFrame(errors, columns=ERROR_COLUMNS).astype(object),
-                info, skip_paths=collector.dropped,
+                build_info(ref, paths), skip_paths=collector.dropped,
                 finalize=lambda con: review_report.append(
                     apply_decisions(con, reviews.decisions())))
         table_seconds = collect_seconds + time.perf_counter() - mark
