@@ -39,7 +39,12 @@ _UNSAFE = re.compile(r"[^\w.\-()（）【】《》·]+")
 
 
 class Refused(ValueError):
-    """One file that cannot be added; the message names it and says why."""
+    """One file that cannot be added; the message names it and says why. `code` and
+    `params` say the same for a translated message (the Documents page)."""
+
+    def __init__(self, message: str, code: str = "other", **params):
+        super().__init__(message)
+        self.code, self.params = code, params
 
 
 def corpus_dir() -> Path:
@@ -60,16 +65,17 @@ def safe_name(name: str) -> str:
     plain file name with a document extension."""
     shown = _display(name)
     if not name or not name.strip():
-        raise Refused("a file without a name")
+        raise Refused("a file without a name", "no_name", name="")
     if "/" in name or "\\" in name or name in (".", "..") or "\x00" in name:
         raise Refused(f"{shown}: the file name contains a folder; only plain file names "
-                      f"are accepted")
+                      f"are accepted", "folder", name=shown)
     clean = unicodedata.normalize("NFC", name).strip()
     stem, dot, suffix = clean.rpartition(".")
     suffix = f".{suffix.lower()}" if dot else ""
     if suffix not in DOCUMENT_SUFFIXES:
         raise Refused(f"{shown}: not a document type that can be read "
-                      f"(accepted: {' '.join(DOCUMENT_SUFFIXES)})")
+                      f"(accepted: {' '.join(DOCUMENT_SUFFIXES)})", "type", name=shown,
+                      types=" ".join(DOCUMENT_SUFFIXES))
     stem = _UNSAFE.sub("_", stem).strip("._") or "document"
     return stem[:100] + suffix
 
@@ -88,12 +94,14 @@ def check_document(name: str, data: bytes) -> None:
     """Refused unless `data` is a readable text document within the size limit."""
     if len(data) > MAX_FILE_BYTES:
         raise Refused(f"{name}: {size_text(len(data))} is more than the limit of "
-                      f"{size_text(MAX_FILE_BYTES)} per file")
+                      f"{size_text(MAX_FILE_BYTES)} per file", "size", name=name,
+                      size=size_text(len(data)), limit=size_text(MAX_FILE_BYTES))
     try:
         decode_bytes(data, name)
     except IngestError as exc:
         reason = re.sub(r"^not text \((.*)\)$", r"\1", str(exc).split(": ", 1)[-1])
-        raise Refused(f"{name}: not a text document ({reason})") from None
+        raise Refused(f"{name}: not a text document ({reason})",
+                      "empty" if reason == "empty file" else "binary", name=name) from None
 
 
 @dataclass
@@ -103,8 +111,10 @@ class Intake:
     stored: list[tuple[str, str]] = field(default_factory=list)     # (given name, stored name)
     existing: list[tuple[str, str]] = field(default_factory=list)   # same bytes already there
     refused: list[tuple[str, str]] = field(default_factory=list)    # (given name, message)
+    reasons: dict[str, tuple[str, dict]] = field(default_factory=dict)  # given -> (code, params)
     sources_rows: int = 0
     messages: list[str] = field(default_factory=list)               # sources.csv notes
+    ignored_rows: list[str] = field(default_factory=list)           # their docs
 
     @property
     def changed(self) -> bool:
@@ -147,12 +157,12 @@ def read_sources_rows(data: bytes, label: str) -> list[dict]:
     try:
         text = decode_bytes(data, label).text.lstrip("\ufeff")
     except IngestError as exc:
-        raise Refused(f"{label}: not a readable CSV ({exc})") from None
+        raise Refused(f"{label}: not a readable CSV ({exc})", "csv", name=label) from None
     reader = csv.DictReader(io.StringIO(text))
     header = [(h or "").strip().lower() for h in (reader.fieldnames or [])]
     if "doc" not in header:
         raise Refused(f"{label}: no 'doc' column (expected columns: "
-                      f"{','.join(SOURCES_COLUMNS)})")
+                      f"{','.join(SOURCES_COLUMNS)})", "csv", name=label)
     reader.fieldnames = header
     return [{c: (row.get(c) or "").strip() for c in SOURCES_COLUMNS} for row in reader
             if (row.get("doc") or "").strip()]
@@ -187,16 +197,21 @@ def add_documents(files: list[tuple[str, bytes]], sources: tuple[str, bytes] | N
     if len(files) > MAX_FILES:
         intake.refused = [(n, f"{n}: not added: at most {MAX_FILES} files at once "
                               f"({len(files)} given)") for n, _ in files]
+        intake.reasons = {n: ("count", {"name": n, "limit": MAX_FILES, "given": len(files)})
+                          for n, _ in files}
         return intake
     source_rows: dict[str, dict] = {}
     if sources is not None:
         try:
             if len(sources[1]) > MAX_FILE_BYTES:
                 raise Refused(f"{sources[0]}: {size_text(len(sources[1]))} is more than the "
-                              f"limit of {size_text(MAX_FILE_BYTES)} per file")
+                              f"limit of {size_text(MAX_FILE_BYTES)} per file", "size",
+                              name=sources[0], size=size_text(len(sources[1])),
+                              limit=size_text(MAX_FILE_BYTES))
             source_rows = {r["doc"]: r for r in read_sources_rows(sources[1], sources[0])}
         except Refused as exc:
             intake.refused.append((sources[0], str(exc)))
+            intake.reasons[sources[0]] = (exc.code, exc.params)
     corpus.mkdir(parents=True, exist_ok=True)
     by_hash, taken = _known_documents(roots)
     stored_rows = []
@@ -206,6 +221,7 @@ def add_documents(files: list[tuple[str, bytes]], sources: tuple[str, bytes] | N
             check_document(given, data)
         except Refused as exc:
             intake.refused.append((given, str(exc)))
+            intake.reasons[given] = (exc.code, exc.params)
             continue
         digest = _digest(data)
         if digest in by_hash:
@@ -223,6 +239,7 @@ def add_documents(files: list[tuple[str, bytes]], sources: tuple[str, bytes] | N
         if not any(doc == given for given, _ in intake.existing + intake.refused):
             intake.messages.append(f"{SOURCES_CSV}: row for {doc} ignored: no such file in "
                                    f"this upload")
+            intake.ignored_rows.append(doc)
     if stored_rows:
         _merge_sources(corpus, stored_rows)
         intake.sources_rows = len(stored_rows)

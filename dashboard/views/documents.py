@@ -12,11 +12,14 @@ review_ui.require_warehouse(lang)
 def upload_messages(job: intake.Job) -> None:
     """Per-file outcome of an upload, in words."""
     for given, message in job.intake.refused:
-        st.error(t("upload_refused", lang, message=message), icon=":material/block:")
+        code, params = job.intake.reasons.get(given, ("other", {"name": given}))
+        key = f"refused:{code}" if has(f"refused:{code}") else "refused:other"
+        st.error(t("upload_refused", lang, message=t(key, lang, **{"name": given, **params})),
+                 icon=":material/block:")
     for given, existing in job.intake.existing:
         st.info(t("upload_existing", lang, given=given, name=existing))
-    for message in job.intake.messages:
-        st.info(message)
+    for doc in job.intake.ignored_rows:
+        st.info(t("upload_row_ignored", lang, doc=doc))
     if job.intake.sources_rows:
         st.caption(t("upload_sources_rows", lang, n=job.intake.sources_rows))
     if job.state == "failed":
