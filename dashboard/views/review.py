@@ -27,6 +27,9 @@ who = st.sidebar.text_input(t("rv_reviewer", lang), key="rv_who",
 
 st.title(t("review_title", lang))
 counts = review_ui.read(review_sql.review_counts)
+if not counts:       # built before reviews existed: no keys to hang a decision on
+    st.warning(t("rv_old_warehouse", lang))
+    st.stop()
 status = st.segmented_control(
     t("rv_status_filter", lang), STATUSES, default="unreviewed", key="rv_status",
     format_func=lambda s: f"{t(f'rv_status:{s}', lang)} ({counts.get(s, 0)})") or "unreviewed"
