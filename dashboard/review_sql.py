@@ -64,15 +64,16 @@ def failed_files(con) -> pd.DataFrame:
         SELECT path, message FROM build_errors WHERE severity = 'error' ORDER BY path""")
 
 
-def review_queue(con, status: str = "unreviewed", region_key: str | None = None,
-                 limit: int = 500) -> pd.DataFrame:
+def review_queue(con, status: str | None = "unreviewed", region_key: str | None = None,
+                 limit: int = 500, key: str | None = None) -> pd.DataFrame:
     """Facts in `status` (unreviewed/accepted/corrected/rejected), most doubtful first, with
-    the reasons for doubt as flags, their evidence and their original values."""
+    the reasons for doubt as flags, their evidence and their original values. With `key` (and
+    status None): that one fact, whatever its state."""
     if not _reviewed(con):
         return pd.DataFrame()
     rule = {c: (f'f."{c}"' if _has(con, "facts", c) else "NULL::VARCHAR")
             for c in ("kind_rule", "region_rule", "time_rule")}
-    source = "facts" if status != "rejected" else "rejected_facts"
+    source = "(SELECT * FROM facts UNION ALL BY NAME SELECT * FROM rejected_facts)"
     return _df(con, "review_queue", f"""
         WITH conflicted AS (SELECT DISTINCT unnest(fact_ids) AS fact_id FROM fact_conflicts),
         q AS (
@@ -92,13 +93,14 @@ def review_queue(con, status: str = "unreviewed", region_key: str | None = None,
             FROM {source} f
             LEFT JOIN documents d USING (doc)
             LEFT JOIN fact_reviews r USING (fact_id)
-            WHERE f.review_status = ?
-              AND (?::VARCHAR IS NULL OR coalesce(f.region_id, f.region_name) = ?))
+            WHERE (?::VARCHAR IS NULL OR f.review_status = ?)
+              AND (?::VARCHAR IS NULL OR coalesce(f.region_id, f.region_name) = ?)
+              AND (?::VARCHAR IS NULL OR f.fact_key = ?))
         SELECT *, (1 - coalesce(confidence, 0)) * 2 + conflict::INT * 1.5 + no_indicator::INT
                   + fallback_date::INT * 0.5 + inferred_region::INT * 0.5 AS doubt
         FROM q ORDER BY doubt DESC, doc, fact_id LIMIT ?""",
-        [LOW_CONFIDENCE, list(FALLBACK_DATE_RULES), list(STATED_REGION_RULES), status,
-         region_key, region_key, limit])
+        [LOW_CONFIDENCE, list(FALLBACK_DATE_RULES), list(STATED_REGION_RULES), status, status,
+         region_key, region_key, key, key, limit])
 
 
 def review_counts(con) -> dict[str, int]:

@@ -102,6 +102,8 @@ STRINGS: dict[str, tuple] = {
     "rv_current_status": ("当前状态：{status}", "Status: {status}"),
     "rv_original": ("原提取值：{value}", "As extracted: {value}"),
     "rv_saved": ("已保存。", "Saved."),
+    "rv_elsewhere": ("这一条刚被处理过（现在：{status}），不在当前列表中；仍可在这里修改。",
+                     "This figure was just reviewed (now: {status}) and has left this list; you can still change it here."),
     "rv_invalid": ("未保存：{message}", "Not saved: {message}"),
     "rv_history": ("修改记录", "History"),
     "rv_history_line": ("{at} · {who} · {field}：{old} → {new}", "{at} · {who} · {field}: {old} → {new}"),

@@ -226,6 +226,9 @@ def add_documents(files: list[tuple[str, bytes]], sources: tuple[str, bytes] | N
         digest = _digest(data)
         if digest in by_hash:
             intake.existing.append((given, by_hash[digest].name))
+            row = source_rows.pop(given, None)
+            if row is not None and by_hash[digest].parent.resolve() == corpus.resolve():
+                stored_rows.append({**row, "doc": by_hash[digest].name})
             continue
         name = _unique(name, taken)
         _write_atomically(corpus / name, data)
@@ -236,7 +239,10 @@ def add_documents(files: list[tuple[str, bytes]], sources: tuple[str, bytes] | N
         if row is not None:
             stored_rows.append({**row, "doc": name})
     for doc in sorted(source_rows):
-        if not any(doc == given for given, _ in intake.existing + intake.refused):
+        if (corpus / doc).is_file():
+            # a sources.csv for documents added earlier: its rows apply to them
+            stored_rows.append(source_rows[doc])
+        elif not any(doc == given for given, _ in intake.existing + intake.refused):
             intake.messages.append(f"{SOURCES_CSV}: row for {doc} ignored: no such file in "
                                    f"this upload")
             intake.ignored_rows.append(doc)

@@ -30,8 +30,13 @@ counts = review_ui.read(review_sql.review_counts)
 if not counts:       # built before reviews existed: no keys to hang a decision on
     st.warning(t("rv_old_warehouse", lang))
     st.stop()
+def _new_queue() -> None:
+    st.session_state.pop("rv_key", None)     # another queue: start at its most doubtful fact
+
+
 status = st.segmented_control(
     t("rv_status_filter", lang), STATUSES, default="unreviewed", key="rv_status",
+    on_change=_new_queue,
     format_func=lambda s: f"{t(f'rv_status:{s}', lang)} ({counts.get(s, 0)})") or "unreviewed"
 
 regions_df, indicators_df = review_ui.read(review_sql.vocabulary)
@@ -85,7 +90,7 @@ if status == "orphaned":
 # ------------------------------------------------------------------ the queue
 region_keys = ["*"] + [r for r in regions_df["id"]]
 region_filter = st.sidebar.selectbox(
-    t("rv_region_filter", lang), region_keys, key="rv_region",
+    t("rv_region_filter", lang), region_keys, key="rv_region", on_change=_new_queue,
     format_func=lambda k: t("rv_all_regions", lang) if k == "*" else region_names.get(k, k))
 queue = review_ui.read(review_sql.review_queue, status,
                        None if region_filter == "*" else region_filter, QUEUE_LIMIT)
@@ -108,20 +113,41 @@ def reasons(r) -> list[str]:
 
 
 def one_at_a_time() -> None:
-    n = len(queue)
-    i = min(st.session_state.get("rv_index", 0), n - 1)
-    r = queue.iloc[i]
+    """The fact shown is remembered by key, not position: when another reviewer's decision
+    moves it out of this queue, this reviewer keeps it (and their unsaved edits) on screen."""
+    keys = list(queue["fact_key"])
+    n = len(keys)
+    current = st.session_state.get("rv_key")
+    if current in keys:
+        i = keys.index(current)
+        r = queue.iloc[i]
+    else:
+        pinned = review_ui.read(review_sql.review_queue, None, None, 1, current) \
+            if current else None
+        if pinned is not None and not pinned.empty:
+            i, r = None, pinned.iloc[0]
+            st.info(t("rv_elsewhere", lang, status=t(f"rv_status:{r['review_status']}", lang)))
+        else:
+            i, r = 0, queue.iloc[0]
     key = r["fact_key"]
+    st.session_state["rv_key"] = key
+    following = keys[i + 1] if i is not None and i + 1 < n else (keys[0] if i is None else None)
     left, mid, right = st.columns([1, 2, 1])
-    if left.button(t("rv_prev", lang), key="rv_prev", disabled=i == 0, shortcut="p",
+    if left.button(t("rv_prev", lang), key="rv_prev", disabled=not i, shortcut="p",
                    icon=":material/arrow_back:"):
-        st.session_state["rv_index"] = i - 1
+        st.session_state["rv_key"] = keys[i - 1]
         st.rerun()
-    mid.markdown(f"**{t('rv_position', lang, i=i + 1, n=n)}** · `{key}`")
-    if right.button(t("rv_next", lang), key="rv_next", disabled=i >= n - 1, shortcut="n",
+    position = t("rv_position", lang, i=i + 1, n=n) if i is not None else t("rv_queue_count", lang, n=n)
+    mid.markdown(f"**{position}** · `{key}`")
+    if right.button(t("rv_next", lang), key="rv_next", disabled=following is None, shortcut="n",
                     icon=":material/arrow_forward:"):
-        st.session_state["rv_index"] = i + 1
+        st.session_state["rv_key"] = following
         st.rerun()
+
+    def decided() -> None:
+        # a decision takes the fact out of this queue: go on with the next one
+        if following is not None and r["review_status"] == status:
+            st.session_state["rv_key"] = following
 
     with st.container(border=True):
         figure = fmt_figure(r["value"], r["unit"], r["qualifier"], lang, high=r["value_high"],
@@ -152,10 +178,12 @@ def one_at_a_time() -> None:
     if a.button(t("rv_accept", lang), key="rv_accept", type="primary", shortcut="a",
                 icon=":material/check:", disabled=r["review_status"] == "accepted"):
         save(key, {"status": "accepted"})
+        decided()
         st.rerun()
     if b.button(t("rv_reject", lang), key="rv_reject", shortcut="x", icon=":material/close:",
                 disabled=r["review_status"] == "rejected"):
         save(key, {"status": "rejected"})
+        decided()
         st.rerun()
 
     with st.form(f"rv_form_{key}"):
@@ -210,6 +238,7 @@ def one_at_a_time() -> None:
             else:
                 if changes:
                     save(key, changes)
+                    decided()
             st.rerun()
 
     history = store.history(key)

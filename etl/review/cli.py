@@ -40,9 +40,9 @@ def _attach(db_path) -> duckdb.DuckDBPyConnection:
     return con
 
 
-def review_rows(db_path) -> pd.DataFrame:
+def review_rows(db_path, key: str | None = None) -> pd.DataFrame:
     """Every fact of the warehouse with its review state, rejected ones and orphaned
-    decisions included (one row per fact_key)."""
+    decisions included (one row per fact_key); only the fact `key` when given."""
     con = _attach(db_path)
     try:
         tables = {r[0] for r in con.execute("SELECT table_name FROM information_schema.tables "
@@ -53,8 +53,10 @@ def review_rows(db_path) -> pd.DataFrame:
             SELECT f.*, r.note, r.original_value, r.original_unit, r.corrected_fields
             FROM (SELECT * FROM facts UNION ALL BY NAME SELECT * FROM rejected_facts) f
             LEFT JOIN fact_reviews r USING (fact_id)
-            ORDER BY f.doc, f."start", f.fact_id""").df()
-        orphans = con.execute("SELECT *, 'orphaned' AS review_status FROM review_orphans").df()
+            WHERE ?::VARCHAR IS NULL OR f.fact_key = ?
+            ORDER BY f.doc, f."start", f.fact_id""", [key, key]).df()
+        orphans = con.execute("SELECT *, 'orphaned' AS review_status FROM review_orphans "
+                              "WHERE ?::VARCHAR IS NULL OR fact_key = ?", [key, key]).df()
     finally:
         con.close()
     if not orphans.empty:
@@ -91,7 +93,7 @@ def decide(db_path, store: ReviewStore, key: str, changes: dict, clear=(), who=N
            rows: pd.DataFrame | None = None, apply: bool = True) -> list[tuple]:
     """Record one decision (values already parsed) and re-apply the store; the browser's
     Review page calls this too. Unknown keys are refused (a typo must not become an orphan)."""
-    rows = review_rows(db_path) if rows is None else rows
+    rows = review_rows(db_path, key) if rows is None else rows   # one fact: cheap on a big corpus
     context = _context(rows, key)
     if context is None and store.decision(key) is None:
         raise ReviewError(f"no fact with key {key!r} in {db_path} "

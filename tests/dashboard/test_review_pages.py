@@ -115,15 +115,6 @@ def test_uploads_can_be_turned_off(site, monkeypatch):
     assert "This deployment is read-only: uploading is turned off." in [i.value for i in at.info]
 
 
-def _queue_index(db, key: str) -> int:
-    con = sql.connect(db)
-    try:
-        queue = review_sql.review_queue(con, "unreviewed", None, 500)
-    finally:
-        con.close()
-    return list(queue["fact_key"]).index(key)
-
-
 def _key(db, quote_part: str) -> str:
     con = sql.connect(db)
     try:
@@ -141,7 +132,7 @@ def test_rejected_fact_leaves_the_overview_and_a_correction_reaches_it_and_the_c
     assert any(v == "5.1%" for v in overview_metrics(region="jincheng", year="2023").values())
 
     at = open_page("review")
-    at.session_state["rv_index"] = _queue_index(db, growth)
+    at.session_state["rv_key"] = growth
     at.run()
     assert growth in " ".join(m.value for m in at.markdown)
     at.button(key="rv_reject").click().run()
@@ -149,7 +140,7 @@ def test_rejected_fact_leaves_the_overview_and_a_correction_reaches_it_and_the_c
     metrics = overview_metrics(region="jincheng", year="2023")
     assert not any(v == "5.1%" for v in metrics.values()), metrics
 
-    at.session_state["rv_index"] = _queue_index(db, gdp)
+    at.session_state["rv_key"] = gdp
     at.run()
     next(w for w in at.text_input if w.label == "数值").set_value("1300")
     next(w for w in at.text_area if w.label == "备注").set_value("更正后的数字")
@@ -205,3 +196,32 @@ def test_review_and_documents_pages_have_no_untranslated_words(site):
                          + [b.label for b in at.button] + [c.value for c in at.caption
                                                            if "Document:" not in c.value])
         assert shown and not any("\u4e00" <= ch <= "\u9fff" for ch in shown), shown
+
+
+def test_two_sessions_editing_one_figure_lose_nothing(site):
+    """Two reviewers open the same figure; one corrects the value, the other (whose page still
+    shows the old value) adds a note: both survive, both are in the history."""
+    (site / "corpus" / "jincheng.txt").write_text(DOC_A, encoding="utf-8")
+    db = site / "warehouse.duckdb"
+    build([site / "seeds", site / "corpus"], db, load_reference(), jobs=1, cache_dir=None)
+    gdp = _key(db, "1234.5")
+    sessions = []
+    for who in ("alice", "bob"):
+        at = open_page("review")
+        at.session_state["rv_key"] = gdp
+        at.sidebar.text_input(key="rv_who").set_value(who)
+        at.run()
+        sessions.append(at)
+    alice, bob = sessions
+    next(w for w in alice.text_input if w.label == "数值").set_value("1300")
+    alice.get("form_submit_button")[0].click()
+    alice.run()
+    next(w for w in bob.text_area if w.label == "备注").set_value("已与统计公报核对")
+    bob.get("form_submit_button")[0].click()
+    bob.run()
+    assert not alice.exception and not bob.exception
+    decision = ReviewStore(reviews_path_for(db)).decision(gdp)
+    assert (decision["value"], decision["note"]) == (1300.0, "已与统计公报核对")
+    history = ReviewStore(reviews_path_for(db)).history(gdp)
+    assert [(h["field"], h["who"]) for h in history] == [("value", "alice"), ("note", "bob")]
+    assert overview_metrics(region="jincheng", year="2023").get("✔ 地区生产总值") == "1,300 亿元"

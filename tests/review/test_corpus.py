@@ -71,3 +71,12 @@ def test_too_many_files_at_once_are_all_refused(checkout, monkeypatch):
     intake = corpus.add_documents([(f"d{i}.txt", f"文件{i}。".encode()) for i in range(3)])
     assert intake.stored == [] and len(intake.refused) == 3
     assert "at most 2 files" in intake.refused[0][1]
+
+
+def test_a_sources_csv_alone_dates_documents_added_earlier(checkout):
+    corpus.add_documents([("a.txt", DOC_A.encode())])
+    intake = corpus.add_documents([], ("sources.csv", "doc,title,url,published\n"
+                                                      "a.txt,晋城经济,,2024-03-01\n".encode()))
+    assert intake.changed and intake.sources_rows == 1 and intake.messages == []
+    text = (checkout / "data" / "corpus" / "sources.csv").read_text(encoding="utf-8")
+    assert "a.txt,晋城经济,,2024-03-01" in text
