@@ -6,7 +6,6 @@ without a rebuild.
 """
 from __future__ import annotations
 
-import argparse
 import csv
 import io
 import sys
