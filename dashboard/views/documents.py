@@ -1,4 +1,6 @@
 """Documents: every document in the warehouse, and adding new ones from the browser."""
+import math
+
 import streamlit as st
 
 from dashboard import intake, review_sql, review_ui, sql
@@ -63,7 +65,9 @@ if not intake.uploads_enabled():
 else:
     with st.form("upload_form", clear_on_submit=True):
         uploaded = st.file_uploader(
-            t("upload_label", lang), accept_multiple_files=True, key="upload_files")
+            t("upload_label", lang), accept_multiple_files=True, key="upload_files",
+            # the drop zone then states our limit; corpus.check_document still checks exactly
+            max_upload_size=max(1, math.ceil(corpus.MAX_FILE_BYTES / 1024 / 1024)))
         st.caption(t("upload_help", lang, mb=f"{corpus.MAX_FILE_BYTES / 1024 / 1024:g}",
                      n=corpus.MAX_FILES))
         submitted = st.form_submit_button(t("upload_button", lang), icon=":material/upload:",

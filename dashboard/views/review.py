@@ -152,7 +152,9 @@ def one_at_a_time() -> None:
     with st.container(border=True):
         figure = fmt_figure(r["value"], r["unit"], r["qualifier"], lang, high=r["value_high"],
                             raw_number=r["raw_number"])
-        label = indicator_names.get(r["indicator_id"]) or r["indicator_name"] or t("rv_none", lang)
+        label = indicator_names.get(r["indicator_id"]) or (
+            f"{r['indicator_name']}{t('label_only', lang) if lang == 'en' else ''}"
+            if isinstance(r["indicator_name"], str) else t("rv_none", lang))
         st.metric(f"{region_label(r['region_id'], r['region_name'])} · {label} · "
                   f"{r['year'] if r['year'] == r['year'] else ''} · "
                   f"{period_label(r['period'], lang)} · {kind_label(r['kind'], lang)}", figure)
