@@ -105,6 +105,7 @@ STRINGS: dict[str, tuple] = {
     "rv_elsewhere": ("这一条刚被处理过（现在：{status}），不在当前列表中；仍可在这里修改。",
                      "This figure was just reviewed (now: {status}) and has left this list; you can still change it here."),
     "rv_invalid": ("未保存：{message}", "Not saved: {message}"),
+    "rv_bad_value": ("“{value}”不是有效的{field}", "“{value}” is not a valid {field}"),
     "rv_history": ("修改记录", "History"),
     "rv_history_line": ("{at} · {who} · {field}：{old} → {new}", "{at} · {who} · {field}: {old} → {new}"),
     "rv_no_history": ("还没有修改记录。", "No changes yet."),

@@ -7,11 +7,12 @@ can work at once: the store merges field by field and keeps every change in the 
 import streamlit as st
 
 from dashboard import review_sql, review_ui, sql
+from dashboard.review_edits import table_changes
 from dashboard.i18n import (date_rule_label, fmt_date, fmt_figure, has, kind_label,
                             period_label, t)
 from dashboard.report import highlight
-from etl.review import EDITABLE, InvalidValue, Vocabulary, parse, reapply
-from etl.review.cli import ReviewError, decide, review_rows
+from etl.review import InvalidValue, Vocabulary, parse, reapply
+from etl.review.cli import ReviewError, decide
 from etl.review.fields import KINDS, QUALIFIERS
 
 QUEUE_LIMIT = 500
@@ -50,11 +51,18 @@ def region_label(region_id, region_name) -> str:
     return region_names.get(region_id) or str(region_name)
 
 
+def problem_text(exc: Exception) -> str:
+    """A refused value in the reader's language (the field and what was typed)."""
+    if isinstance(exc, InvalidValue) and exc.field and has(f"rv_field:{exc.field}"):
+        return t("rv_bad_value", lang, field=t(f"rv_field:{exc.field}", lang), value=exc.value)
+    return str(exc)
+
+
 def save(key: str, changes: dict, clear=()) -> None:
     try:
         decide(db_path, store, key, changes, clear=clear, who=who)
     except (InvalidValue, ReviewError) as exc:
-        st.session_state["rv_message"] = ("error", t("rv_invalid", lang, message=str(exc)))
+        st.session_state["rv_message"] = ("error", t("rv_invalid", lang, message=problem_text(exc)))
     else:
         st.session_state["rv_message"] = ("ok", t("rv_saved", lang))
 
@@ -236,7 +244,8 @@ def one_at_a_time() -> None:
                 if note.strip() != (r["note"] if isinstance(r["note"], str) else ""):
                     changes["note"] = note.strip()
             except InvalidValue as exc:
-                st.session_state["rv_message"] = ("error", t("rv_invalid", lang, message=str(exc)))
+                st.session_state["rv_message"] = ("error", t("rv_invalid", lang,
+                                                             message=problem_text(exc)))
             else:
                 if changes:
                     save(key, changes)
@@ -286,29 +295,15 @@ def as_table() -> None:
         })
     if st.button(t("rv_save_table", lang), key="rv_save_table", type="primary",
                  icon=":material/save:", shortcut="ctrl+s"):
-        rows = review_rows(db_path)
-        problems, saved = [], 0
-        for (_, before), (_, after) in zip(shown.iterrows(), edited.iterrows()):
-            changes = {}
-            try:
-                if after["decision"]:
-                    changes["status"] = parse("status", after["decision"])
-                for field in [*EDITABLE, "note"]:
-                    new, old = after[field], before[field]
-                    if (new != new or new is None or new == "") and (old != old or old is None or old == ""):
-                        continue
-                    if new != old:
-                        changes[field] = parse(field, new if field == "note" else str(new), vocab)
-            except InvalidValue as exc:
-                problems.append(f"{before['fact_key']}: {exc}")
-                continue
-            if changes:
-                decide(db_path, store, before["fact_key"], changes, who=who, rows=rows, apply=False)
-                saved += 1
+        decisions, problems = table_changes(shown, edited, vocab)
+        for key, changes in decisions:
+            decide(db_path, store, key, changes, who=who, apply=False)
+        saved = len(decisions)
         if saved:
             reapply(db_path, store)
         st.session_state["rv_message"] = (
-            ("error", t("rv_invalid", lang, message="; ".join(problems))) if problems
+            ("error", t("rv_invalid", lang, message=t("list_sep", lang).join(
+                f"{key}: {problem_text(exc)}" for key, exc in problems))) if problems
             else ("ok", t("rv_saved", lang)))
         st.rerun()
 

@@ -26,7 +26,12 @@ EDITABLE: dict[str, str] = {
 
 
 class InvalidValue(ValueError):
-    """A value a reviewer typed that cannot be stored; the message names field and value."""
+    """A value a reviewer typed that cannot be stored; the message names field and value
+    (also kept apart, for a translated message in the browser)."""
+
+    def __init__(self, message: str, field: str | None = None, value=None):
+        super().__init__(message)
+        self.field, self.value = field, value
 
 
 @dataclass(frozen=True)
@@ -55,13 +60,15 @@ def parse(field: str, text, vocab: Vocabulary | None = None):
     """The typed value of `field` from `text` (str or number); raises InvalidValue."""
     if field not in EDITABLE and field not in ("status", "note"):
         raise InvalidValue(f"{field!r} is not a field a review can change "
-                           f"(one of: status, note, {', '.join(EDITABLE)})")
+                           f"(one of: status, note, {', '.join(EDITABLE)})", field, text)
     raw = text.strip() if isinstance(text, str) else text
     if raw is None or raw == "":
-        raise InvalidValue(f"{field}: empty value (to undo a correction use --clear {field})")
+        raise InvalidValue(f"{field}: empty value (to undo a correction use --clear {field})",
+                           field, "")
     if field == "status":
         if raw not in STATUSES:
-            raise InvalidValue(f"status: {raw!r} is not one of {', '.join(STATUSES)}")
+            raise InvalidValue(f"status: {raw!r} is not one of {', '.join(STATUSES)}",
+                               "status", raw)
         return raw
     if field == "note":
         return str(raw)
@@ -69,34 +76,36 @@ def parse(field: str, text, vocab: Vocabulary | None = None):
         try:
             year = int(str(raw))
         except ValueError:
-            raise InvalidValue(f"year: {raw!r} is not a year (e.g. 2023)") from None
+            raise InvalidValue(f"year: {raw!r} is not a year (e.g. 2023)", "year", raw) from None
         if not 1949 <= year <= 2100:
-            raise InvalidValue(f"year: {year} is outside 1949-2100")
+            raise InvalidValue(f"year: {year} is outside 1949-2100", "year", year)
         return year
     if field == "value":
         try:
             value = float(str(raw).replace(",", ""))
         except ValueError:
-            raise InvalidValue(f"value: {raw!r} is not a number") from None
+            raise InvalidValue(f"value: {raw!r} is not a number", "value", raw) from None
         if math.isnan(value) or math.isinf(value):
-            raise InvalidValue(f"value: {raw!r} is not a finite number")
+            raise InvalidValue(f"value: {raw!r} is not a finite number", "value", raw)
         return value
     if field == "period":
         if not _PERIOD.match(str(raw)):
             raise InvalidValue(f"period: {raw!r} is not a period (FY, H1, H2, Q1-Q4, CUM or "
-                               f"YTD-01 ... YTD-12)")
+                               f"YTD-01 ... YTD-12)", "period", raw)
         return str(raw)
     if field == "kind":
         if raw not in KINDS:
-            raise InvalidValue(f"kind: {raw!r} is not one of {', '.join(KINDS)}")
+            raise InvalidValue(f"kind: {raw!r} is not one of {', '.join(KINDS)}", "kind",
+                               raw)
         return raw
     if field == "qualifier":
         if raw not in QUALIFIERS:
-            raise InvalidValue(f"qualifier: {raw!r} is not one of {', '.join(QUALIFIERS)}")
+            raise InvalidValue(f"qualifier: {raw!r} is not one of {', '.join(QUALIFIERS)}",
+                               "qualifier", raw)
         return raw
     if field == "unit":
         if len(str(raw)) > 20:
-            raise InvalidValue(f"unit: {raw!r} is longer than 20 characters")
+            raise InvalidValue(f"unit: {raw!r} is longer than 20 characters", "unit", raw)
         return str(raw)
     if field == "region_id":
         if vocab is None or raw in vocab.regions:
@@ -104,7 +113,7 @@ def parse(field: str, text, vocab: Vocabulary | None = None):
         if raw in vocab.region_names:       # a Chinese/English name or alias
             return vocab.region_names[raw]
         raise InvalidValue(f"region: {raw!r} is not a region id or name in the gazetteer "
-                           f"(data/reference/regions.csv)")
+                           f"(data/reference/regions.csv)", "region_id", raw)
     if field == "indicator_id":
         if vocab is None or raw in vocab.indicators:
             return str(raw)
@@ -112,5 +121,5 @@ def parse(field: str, text, vocab: Vocabulary | None = None):
         if raw in by_name:
             return by_name[raw]
         raise InvalidValue(f"indicator: {raw!r} is not an indicator id or name in the codebook "
-                           f"(data/reference/indicators.csv)")
+                           f"(data/reference/indicators.csv)", "indicator_id", raw)
     raise AssertionError(field)

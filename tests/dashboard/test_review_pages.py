@@ -225,3 +225,35 @@ def test_two_sessions_editing_one_figure_lose_nothing(site):
     history = ReviewStore(reviews_path_for(db)).history(gdp)
     assert [(h["field"], h["who"]) for h in history] == [("value", "alice"), ("note", "bob")]
     assert overview_metrics(region="jincheng", year="2023").get("✔ 地区生产总值") == "1,300 亿元"
+
+
+def test_table_mode_lists_the_queue_for_editing(site):
+    (site / "corpus" / "jincheng.txt").write_text(DOC_A, encoding="utf-8")
+    db = site / "warehouse.duckdb"
+    build([site / "seeds", site / "corpus"], db, load_reference(), jobs=1, cache_dir=None)
+    at = open_page("review", lang="en")
+    at.session_state["rv_mode"] = "table"
+    at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    editor = at.get("arrow_data_frame") or at.dataframe
+    con = sql.connect(db)
+    try:
+        n = con.execute("SELECT count(*) FROM facts").fetchone()[0]
+    finally:
+        con.close()
+    assert len(editor[0].value) == n
+    assert "Save the changes in the table" in [b.label for b in at.button]
+
+
+def test_a_bad_value_in_the_form_is_refused_in_words_and_nothing_saved(site):
+    (site / "corpus" / "jincheng.txt").write_text(DOC_A, encoding="utf-8")
+    db = site / "warehouse.duckdb"
+    build([site / "seeds", site / "corpus"], db, load_reference(), jobs=1, cache_dir=None)
+    at = open_page("review")
+    at.session_state["rv_key"] = _key(db, "1234.5")
+    at.run()
+    next(w for w in at.text_input if w.label == "数值").set_value("一千三")
+    at.get("form_submit_button")[0].click()
+    at.run()
+    assert [e.value for e in at.error] == ["未保存：“一千三”不是有效的数值"]
+    assert ReviewStore(reviews_path_for(db)).decisions() == []
