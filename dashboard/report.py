@@ -68,6 +68,13 @@ def coverage_figure(cov: pd.DataFrame, sel: Selection) -> go.Figure:
         unit=t("coverage_unit", sel.lang))
 
 
+def reviewed_marks(df: pd.DataFrame) -> list[str]:
+    """" ✔" after a number a reviewer accepted or corrected (the evidence says which)."""
+    if "review_status" not in df.columns:
+        return [""] * len(df)
+    return [" ✔" if s in ("accepted", "corrected") else "" for s in df["review_status"]]
+
+
 def growth_figure(df: pd.DataFrame, sel: Selection, period: str = "FY") -> go.Figure:
     df = df[df["period"] == period]
     what = t("growth_rates", sel.lang) if period == "FY" else t(
@@ -75,7 +82,8 @@ def growth_figure(df: pd.DataFrame, sel: Selection, period: str = "FY") -> go.Fi
     return charts.growth_bars(
         df, title=sel.title(what), source=sel.source(df["doc"]),
         labels=[label_of(r, sel.lang) for _, r in df.iterrows()],
-        texts=[fmt_figure(v, "%", q, sel.lang) for v, q in zip(df["value"], df["qualifier"])])
+        texts=[fmt_figure(v, "%", q, sel.lang) + m
+               for v, q, m in zip(df["value"], df["qualifier"], reviewed_marks(df))])
 
 
 def region_figure(df: pd.DataFrame, sel: Selection, indicator: str) -> go.Figure:
@@ -83,7 +91,8 @@ def region_figure(df: pd.DataFrame, sel: Selection, indicator: str) -> go.Figure
     return charts.region_bars(
         df, title=f"{sel.year} · {what}", source=sel.source(df["doc"]),
         labels=[r["name_en"] if sel.lang == "en" else r["name_zh"] for _, r in df.iterrows()],
-        texts=[fmt_figure(v, "%", q, sel.lang) for v, q in zip(df["value"], df["qualifier"])],
+        texts=[fmt_figure(v, "%", q, sel.lang) + m
+               for v, q, m in zip(df["value"], df["qualifier"], reviewed_marks(df))],
         highlight=sel.region_key, axis_title="%")
 
 
@@ -93,8 +102,8 @@ def levels_figure(df: pd.DataFrame, sel: Selection, indicator: str) -> go.Figure
     return charts.levels_line(
         df, title=sel.title(f"{indicator} ({period_label('FY', sel.lang)})", years),
         source=sel.source(df["doc"]),
-        texts=[fmt_figure(v, u, q, sel.lang, with_unit=False)
-               for v, u, q in zip(df["value"], df["unit"], df["qualifier"])],
+        texts=[fmt_figure(v, u, q, sel.lang, with_unit=False) + m
+               for v, u, q, m in zip(df["value"], df["unit"], df["qualifier"], reviewed_marks(df))],
         axis_title=unit_label(unit, sel.lang, n=2, column=True))
 
 

@@ -203,7 +203,8 @@ def growth_rates(con, region_key: str, year: int) -> pd.DataFrame:
     """Growth rates of the selection: full-year figures, and year-to-date ones labelled so."""
     return _df(con, "growth_rates", f"""
         SELECT f.fact_id, f.indicator_id, coalesce(i.name_zh, f.indicator_name) AS name_zh,
-               i.name_en, f.period, f.value, f.unit, f.qualifier, f.doc, f.quote, f.sentence
+               i.name_en, f.period, f.value, f.unit, f.qualifier, f.doc, f.quote, f.sentence,
+               {_review(con)}
         FROM fact_best_for(?) f LEFT JOIN indicators i ON i.id = f.indicator_id
         WHERE f.year = ? AND f.kind = 'growth'
         ORDER BY f.period <> 'FY', f.value DESC""", [region_key, year])
@@ -211,11 +212,11 @@ def growth_rates(con, region_key: str, year: int) -> pd.DataFrame:
 
 def growth_by_region(con, indicator_id: str, year: int, period: str = "FY") -> pd.DataFrame:
     """One indicator's growth rate for one period in every region that reports it."""
-    return _df(con, "growth_by_region", """
+    return _df(con, "growth_by_region", f"""
         SELECT f.fact_id, coalesce(f.region_id, f.region_name) AS region_key,
                coalesce(r.name_zh, f.region_name) AS name_zh,
                coalesce(r.name_en, f.region_name) AS name_en,
-               f.period, f.value, f.unit, f.qualifier, f.doc, f.quote, f.sentence
+               f.period, f.value, f.unit, f.qualifier, f.doc, f.quote, f.sentence, {_review(con)}
         FROM fact_best_in(?, ?) f LEFT JOIN regions r ON r.id = f.region_id
         WHERE f.kind = 'growth' AND f.period = ?
         ORDER BY f.value DESC""", [indicator_id, year, period])
@@ -226,7 +227,7 @@ def levels_over_time(con, region_key: str) -> pd.DataFrame:
     return _df(con, "levels_over_time", f"""
         SELECT f.fact_id, f.indicator_id, coalesce(i.name_zh, f.indicator_name) AS name_zh,
                i.name_en, f.year, f.period, f.value, f.unit, f.qualifier, {_nature()} AS nature,
-               f.doc, f.quote, f.sentence
+               f.doc, f.quote, f.sentence, {_review(con)}
         FROM fact_best_for(?) f LEFT JOIN indicators i ON i.id = f.indicator_id
         WHERE f.kind = 'value' AND f.period = 'FY'
         ORDER BY f.indicator_id, f.year""", [region_key])

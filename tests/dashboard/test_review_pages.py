@@ -257,3 +257,16 @@ def test_a_bad_value_in_the_form_is_refused_in_words_and_nothing_saved(site):
     at.run()
     assert [e.value for e in at.error] == ["未保存：“一千三”不是有效的数值"]
     assert ReviewStore(reviews_path_for(db)).decisions() == []
+
+
+def test_charts_mark_reviewed_numbers(site):
+    (site / "corpus" / "jincheng.txt").write_text(DOC_A, encoding="utf-8")
+    db = site / "warehouse.duckdb"
+    build([site / "seeds", site / "corpus"], db, load_reference(), jobs=1, cache_dir=None)
+    store = ReviewStore(reviews_path_for(db))
+    store.set(_key(db, "增长6.2%"), {"status": "accepted"}, who="t")
+    reapply(db, store)
+    at = open_page("growth", region="jincheng", year="2023")
+    spec = at.get("plotly_chart")[0].proto.spec
+    assert '"6.2% ✔"' in spec.encode().decode("unicode_escape") or "6.2% \\u2714" in spec
+    assert "5.1%" in spec and "5.1% ✔" not in spec.encode().decode("unicode_escape")
