@@ -6,6 +6,7 @@ Exit status: 0 success; 1 some files failed (everything else was still built/wri
 from __future__ import annotations
 
 import argparse
+import importlib.util
 import os
 import sys
 from pathlib import Path
@@ -38,9 +39,16 @@ def cmd_build(args) -> int:
                          f"build leaves out (its documents would disappear). Add it to --docs, "
                          f"or pass --replace to build from {', '.join(docs)} alone.")
     if args.engine == "dask":
+        if importlib.util.find_spec("distributed") is None:
+            raise UsageError("--engine dask needs dask and distributed installed "
+                             "(pinned in requirements.txt)")
         from .engines.dask_engine import build_on_dask
-        summary = build_on_dask(docs, args.db, ref, scheduler=args.scheduler,
-                                workers=args.jobs, stage_dir=args.parquet)
+        try:
+            summary = build_on_dask(docs, args.db, ref,
+                                    scheduler=args.scheduler, workers=args.jobs,
+                                    stage_dir=args.parquet)
+        except ConnectionError as exc:
+            raise UsageError(str(exc)) from exc
     else:
         if args.scheduler or args.parquet:
             raise UsageError("--scheduler and --parquet go with --engine dask")
