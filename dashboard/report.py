@@ -122,7 +122,9 @@ def rounds_figure(df: pd.DataFrame, sel: Selection) -> go.Figure:
         stage_names={s: stage_label(s, sel.lang) for s in sql.PIPELINE_STAGES},
         subtitles=(f"{t('n_projects', sel.lang)}",
                    f"{t('investment', sel.lang)} ({unit_label('亿元', sel.lang, n=2, column=True)})"),
-        count_texts=[fmt_number(v, "projects", sel.lang) for v in df["n_projects"]],
+        count_texts=[fmt_plain(v) for v in df["n_projects"]],
+        hovers=[f"{stage_label(st_, sel.lang)} · {title or t('undated', sel.lang)}"
+                for st_, title in zip(df["stage"], df["title"])],
         investment_texts=[fmt_number(v, "亿元", sel.lang, with_unit=False) for v in df["investment_yi"]])
 
 
@@ -214,6 +216,17 @@ def targets_table(df: pd.DataFrame, lang: str) -> pd.DataFrame:
         t("status", lang): [status_label(r["status"], lang) for r in rows],
         t("baseline", lang): [baseline(r) for r in rows],
         t("col:target_quote", lang): [r["target_quote"] for r in rows],
+    })
+
+
+def coverage_table(cov: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """The coverage grid as tidy rows: one per region and year, counts as numbers."""
+    return pd.DataFrame({
+        "region_id": cov["region_key"],
+        "region_name": cov["name_en"] if lang == "en" else cov["name_zh"],
+        "year": cov["year"].astype("Int64"),
+        "n_figures": cov["n_facts"].astype(int),
+        "n_documents": cov["n_docs"].astype(int),
     })
 
 
@@ -316,6 +329,7 @@ def evidence_rows(ev: pd.DataFrame, lang: str) -> list[dict]:
                                        if has_figure else r.get("quote")),
             "why": _why(r, lang),
             "review": review_mark(r, lang) if has_figure else "",
+            "others": _others(r.get("others"), lang),
         })
     return out
 
@@ -334,6 +348,17 @@ def review_mark(r, lang: str) -> str:
     return ""
 
 
+def _others(others, lang: str) -> str:
+    """'Another document gives a different figure: 1,425.15 亿元 (title)', or ''."""
+    if others is None or (not isinstance(others, (list, tuple)) and not hasattr(others, "__len__")) \
+            or len(others) == 0:
+        return ""
+    described = t("list_sep", lang).join(
+        f"{fmt_figure(o['value'], o['unit'], o['qualifier'], lang)} ({o['title'] or t('undated', lang)})"
+        for o in others)
+    return t("conflict_here", lang, others=described)
+
+
 def evidence_html(ev: pd.DataFrame, lang: str) -> str:
     """The evidence panel: an HTML table (escaped; the figure marked in its sentence), one row
     per number in chart order; columns that no row fills (no figures, no rules) are left out."""
@@ -341,8 +366,9 @@ def evidence_html(ev: pd.DataFrame, lang: str) -> str:
     columns = [  # (heading, cell html)
         ("col:role", lambda r: html.escape(t(f"role:{r['role']}", lang)) if r["role"] else ""),
         ("col:indicator", lambda r: html.escape(r["indicator"])),
-        ("col:value", lambda r: html.escape(r["value"]) + (   # a reviewer's mark under it
-            f'<br><small>{html.escape(r["review"])}</small>' if r["review"] else "")),
+        ("col:value", lambda r: html.escape(r["value"]) + (
+            f'<br><small class="conflict">⚠ {html.escape(r["others"])}</small>' if r["others"] else "") + (
+            f'<br><small>{html.escape(r["review"])}</small>' if r["review"] else "")),   # a reviewer's mark
         ("col:unit", lambda r: html.escape(r["unit"])),
         ("col:period", lambda r: html.escape(r["period"])),
         ("col:qualifier", lambda r: html.escape(r["qualifier"])),
@@ -475,7 +501,7 @@ def metric_label(r, lang: str) -> str:
     if r.get("nature") == "cumulative":
         extras.append(t("cumulative_mark", lang))
     if extras:
-        text += f"（{'，'.join(extras)}）" if lang == "zh" else f" ({', '.join(extras)})"
+        text += t("paren", lang, x=t("comma", lang).join(extras))
     return text
 
 
@@ -498,7 +524,9 @@ def build_all(fetch: Callable, sel: Selection, as_of: str) -> tuple[dict[str, go
     def tidy_of(df: pd.DataFrame, column: str = "fact_id") -> pd.DataFrame:
         return tidy(fetch(sql.evidence, tuple(int(i) for i in df[column].dropna())), lang)
 
-    figures["coverage"] = coverage_figure(fetch(sql.coverage), sel)
+    cov = fetch(sql.coverage)
+    figures["coverage"] = coverage_figure(cov, sel)
+    tables["coverage"] = coverage_table(cov, lang)
     figs = order_key_figures(fetch(sql.key_figures, key, year))
     tables["key_figures"] = tidy_of(figs)
     pol = fetch(sql.policies, key)

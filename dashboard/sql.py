@@ -123,8 +123,9 @@ def evidence(con, fact_ids: tuple) -> pd.DataFrame:
     """Everything a reader needs to cite each fact, one row per fact id, in the order given.
 
     Region, indicator, year, period, kind, value, unit, qualifier, the document (title,
-    publisher, date, how the date was decided, URL), the quote and its sentence, and the
-    extraction's "why" (kind/region/time rule) when the warehouse has it.
+    publisher, date, how the date was decided, URL), the quote and its sentence, the
+    extraction's "why" (kind/region/time rule) when the warehouse has it, and `others`: what
+    other documents say for the same figure when they disagree (the rule of fact_conflicts).
     """
     ids = [int(i) for i in fact_ids if i is not None and i == i]
     if not ids:
@@ -136,7 +137,15 @@ def evidence(con, fact_ids: tuple) -> pd.DataFrame:
                f.indicator_id, coalesce(i.name_zh, f.indicator_name) AS name_zh, i.name_en,
                f.year, f.period, f.kind, {_nature()} AS nature, f.value, f.value_high, f.unit,
                f.qualifier, f.raw_number, f.quote, f.sentence, f.doc, {_DOC_COLUMNS},
-               f.kind_rule, f.region_rule, f.time_rule, {_review(con)}
+               f.kind_rule, f.region_rule, f.time_rule,
+               (SELECT list({{'value': o.value, 'unit': o.unit, 'qualifier': o.qualifier,
+                             'title': od.title}} ORDER BY od.published NULLS LAST, o.fact_id)
+                FROM facts o LEFT JOIN documents od ON od.doc = o.doc
+                WHERE o.indicator_id = f.indicator_id AND o.year = f.year
+                  AND o.period = f.period AND o.kind = f.kind AND o.unit = f.unit
+                  AND coalesce(o.region_id, o.region_name) = coalesce(f.region_id, f.region_name)
+                  AND o.doc <> f.doc
+                  AND abs(o.value - f.value) > 1e-9 * greatest(abs(o.value), 1)) AS others
         FROM f
         LEFT JOIN documents d ON d.doc = f.doc
         LEFT JOIN indicators i ON i.id = f.indicator_id
@@ -315,20 +324,20 @@ def facts(con, region_key: str, year: int) -> pd.DataFrame:
         ORDER BY f.indicator_id NULLS LAST, f.kind, f.period, f.doc, f.fact_id""", [region_key, year])
 
 
-def conflicts(con, region_key: str) -> pd.DataFrame:
-    """Figures that documents disagree on: one row per (conflict, fact)."""
+def conflicts(con, region_key: str, year: int | None = None) -> pd.DataFrame:
+    """Figures that documents disagree on: one row per (conflict, fact); one year, or all."""
     return _df(con, "conflicts", """
         WITH c AS (
             SELECT row_number() OVER (ORDER BY year, indicator_id, kind, period, unit) AS conflict_id,
                    indicator_id, year, period, kind, unnest(fact_ids) AS fact_id
-            FROM fact_conflicts_for(?))
+            FROM fact_conflicts_for(?) WHERE CAST(? AS INTEGER) IS NULL OR year = ?)
         SELECT c.conflict_id, c.indicator_id, coalesce(i.name_zh, f.indicator_name) AS name_zh,
                i.name_en, c.year, c.period, c.kind, f.fact_id, f.doc, d.title, d.published,
                f.value, f.unit, f.qualifier, f.raw_number, f.quote, f.sentence
         FROM c JOIN facts f USING (fact_id)
         LEFT JOIN documents d ON d.doc = f.doc
         LEFT JOIN indicators i ON i.id = c.indicator_id
-        ORDER BY c.conflict_id, d.published NULLS LAST, f.doc""", [region_key])
+        ORDER BY c.conflict_id, d.published NULLS LAST, f.doc""", [region_key, year, year])
 
 
 def schema_version(con) -> int:

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import html
 import io
-import json
 import os
 import re
 import socket
@@ -168,7 +167,12 @@ def test_deep_link_filters_and_png_downloads(app_url, browser, tmp_path):
         assert page.title() == "小店区 · 2023 · 山西区域发展政策追踪"
         assert page.locator('[data-testid="stMetric"]').count() >= 4
         assert page.locator('[data-testid="stException"]').count() == 0
-        assert page.get_by_text("Deploy", exact=True).count() == 0      # viewer toolbar
+        assert page.get_by_text("Deploy", exact=True).count() == 0      # no developer toolbar
+        page.locator('[data-testid="stMainMenu"]').click()
+        menu = page.locator('[data-testid="stMainMenuList"]').inner_text()
+        assert "About" in menu or "关于" in menu
+        assert not any(word in menu for word in ("Record", "Clear cache", "Rerun", "Settings", "Deploy"))
+        page.keyboard.press("Escape")
         page.screenshot(path=SCREENSHOTS / "overview_xiaodian_2023.png", full_page=True)
 
         # Change the region in the sidebar: the URL follows, the page shows the new region.
