@@ -137,7 +137,7 @@ def evidence(con, fact_ids: tuple) -> pd.DataFrame:
                f.indicator_id, coalesce(i.name_zh, f.indicator_name) AS name_zh, i.name_en,
                f.year, f.period, f.kind, {_nature()} AS nature, f.value, f.value_high, f.unit,
                f.qualifier, f.raw_number, f.quote, f.sentence, f.doc, {_DOC_COLUMNS},
-               f.kind_rule, f.region_rule, f.time_rule,
+               f.kind_rule, f.region_rule, f.time_rule, {_review(con)},
                (SELECT list({{'value': o.value, 'unit': o.unit, 'qualifier': o.qualifier,
                              'title': od.title}} ORDER BY od.published NULLS LAST, o.fact_id)
                 FROM facts o LEFT JOIN documents od ON od.doc = o.doc
