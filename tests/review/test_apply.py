@@ -150,3 +150,29 @@ def test_a_decision_saved_during_a_build_is_in_the_result(corpus, ref):
 
     make(corpus, ref, on_progress=on_progress)
     assert rows(db, "SELECT count(*) FROM facts WHERE fact_key = ?", [key]) == [(0,)]
+
+
+def test_a_decision_follows_its_number_when_the_extractor_reads_it_a_little_wider(corpus, ref,
+                                                                                  monkeypatch):
+    db = corpus / "data" / "warehouse.duckdb"
+    make(corpus, ref)
+    before = fact(db, "增长8.3%")
+    store = ReviewStore(reviews_path_for(db))
+    store.set(before["fact_key"], {"value": 9.0}, who="t")
+
+    real = pipeline.core.extract_document
+
+    def wider_numbers(doc, reference):
+        # a new rule reads "8.3%" instead of "8.3" as the number: its span grows by one
+        out = real(doc, reference)
+        facts = [dataclasses.replace(f, raw_number=f.raw_number + "%")
+                 if f.raw_number == "8.3" else f for f in out.facts]
+        return dataclasses.replace(out, facts=facts)
+
+    monkeypatch.setattr(pipeline.core, "extract_document", wider_numbers)
+    summary = make(corpus, ref)
+    after = fact(db, "增长8.3%")
+    assert after["fact_key"] != before["fact_key"]
+    assert after["value"] == 9.0 and summary.reviews.reattached == [before["fact_key"]]
+    assert not summary.reviews.orphans
+    assert "found again at a moved span" in "\n".join(summary.lines())
