@@ -19,7 +19,11 @@ build: setup
 
 # Every start brings the warehouse up to date with seeds/ and the corpus (documents dropped into
 # data/corpus by hand included); unchanged documents come from the cache, so this takes seconds.
-run: build
+# A file that cannot be read (exit status 1) is listed by the build and on the Documents page but
+# does not keep the app from starting; a usage problem (status 2) does.
+run: setup
+	@mkdir -p $(CORPUS)
+	$(PY) -m etl build --docs seeds $(CORPUS) --db $(DB) || [ $$? -eq 1 ]
 	@echo "Dashboard: http://$(HOST):$(PORT)/"
 	$(PY) -m streamlit run dashboard/app.py --server.address $(HOST) --server.port $(PORT) \
 	  --server.headless true --browser.gatherUsageStats false
