@@ -18,4 +18,6 @@ st.navigation([
     st.Page(PAGES_DIR / "pipeline.py", title=t("pipeline", lang), icon=":material/construction:", url_path="pipeline"),
     st.Page(PAGES_DIR / "targets.py", title=t("targets", lang), icon=":material/flag:", url_path="targets"),
     st.Page(PAGES_DIR / "sources.py", title=t("sources", lang), icon=":material/description:", url_path="sources"),
+    st.Page(PAGES_DIR / "documents.py", title=t("page_documents", lang), icon=":material/upload_file:", url_path="documents"),
+    st.Page(PAGES_DIR / "review.py", title=t("page_review", lang), icon=":material/fact_check:", url_path="review"),
 ]).run()

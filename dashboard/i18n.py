@@ -227,6 +227,13 @@ STRINGS: dict[str, tuple] = {
     "why:kind": ("类型", "kind"), "why:region": ("地区", "region"), "why:time": ("时间", "time"),
 }
 
+# The Documents and Review pages' words live in their own table (same format); a key may be
+# defined once only, so neither table silently overrides the other.
+from dashboard.review_strings import STRINGS as _REVIEW_STRINGS  # noqa: E402
+
+assert not set(_REVIEW_STRINGS) & set(STRINGS), set(_REVIEW_STRINGS) & set(STRINGS)
+STRINGS.update(_REVIEW_STRINGS)
+
 MONTHS_EN = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
 
 

@@ -68,6 +68,13 @@ def coverage_figure(cov: pd.DataFrame, sel: Selection) -> go.Figure:
         unit=t("coverage_unit", sel.lang))
 
 
+def reviewed_marks(df: pd.DataFrame) -> list[str]:
+    """" ✔" after a number a reviewer accepted or corrected (the evidence says which)."""
+    if "review_status" not in df.columns:
+        return [""] * len(df)
+    return [" ✔" if s in ("accepted", "corrected") else "" for s in df["review_status"]]
+
+
 def growth_figure(df: pd.DataFrame, sel: Selection, period: str = "FY") -> go.Figure:
     df = df[df["period"] == period]
     what = t("growth_rates", sel.lang) if period == "FY" else t(
@@ -75,7 +82,8 @@ def growth_figure(df: pd.DataFrame, sel: Selection, period: str = "FY") -> go.Fi
     return charts.growth_bars(
         df, title=sel.title(what), source=sel.source(df["doc"]),
         labels=[label_of(r, sel.lang) for _, r in df.iterrows()],
-        texts=[fmt_figure(v, "%", q, sel.lang) for v, q in zip(df["value"], df["qualifier"])])
+        texts=[fmt_figure(v, "%", q, sel.lang) + m
+               for v, q, m in zip(df["value"], df["qualifier"], reviewed_marks(df))])
 
 
 def region_figure(df: pd.DataFrame, sel: Selection, indicator: str) -> go.Figure:
@@ -83,7 +91,8 @@ def region_figure(df: pd.DataFrame, sel: Selection, indicator: str) -> go.Figure
     return charts.region_bars(
         df, title=f"{sel.year} · {what}", source=sel.source(df["doc"]),
         labels=[r["name_en"] if sel.lang == "en" else r["name_zh"] for _, r in df.iterrows()],
-        texts=[fmt_figure(v, "%", q, sel.lang) for v, q in zip(df["value"], df["qualifier"])],
+        texts=[fmt_figure(v, "%", q, sel.lang) + m
+               for v, q, m in zip(df["value"], df["qualifier"], reviewed_marks(df))],
         highlight=sel.region_key, axis_title="%")
 
 
@@ -93,8 +102,8 @@ def levels_figure(df: pd.DataFrame, sel: Selection, indicator: str) -> go.Figure
     return charts.levels_line(
         df, title=sel.title(f"{indicator} ({period_label('FY', sel.lang)})", years),
         source=sel.source(df["doc"]),
-        texts=[fmt_figure(v, u, q, sel.lang, with_unit=False)
-               for v, u, q in zip(df["value"], df["unit"], df["qualifier"])],
+        texts=[fmt_figure(v, u, q, sel.lang, with_unit=False) + m
+               for v, u, q, m in zip(df["value"], df["unit"], df["qualifier"], reviewed_marks(df))],
         axis_title=unit_label(unit, sel.lang, n=2, column=True))
 
 
@@ -319,9 +328,24 @@ def evidence_rows(ev: pd.DataFrame, lang: str) -> list[dict]:
             "sentence_html": highlight(r.get("sentence"), r.get("quote"), r.get("raw_number")
                                        if has_figure else r.get("quote")),
             "why": _why(r, lang),
+            "review": review_mark(r, lang) if has_figure else "",
             "others": _others(r.get("others"), lang),
         })
     return out
+
+
+def review_mark(r, lang: str) -> str:
+    """"Checked by a reviewer", or "corrected; extracted as X" (the original beside the
+    correction); empty for a figure nobody reviewed."""
+    status = r.get("review_status")
+    if status == "corrected":
+        original = r.get("original_value")
+        shown = (fmt_figure(original, r.get("original_unit") or r.get("unit"), None, lang)
+                 if not is_missing(original) else "–")
+        return t("rv_mark_corrected", lang, original=shown)
+    if status == "accepted":
+        return t("rv_mark_accepted", lang)
+    return ""
 
 
 def _others(others, lang: str) -> str:
@@ -343,7 +367,8 @@ def evidence_html(ev: pd.DataFrame, lang: str) -> str:
         ("col:role", lambda r: html.escape(t(f"role:{r['role']}", lang)) if r["role"] else ""),
         ("col:indicator", lambda r: html.escape(r["indicator"])),
         ("col:value", lambda r: html.escape(r["value"]) + (
-            f'<br><small class="conflict">⚠ {html.escape(r["others"])}</small>' if r["others"] else "")),
+            f'<br><small class="conflict">⚠ {html.escape(r["others"])}</small>' if r["others"] else "") + (
+            f'<br><small>{html.escape(r["review"])}</small>' if r["review"] else "")),   # a reviewer's mark
         ("col:unit", lambda r: html.escape(r["unit"])),
         ("col:period", lambda r: html.escape(r["period"])),
         ("col:qualifier", lambda r: html.escape(r["qualifier"])),
@@ -365,7 +390,8 @@ def evidence_html(ev: pd.DataFrame, lang: str) -> str:
 
 TIDY_COLUMNS = ["region_id", "region_name", "indicator_id", "indicator_name", "year", "period",
                 "period_code", "kind", "role", "value", "value_high", "unit", "unit_code",
-                "qualifier", "document_title", "publisher", "published", "url", "quote"]
+                "qualifier", "document_title", "publisher", "published", "url", "quote",
+                "review_status", "original_value"]
 
 
 def tidy(ev: pd.DataFrame, lang: str) -> pd.DataFrame:
@@ -394,9 +420,13 @@ def tidy(ev: pd.DataFrame, lang: str) -> pd.DataFrame:
             "published": None if is_missing(r.get("published")) else pd.Timestamp(r["published"]).date().isoformat(),
             "url": r.get("url"),
             "quote": r.get("quote"),
+            # a reviewer's correction: value above is the corrected one, this the extracted one
+            "review_status": r.get("review_status"),
+            "original_value": r.get("original_value"),
         })
     out = pd.DataFrame(rows, columns=TIDY_COLUMNS)
     out["value"] = pd.to_numeric(out["value"])
+    out["original_value"] = pd.to_numeric(out["original_value"])
     out["value_high"] = pd.to_numeric(out["value_high"])
     out["year"] = pd.to_numeric(out["year"]).astype("Int64")
     return out
@@ -459,6 +489,8 @@ def order_key_figures(df: pd.DataFrame) -> pd.DataFrame:
 def metric_label(r, lang: str) -> str:
     """Indicator · growth (period, cumulative): the unit goes with the value, never cut off."""
     text = label_of(r, lang)
+    if r.get("review_status") in ("accepted", "corrected"):
+        text = "✔ " + text          # checked by a reviewer (the evidence says how)
     if r["kind"] == "growth":
         text += " · " + t("growth_word", lang)
     elif r["kind"] in ("share", "rank"):

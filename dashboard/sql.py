@@ -74,6 +74,21 @@ def _nature(alias: str = "f") -> str:
     return f"figure_nature({alias}.period, {alias}.time_rule, {alias}.quote)"
 
 
+def _review(con, alias: str = "f") -> str:
+    """A fact's review state and, when a reviewer corrected it, the value as extracted
+    (etl/review/apply.py writes both; NULL in a warehouse built before reviews existed)."""
+    reviewed = con.execute(
+        "SELECT 1 FROM duckdb_columns() WHERE database_name = current_database() "
+        "AND table_name = 'facts' AND column_name = 'review_status'").fetchall()
+    if not reviewed:
+        return ("NULL::VARCHAR AS review_status, NULL::DOUBLE AS original_value, "
+                "NULL::VARCHAR AS original_unit")
+    original = ("(SELECT rv.original_{c} FROM fact_reviews rv WHERE rv.fact_id = "
+                f"{alias}.fact_id AND rv.review_status = 'corrected') AS original_{{c}}")
+    return (f"{alias}.review_status, {original.format(c='value')}, "
+            f"{original.format(c='unit')}")
+
+
 # ---------------------------------------------------------------- reference and filters
 def regions(con) -> pd.DataFrame:
     """Gazetteer regions plus non-gazetteer region names, with their count of figures."""
@@ -122,7 +137,7 @@ def evidence(con, fact_ids: tuple) -> pd.DataFrame:
                f.indicator_id, coalesce(i.name_zh, f.indicator_name) AS name_zh, i.name_en,
                f.year, f.period, f.kind, {_nature()} AS nature, f.value, f.value_high, f.unit,
                f.qualifier, f.raw_number, f.quote, f.sentence, f.doc, {_DOC_COLUMNS},
-               f.kind_rule, f.region_rule, f.time_rule,
+               f.kind_rule, f.region_rule, f.time_rule, {_review(con)},
                (SELECT list({{'value': o.value, 'unit': o.unit, 'qualifier': o.qualifier,
                              'title': od.title}} ORDER BY od.published NULLS LAST, o.fact_id)
                 FROM facts o LEFT JOIN documents od ON od.doc = o.doc
@@ -166,7 +181,7 @@ def key_figures(con, region_key: str, year: int) -> pd.DataFrame:
                     AND r.nature = 'period' THEN r.prev_year END AS prev_year,
                CASE WHEN r.exactness IS NOT NULL AND r.exactness = r.prev_exactness
                     AND r.nature = 'period' THEN r.prev_value END AS prev_value,
-               r.doc, r.quote, r.sentence
+               r.doc, r.quote, r.sentence, {_review(con, "r")}
         FROM r LEFT JOIN indicators i ON i.id = r.indicator_id
         WHERE r.year = ? ORDER BY r.indicator_id, r.kind, r.period""", [region_key, year])
 
@@ -197,7 +212,8 @@ def growth_rates(con, region_key: str, year: int) -> pd.DataFrame:
     """Growth rates of the selection: full-year figures, and year-to-date ones labelled so."""
     return _df(con, "growth_rates", f"""
         SELECT f.fact_id, f.indicator_id, coalesce(i.name_zh, f.indicator_name) AS name_zh,
-               i.name_en, f.period, f.value, f.unit, f.qualifier, f.doc, f.quote, f.sentence
+               i.name_en, f.period, f.value, f.unit, f.qualifier, f.doc, f.quote, f.sentence,
+               {_review(con)}
         FROM fact_best_for(?) f LEFT JOIN indicators i ON i.id = f.indicator_id
         WHERE f.year = ? AND f.kind = 'growth'
         ORDER BY f.period <> 'FY', f.value DESC""", [region_key, year])
@@ -205,11 +221,11 @@ def growth_rates(con, region_key: str, year: int) -> pd.DataFrame:
 
 def growth_by_region(con, indicator_id: str, year: int, period: str = "FY") -> pd.DataFrame:
     """One indicator's growth rate for one period in every region that reports it."""
-    return _df(con, "growth_by_region", """
+    return _df(con, "growth_by_region", f"""
         SELECT f.fact_id, coalesce(f.region_id, f.region_name) AS region_key,
                coalesce(r.name_zh, f.region_name) AS name_zh,
                coalesce(r.name_en, f.region_name) AS name_en,
-               f.period, f.value, f.unit, f.qualifier, f.doc, f.quote, f.sentence
+               f.period, f.value, f.unit, f.qualifier, f.doc, f.quote, f.sentence, {_review(con)}
         FROM fact_best_in(?, ?) f LEFT JOIN regions r ON r.id = f.region_id
         WHERE f.kind = 'growth' AND f.period = ?
         ORDER BY f.value DESC""", [indicator_id, year, period])
@@ -220,7 +236,7 @@ def levels_over_time(con, region_key: str) -> pd.DataFrame:
     return _df(con, "levels_over_time", f"""
         SELECT f.fact_id, f.indicator_id, coalesce(i.name_zh, f.indicator_name) AS name_zh,
                i.name_en, f.year, f.period, f.value, f.unit, f.qualifier, {_nature()} AS nature,
-               f.doc, f.quote, f.sentence
+               f.doc, f.quote, f.sentence, {_review(con)}
         FROM fact_best_for(?) f LEFT JOIN indicators i ON i.id = f.indicator_id
         WHERE f.kind = 'value' AND f.period = 'FY'
         ORDER BY f.indicator_id, f.year""", [region_key])

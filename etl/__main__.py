@@ -1,4 +1,4 @@
-"""Command line: python -m etl build|extract|evaluate|export ...
+"""Command line: python -m etl build|add|review|extract|evaluate|export ...
 
 Exit status: 0 success; 1 some files failed (everything else was still built/written);
 2 usage or setup problems (no documents, missing reference data, bad database path).
@@ -10,6 +10,9 @@ import importlib.util
 import os
 import sys
 from pathlib import Path
+
+from . import corpus
+from .review import cli as review_cli
 
 DEFAULT_DB = Path("data/warehouse.duckdb")
 
@@ -28,13 +31,20 @@ def _reference(directory: str | None):
 
 def cmd_build(args) -> int:
     ref = _reference(args.reference)
+    docs = args.docs or [str(p) for p in corpus.default_roots()]
+    left_out = [] if args.replace else corpus.missing_roots(args.db, docs)
+    if left_out:
+        # a user's folder of documents must not vanish because it was not typed again
+        raise UsageError(f"{args.db} was also built from {', '.join(left_out)}, which this "
+                         f"build leaves out (its documents would disappear). Add it to --docs, "
+                         f"or pass --replace to build from {', '.join(docs)} alone.")
     if args.engine == "dask":
         if importlib.util.find_spec("distributed") is None:
             raise UsageError("--engine dask needs dask and distributed installed "
                              "(pinned in requirements.txt)")
         from .engines.dask_engine import build_on_dask
         try:
-            summary = build_on_dask(args.docs or ["seeds"], args.db, ref,
+            summary = build_on_dask(docs, args.db, ref,
                                     scheduler=args.scheduler, workers=args.jobs,
                                     stage_dir=args.parquet)
         except ConnectionError as exc:
@@ -45,14 +55,19 @@ def cmd_build(args) -> int:
         from .build import build
         from .cache import DEFAULT_CACHE_DIR
         cache_dir = None if args.no_cache else (args.cache_dir or DEFAULT_CACHE_DIR)
-        summary = build(args.docs or ["seeds"], args.db, ref, jobs=args.jobs,
+        summary = build(docs, args.db, ref, jobs=args.jobs,
                         cache_dir=cache_dir, progress=not args.quiet)
     if summary.documents == 0 and not summary.errors:
-        print(f"error: no documents (.txt/.md/.html/.htm) found in {args.docs or ['seeds']}",
+        print(f"error: no documents (.txt/.md/.html/.htm) found in {docs}",
               file=sys.stderr)
         return 2
     print("\n".join(summary.lines()))
     return 1 if summary.errors else 0
+
+
+def cmd_add(args) -> int:
+    from .add import cmd_add as add
+    return add(args)
 
 
 def cmd_extract(args) -> int:
@@ -120,6 +135,8 @@ def parser() -> argparse.ArgumentParser:
     b.add_argument("--cache-dir", help="extraction cache folder (default: data/cache)")
     b.add_argument("--reference", metavar="DIR", help="reference data (default: data/reference)")
     b.add_argument("--quiet", action="store_true", help="no progress bar")
+    b.add_argument("--replace", action="store_true",
+                   help="allow building from fewer document folders than the current warehouse")
     b.add_argument("--engine", choices=["local", "dask"], default="local",
                    help="local: this machine's processes (default); dask: a Dask cluster, "
                         "through Parquet (no extraction cache)")
@@ -130,6 +147,16 @@ def parser() -> argparse.ArgumentParser:
                    help="with --engine dask: keep the records the workers wrote here (on a "
                         "real cluster, a folder every worker can reach)")
     b.set_defaults(func=cmd_build)
+
+    a = sub.add_parser("add", help="copy documents into the corpus (data/corpus) and build")
+    a.add_argument("paths", nargs="+", metavar="FILE_OR_DIR",
+                   help="documents (.txt .md .html .htm), folders of them, a sources.csv")
+    a.add_argument("--db", default=str(DEFAULT_DB), help=f"warehouse file (default: {DEFAULT_DB})")
+    a.add_argument("--jobs", type=_positive_int, default=os.cpu_count() or 1)
+    a.add_argument("--quiet", action="store_true", help="no progress bar")
+    a.set_defaults(func=cmd_add)
+
+    review_cli.register(sub, str(DEFAULT_DB))
 
     e = sub.add_parser("extract", help="write extracted records to CSV/JSON (no warehouse)")
     e.add_argument("paths", nargs="+", metavar="PATH", help="document files or folders")
@@ -156,6 +183,8 @@ def parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv)
+    if args.command == "review":
+        return review_cli.run(args)
     try:
         return args.func(args)
     except UsageError as exc:

@@ -6,6 +6,7 @@ worker processes finished in, and two builds from the same inputs are identical.
 from __future__ import annotations
 
 import gc
+import json
 import sys
 import time
 from collections.abc import Callable, Iterable
@@ -20,6 +21,7 @@ import pandas as pd
 import etl
 
 from .cache import reference_hash
+from .review import ApplyReport, ReviewStore, apply_decisions, reviews_path_for, warehouse_lock
 from .pipeline import extract_documents
 from .reference import Reference
 from .schema import DOCUMENT_COLUMNS, ERROR_COLUMNS, RECORD_TABLES, TABLE_FIELDS, column_types
@@ -46,8 +48,10 @@ class BuildSummary:
     extract_seconds: float = 0.0   # discover + cache lookups + ingest/extract (all workers)
     table_seconds: float = 0.0     # loading the records into the warehouse (ordered, indexed)
     seconds: float = 0.0
+    reviews: ApplyReport | None = None   # reviewers' decisions re-applied to this build
 
     def lines(self) -> list[str]:
+        reviewed = [f"reviews    {self.reviews.line()}"] if self.reviews and self.reviews.decisions else []
         return [
             f"warehouse  {self.db_path}",
             f"documents  {self.documents} ({self.extracted} extracted, {self.cached} cached)",
@@ -59,7 +63,7 @@ class BuildSummary:
             f"errors     {len(self.errors)}",
             f"seconds    {self.seconds:.2f} (extraction {self.extract_seconds:.2f}, "
             f"loading {self.table_seconds:.2f})",
-        ]
+        ] + reviewed
 
 
 def frame(columns: dict[str, list], names: list[str]) -> pd.DataFrame:
@@ -195,22 +199,31 @@ def count_conflicts(db_path: str | Path) -> int:
 
 def build(paths: Iterable[str | Path], db_path: str | Path, ref: Reference,
           jobs: int | None = None, cache_dir: str | Path | None = None,
-          progress: bool = False, log: Callable[[str], None] = _stderr) -> BuildSummary:
+          progress: bool = False, log: Callable[[str], None] = _stderr,
+          reviews: ReviewStore | None = None,
+          on_progress: Callable[[int, int], None] | None = None) -> BuildSummary:
     """Build the warehouse at `db_path` from the documents under `paths` (this machine's
-    processes; etl.engines.dask_engine runs the same per-document step on a Dask cluster)."""
+    processes; etl.engines.dask_engine runs the same per-document step on a Dask cluster).
+
+    Reviewers' decisions (`reviews`, default: the store beside `db_path`) are re-applied to
+    the new file before it replaces the old one (see `load`). `on_progress(done, total)`
+    follows the documents (the browser's progress bar)."""
     started = time.perf_counter()
     paths = [Path(p) for p in paths]
     csv_warnings: list[str] = []
     stats: dict = {}
     results = extract_documents(paths, ref, jobs=jobs, cache_dir=cache_dir, progress=progress,
                                 warnings=csv_warnings, stats=stats)
-    return load(results, paths, db_path, ref, csv_warnings, stats, log, started)
+    return load(results, paths, db_path, ref, csv_warnings, stats, log, started,
+                reviews=reviews, on_progress=on_progress)
 
 
 def build_info(ref: Reference, paths: Iterable[Path]) -> dict[str, str]:
     return {"extractor_version": str(etl.EXTRACTOR_VERSION),
             "reference_hash": reference_hash(ref),
             "sources": "; ".join(str(p) for p in paths),
+            # the document roots, so a later build over fewer of them is noticed (etl.corpus)
+            "roots": json.dumps([str(p) for p in paths], ensure_ascii=False),
             # the one non-reproducible value: checksums of a build must leave it out
             "built_at": datetime.now(timezone.utc).isoformat(timespec="seconds")}
 
@@ -218,11 +231,17 @@ def build_info(ref: Reference, paths: Iterable[Path]) -> dict[str, str]:
 def load(results: Iterable[dict], paths: list[Path], db_path: str | Path, ref: Reference,
          csv_warnings: list[str], stats: dict, log: Callable[[str], None] = _stderr,
          started: float | None = None,
-         staged: Callable[[WarehouseWriter], None] | None = None) -> BuildSummary:
+         staged: Callable[[WarehouseWriter], None] | None = None,
+         reviews: ReviewStore | None = None,
+         on_progress: Callable[[int, int], None] | None = None) -> BuildSummary:
     """Per-document results (in any order) -> the warehouse at `db_path`, swapped in
     atomically, and the build's summary. `staged(writer)` adds record rows an engine has
-    already written elsewhere (the Dask engine's Parquet) before the commit."""
+    already written elsewhere (the Dask engine's Parquet) before the commit. Reviewers'
+    decisions (`reviews`, default: the store beside `db_path`) are applied to the new file
+    before the swap, whichever engine extracted it."""
     started = time.perf_counter() if started is None else started
+    reviews = reviews if reviews is not None else ReviewStore(reviews_path_for(db_path))
+    review_report: list[ApplyReport] = []
     regions, indicators = reference_frames(ref)
     collect_seconds = 0.0
     with WarehouseWriter(db_path) as writer, _gc_paused():
@@ -231,6 +250,9 @@ def load(results: Iterable[dict], paths: list[Path], db_path: str | Path, ref: R
             mark = time.perf_counter()
             collector.add(result)
             collect_seconds += time.perf_counter() - mark
+            if on_progress is not None:
+                on_progress(stats.get("cached", 0) + stats.get("extracted", 0),
+                            stats.get("files", 0))
         mark = time.perf_counter()
         extract_seconds = mark - started - collect_seconds
         collector.flush()
@@ -240,10 +262,14 @@ def load(results: Iterable[dict], paths: list[Path], db_path: str | Path, ref: R
         for _, severity, msg in errors:
             if severity == "warning":
                 log(f"warning: {msg}")
-        counts = writer.commit(
-            regions, indicators,
-            pd.DataFrame(errors, columns=ERROR_COLUMNS).astype(object),
-            build_info(ref, paths), skip_paths=collector.dropped)
+        # locked: a decision saved meanwhile is either in this build or re-applied after it
+        with warehouse_lock(db_path):
+            counts = writer.commit(
+                regions, indicators,
+                pd.DataFrame(errors, columns=ERROR_COLUMNS).astype(object),
+                build_info(ref, paths), skip_paths=collector.dropped,
+                finalize=lambda con: review_report.append(
+                    apply_decisions(con, reviews.decisions())))
         table_seconds = collect_seconds + time.perf_counter() - mark
     summary = BuildSummary(
         db_path=Path(db_path), documents=counts["documents"], facts=counts["facts"],
@@ -253,6 +279,7 @@ def load(results: Iterable[dict], paths: list[Path], db_path: str | Path, ref: R
         cached=stats.get("cached", 0), extracted=stats.get("extracted", 0),
         hashed=stats.get("hashed", 0),
         extract_seconds=extract_seconds, table_seconds=table_seconds)
+    summary.reviews = review_report[0] if review_report else None
     summary.conflicts = count_conflicts(db_path)
     summary.seconds = time.perf_counter() - started
     return summary

@@ -9,7 +9,7 @@ inputs give identical tables.
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -129,8 +129,11 @@ class WarehouseWriter:
 
     def commit(self, regions: pd.DataFrame, indicators: pd.DataFrame,
                errors: pd.DataFrame | None = None, info: dict[str, str] | None = None,
-               skip_paths: Iterable[str] = ()) -> dict[str, int]:
-        """Write the final tables (leaving out rows from `skip_paths`), swap the file into
+               skip_paths: Iterable[str] = (),
+               finalize: Callable[[duckdb.DuckDBPyConnection], None] | None = None
+               ) -> dict[str, int]:
+        """Write the final tables (leaving out rows from `skip_paths`), run `finalize(con)`
+        on the complete new file (reviewers' decisions are applied there), swap the file into
         place and return the row count of each table."""
         con = self.con
         try:
@@ -163,6 +166,8 @@ class WarehouseWriter:
                     f"FROM _stage_{table} WHERE {keep} ORDER BY {by}")
             info = {**(info or {}), "schema_version": str(SCHEMA_VERSION)}
             con.executemany("INSERT INTO build_info VALUES (?, ?)", sorted(info.items()))
+            if finalize is not None:
+                finalize(con)
             counts = {t: con.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
                       for t in COLUMNS}
             con.execute("CHECKPOINT")

@@ -67,7 +67,7 @@ CREATE TABLE facts (
     value          DOUBLE NOT NULL,
     value_high     DOUBLE,
     unit           VARCHAR NOT NULL,
-    raw_number     VARCHAR,             -- the number as written (e.g. 2.3万)
+    raw_number     VARCHAR,             -- the number as written (e.g. 2.35万)
     raw_unit       VARCHAR,             -- the unit as written (e.g. 亩)
     qualifier      VARCHAR NOT NULL,
     quote          VARCHAR NOT NULL,    -- text[start:end] of the decoded document

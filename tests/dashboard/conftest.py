@@ -5,6 +5,8 @@ from pathlib import Path
 
 import pytest
 
+# the checkout (test_sql.py reads files relative to it); no sys.path edit: pytest's pythonpath
+ROOT = Path(__file__).resolve().parents[2]
 
 from etl.warehouse.load import build_warehouse
 from tests.dashboard.factory import make_content
