@@ -13,7 +13,10 @@ from dashboard.filters import current_lang  # noqa: E402
 from dashboard.i18n import t  # noqa: E402
 
 lang = current_lang()
-st.set_page_config(page_title=t("app_title", lang), page_icon=":material/monitoring:", layout="wide")
+# The icon is a local file: a material icon as page_icon makes the browser fetch it from a font host.
+ICON = str(Path(__file__).parent / "static" / "icon.png")
+st.set_page_config(page_title=t("app_title", lang), page_icon=ICON, layout="wide",
+                   menu_items={"Get help": None, "Report a bug": None, "About": t("app_title", lang)})
 PAGES_DIR = Path(__file__).parent / "views"  # not "pages": that name turns on Streamlit's old file-based routing
 st.navigation([
     st.Page(PAGES_DIR / "overview.py", title=t("overview", lang), icon=":material/dashboard:", url_path="", default=True),

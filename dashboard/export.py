@@ -7,6 +7,9 @@ threads asking at once can receive each other's images. All calls go through `_L
 The browser is Debian's chromium (never a downloaded one): BROWSER_PATH, else /usr/bin/chromium.
 
     python -m dashboard.export --region xiaodian --year 2023 --out exports/ [--db PATH] [--lang en]
+                               [--as-of YYYY-MM-DD]
+
+Tables are written as tidy CSV: one row per number (value as a number, unit, period, source).
 """
 from __future__ import annotations
 
@@ -63,9 +66,11 @@ def stop() -> None:
 
 
 def export_selection(db: str | Path, region: str, year: int, out: str | Path,
-                     lang: str = "zh") -> list[Path]:
-    """Write every chart of a selection as PNG and every table as CSV into `out`."""
-    from . import queries as q
+                     lang: str = "zh", as_of: str | None = None) -> list[Path]:
+    """Write every chart of a selection as PNG and every table as tidy CSV into `out`."""
+    import datetime as dt
+
+    from . import sql as q
     from .report import Selection, build_all
 
     out = Path(out)
@@ -80,7 +85,8 @@ def export_selection(db: str | Path, region: str, year: int, out: str | Path,
         label = row["name_en"] if lang == "en" and isinstance(row["name_en"], str) else row["name_zh"]
         docs = q.documents(con)
         sel = Selection(region, label, year, lang, dict(zip(docs["doc"], docs["title"])))
-        figures, tables = build_all(lambda query, *args: query(con, *args), sel)
+        figures, tables = build_all(lambda query, *args: query(con, *args), sel,
+                                    as_of or dt.date.today().isoformat())
     finally:
         con.close()
     written = []
@@ -96,7 +102,7 @@ def export_selection(db: str | Path, region: str, year: int, out: str | Path,
 
 
 def main(argv: list[str] | None = None) -> int:
-    from . import queries as q
+    from . import sql as q
 
     parser = argparse.ArgumentParser(prog="python -m dashboard.export", description=__doc__.split("\n")[0])
     parser.add_argument("--region", required=True, help="region id (or Chinese name if not in the gazetteer)")
@@ -104,13 +110,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", required=True, help="output directory")
     parser.add_argument("--db", default=None, help="warehouse file (default: $WAREHOUSE_DB or data/warehouse.duckdb)")
     parser.add_argument("--lang", default="zh", choices=("zh", "en"))
+    parser.add_argument("--as-of", default=None, help="date target statuses are computed for (default: today)")
     args = parser.parse_args(argv)
     db = Path(args.db) if args.db else q.warehouse_path()
     if not db.exists():
         print(f"No warehouse at {db}: run `make build` first.", file=sys.stderr)
         return 2
     try:
-        written = export_selection(db, args.region, args.year, args.out, args.lang)
+        written = export_selection(db, args.region, args.year, args.out, args.lang, args.as_of)
     finally:
         stop()
     for path in written:

@@ -8,10 +8,13 @@ their on_change callbacks). The last selection is also kept in the session so sw
 """
 from __future__ import annotations
 
+import datetime as dt
+
 import pandas as pd
 import streamlit as st
 
 from . import queries as q
+from . import sql
 from .i18n import t
 from .report import Selection
 
@@ -22,10 +25,9 @@ OTHER = "__other__"  # parent of regions outside the gazetteer
 def region_tree_order(regions: pd.DataFrame, lang: str = "zh") -> dict[str, str]:
     """Regions with data in gazetteer order (province → cities → districts/zones) → label.
 
-    Labels are indented by depth and carry the other-language name and the aliases, because
-    the selectbox searches labels: typing 小店, Xiaodian or an alias all find 小店区. When a
-    region's parent has no data (so is not offered), the parent is named after an arrow so the
-    indentation does not suggest the wrong group.
+    A label is the name, the other-language name and at most two aliases (the selectbox
+    searches labels, so 小店区, Xiaodian or an alias all find it) and, for a region below
+    another, "— parent" instead of a tree indentation (the selected value reads cleanly).
     """
     rows = {r["key"]: r for r in regions.to_dict("records")}
     children: dict[str | None, list[str]] = {}
@@ -34,32 +36,31 @@ def region_tree_order(regions: pd.DataFrame, lang: str = "zh") -> dict[str, str]
         if not isinstance(r["id"], str):
             parent = OTHER
         children.setdefault(parent, []).append(key)
-    has_data = {k for k, r in rows.items() if r["n_facts"] > 0}
+    has_data = {k for k, r in rows.items() if r["n_facts"] > 0 or r.get("n_targets", 0) > 0}
     out: dict[str, str] = {}
 
     def name(r) -> str:
         return r["name_en"] if lang == "en" and isinstance(r["name_en"], str) else r["name_zh"]
 
-    def walk(key: str, depth: int, parent: str | None) -> None:
+    def walk(key: str, parent: str | None) -> None:
         r = rows[key]
         if key in has_data:
             other = r["name_zh"] if lang == "en" else r["name_en"]
             extras = list(dict.fromkeys(
-                x for x in [other, *str(r["aliases"] or "").split("|")]
+                x for x in [other, *str(r["aliases"] or "").split("|")[:2]]
                 if isinstance(x, str) and x and x != name(r)))
-            label = "\u3000" * depth + ("└ " if depth else "") + name(r)
-            label += (" · " + " · ".join(extras)) if extras else ""
-            if parent is not None and parent not in out:
-                label += f"  ← {name(rows[parent])}"
+            label = name(r) + ((" · " + " · ".join(extras)) if extras else "")
+            if parent is not None:
+                label += f" — {name(rows[parent])}"
             out[key] = label
         for child in sorted(children.get(key, []), key=lambda k: (rows[k]["kind"] or "", k)):
-            walk(child, depth + (key in has_data), key)
+            walk(child, key)
 
     for root in sorted(children.get(None, [])):
-        walk(root, 0, None)
+        walk(root, None)
     for key in sorted(children.get(OTHER, [])):
         if key in has_data:
-            out[key] = f"{rows[key]['name_zh']}  ← {t('other_regions', lang)}"
+            out[key] = f"{rows[key]['name_zh']} — {t('other_regions', lang)}"
     return out
 
 
@@ -82,9 +83,10 @@ def nearest_year(wanted: int, years: list[int]) -> int:
 
 # ---------------------------------------------------------------- Streamlit side
 def current_lang() -> str:
-    if "lang_en" in st.session_state:
-        return "en" if st.session_state["lang_en"] else "zh"
-    return "en" if st.query_params.get("lang") == "en" else "zh"
+    """The link's `lang` when it has one, else the session's (page switches drop the URL)."""
+    if "lang" in st.query_params:
+        return "en" if st.query_params.get("lang") == "en" else "zh"
+    return "en" if st.session_state.get("lang_en") else "zh"
 
 
 def _set_param(name: str, value: str | None) -> None:
@@ -107,17 +109,21 @@ def _on_lang_change() -> None:
     _set_param("lang", "en" if st.session_state["lang_en"] else None)
 
 
-def sidebar_selection() -> Selection:
-    """Draw the filters, validate the URL, and return the selection every page shows."""
+def sidebar_selection(with_targets: bool = False) -> Selection:
+    """Draw the filters, validate the URL, and return the selection every page shows.
+
+    Years offered are those with actual figures; with `with_targets` (the Targets page) also
+    those that hold only targets (a plan year).
+    """
     lang = current_lang()
     st.session_state["lang_en"] = lang == "en"
     st.sidebar.toggle(t("english", lang), key="lang_en", on_change=_on_lang_change)
     try:
-        regions = q.run(q.regions)
+        regions = q.run(sql.regions)
     except q.WarehouseMissing as missing:
         st.error(t("missing_db", lang, path=str(missing)))
         st.stop()
-    if int(q.run(q.schema_version)["version"].iloc[0] or 0) < q.NEEDED_SCHEMA:
+    if q.run(sql.schema_version) < q.NEEDED_SCHEMA:
         st.error(t("old_schema", lang, path=str(q.warehouse_path())))
         st.stop()
     labels = region_tree_order(regions, lang)
@@ -138,9 +144,15 @@ def sidebar_selection() -> Selection:
     name = with_data.set_index("key").loc[region]
     label = name["name_en"] if lang == "en" and isinstance(name["name_en"], str) else name["name_zh"]
 
-    years = [int(y) for y in q.run(q.region_years, region)["year"]]
+    counts = q.run(sql.region_years, region)
+    usable = counts["n_facts"] > 0
+    if with_targets or not usable.any():
+        usable = usable | (counts["n_targets"] > 0)
+    years = [int(y) for y in counts.loc[usable, "year"]]
     year = st.session_state.get("sel_year")
-    year = year if year in years else years[-1]
+    if year not in years:
+        actual_years = [int(y) for y in counts.loc[counts["n_facts"] > 0, "year"]] or years
+        year = actual_years[-1]
     raw_year = st.query_params.get("year")
     if raw_year is not None:
         try:
@@ -156,7 +168,8 @@ def sidebar_selection() -> Selection:
     # Widgets show the resolved values; their callbacks write the URL before the next rerun.
     st.session_state["flt_region"] = region
     st.sidebar.selectbox(t("region", lang), list(labels), format_func=labels.get,
-                         key="flt_region", on_change=_on_region_change, filter_mode="contains")
+                         key="flt_region", on_change=_on_region_change, filter_mode="contains",
+                         help=t("region_search_help", lang))
     st.session_state["flt_year"] = year
     st.sidebar.selectbox(t("year", lang), years[::-1], key="flt_year", on_change=_on_year_change)
     _set_param("region", region)
@@ -164,9 +177,32 @@ def sidebar_selection() -> Selection:
     _set_param("lang", "en" if lang == "en" else None)
     st.session_state["sel_region"], st.session_state["sel_year"] = region, year
 
-    docs = q.run(q.documents, None)
+    docs = q.run(sql.documents, None)
     return Selection(region, label, year, lang, dict(zip(docs["doc"], docs["title"])))
 
 
 def _short(label: str) -> str:
-    return label.split(" · ")[0].split("  ← ")[0].strip("\u3000└ ")
+    return label.split(" · ")[0].split(" — ")[0]
+
+
+def _on_as_of_change() -> None:
+    _set_param("asof", st.session_state["flt_as_of"].isoformat())
+
+
+def as_of_date() -> dt.date:
+    """The date target statuses are computed for: the link's `asof`, else today; shown and
+    editable in the sidebar, and written back into the URL so a link reproduces the status."""
+    lang = current_lang()
+    raw = st.query_params.get("asof")
+    day = dt.date.today()
+    if raw:
+        try:
+            day = dt.date.fromisoformat(raw)
+        except ValueError:
+            st.warning(t("bad_date", lang, value=raw, shown=day.isoformat()))
+    st.session_state["flt_as_of"] = day
+    st.sidebar.date_input(t("as_of_input", lang), key="flt_as_of", on_change=_on_as_of_change,
+                          format="YYYY-MM-DD")
+    if raw:
+        _set_param("asof", day.isoformat())
+    return day

@@ -1,22 +1,35 @@
-"""Building blocks the pages share: a chart with its exports and evidence, a table with CSV.
+"""Building blocks the pages share: a chart or table with its PNG/CSV exports and evidence.
 
-Every chart gets plotly's camera button (configured to a PNG named region_year_chart), a
-"Download PNG" button rendered by kaleido on the server only when clicked (the callable
-`data=` of st.download_button runs on click), and an expander with the document and sentence
-behind each number.
+Every chart gets plotly's camera button (a PNG named region_year_chart), a "Download PNG"
+button rendered by kaleido on the server only when clicked, a tidy CSV (one row per number),
+and an expander with the evidence behind each number, in chart order.
 """
 from __future__ import annotations
-
-import html
-import re
 
 import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
-from . import export
-from .i18n import fmt_delta, fmt_number, t
-from .report import Selection, evidence_table
+from . import export, report, sql
+from . import queries as q
+from .i18n import t
+from .report import Selection
+
+PAGE_CSS = """<style>
+/* metric cards: labels and values wrap instead of being cut (the unit stays visible) */
+[data-testid="stMetricLabel"] p, [data-testid="stMetricLabel"] div {white-space: normal !important;
+  overflow: visible !important; text-overflow: clip !important;}
+[data-testid="stMetricValue"], [data-testid="stMetricValue"] div {white-space: normal !important;
+  overflow: visible !important; text-overflow: clip !important; font-size: 1.9rem; line-height: 1.2;}
+</style>"""
+
+EVIDENCE_CSS = """<style>
+.evidence table {border-collapse: collapse; font-size: 0.85rem; width: 100%;}
+.evidence th, .evidence td {border-bottom: 1px solid #e3e7eb; padding: 4px 6px; vertical-align: top;
+  text-align: left;}
+.evidence mark {background: #ffe58a;}
+.evidence small {color: #6b7785;}
+</style>"""
 
 
 def plotly_config(sel: Selection, name: str) -> dict:
@@ -24,32 +37,55 @@ def plotly_config(sel: Selection, name: str) -> dict:
             "toImageButtonOptions": {"format": "png", "filename": sel.file_stem(name), "scale": 2}}
 
 
-def chart(fig: go.Figure, sel: Selection, name: str, evidence: pd.DataFrame | None = None) -> None:
-    # theme=None: keep the figure's own template; Streamlit's theme would restyle it.
-    st.plotly_chart(fig, theme=None, config=plotly_config(sel, name), key=f"chart_{name}")
-    st.download_button(
-        t("download_png", sel.lang), data=lambda: export.figure_png(fig),
-        file_name=f"{sel.file_stem(name)}.png", mime="image/png", key=f"png_{name}",
-        on_click="ignore", icon=":material/download:")
-    if evidence is not None:
-        show_evidence(evidence, sel.lang, key=f"ev_{name}")
+def evidence_for(fact_ids, roles: list[str] | None = None) -> pd.DataFrame:
+    """The evidence rows of some facts (chart order), with a role column when given."""
+    ids = [int(i) for i in fact_ids if i is not None and i == i]
+    ev = q.run(sql.evidence, tuple(ids))
+    if roles is not None and len(roles) == len(ev):
+        ev = ev.assign(role=roles)
+    return ev
 
 
-def table(df: pd.DataFrame, sel: Selection, name: str, evidence: pd.DataFrame | None = None,
-          **dataframe_kwargs) -> None:
-    st.dataframe(df, hide_index=True, key=f"table_{name}", **dataframe_kwargs)
-    plain = getattr(df, "data", df)  # a pandas Styler (coloured status) wraps the frame
+def csv_button(data: pd.DataFrame, sel: Selection, name: str) -> None:
     st.download_button(
-        t("download_csv", sel.lang), data=lambda: plain.to_csv(index=False).encode("utf-8-sig"),
+        t("download_csv", sel.lang), data=lambda: data.to_csv(index=False).encode("utf-8-sig"),
         file_name=f"{sel.file_stem(name)}.csv", mime="text/csv", key=f"csv_{name}",
         on_click="ignore", icon=":material/table:")
+
+
+def chart(fig: go.Figure, sel: Selection, name: str, evidence: pd.DataFrame | None = None,
+          csv: pd.DataFrame | None = None) -> None:
+    # theme=None: keep the figure's own template; Streamlit's theme would restyle it.
+    st.plotly_chart(fig, theme=None, config=plotly_config(sel, name), key=f"chart_{name}")
+    left, right = st.columns([1, 1])
+    with left:
+        st.download_button(
+            t("download_png", sel.lang), data=lambda: export.figure_png(fig),
+            file_name=f"{sel.file_stem(name)}.png", mime="image/png", key=f"png_{name}",
+            on_click="ignore", icon=":material/download:")
     if evidence is not None:
-        show_evidence(evidence, sel.lang, key=f"ev_{name}")
+        with right:
+            csv_button(csv if csv is not None else report.tidy(evidence, sel.lang), sel, name)
+        show_evidence(evidence, sel.lang)
 
 
-def show_evidence(df: pd.DataFrame, lang: str, key: str) -> None:
+def table(df, sel: Selection, name: str, evidence: pd.DataFrame | None = None,
+          csv: pd.DataFrame | None = None, **dataframe_kwargs) -> None:
+    """A formatted table on screen; the CSV is tidy (numbers as numbers), never the formatting."""
+    rows = len(getattr(df, "data", df))
+    dataframe_kwargs.setdefault("height", min(35 * (rows + 1) + 3, 640))  # every row visible up to ~17
+    st.dataframe(df, hide_index=True, key=f"table_{name}", **dataframe_kwargs)
+    if csv is None and evidence is not None:
+        csv = report.tidy(evidence, sel.lang)
+    if csv is not None:
+        csv_button(csv, sel, name)
+    if evidence is not None:
+        show_evidence(evidence, sel.lang)
+
+
+def show_evidence(ev: pd.DataFrame, lang: str) -> None:
     with st.expander(t("evidence", lang)):
-        st.dataframe(evidence_table(df, lang), hide_index=True, key=key)
+        st.markdown(EVIDENCE_CSS + report.evidence_html(ev, lang), unsafe_allow_html=True)
 
 
 def no_data(sel: Selection, what_key: str) -> None:
@@ -58,41 +94,22 @@ def no_data(sel: Selection, what_key: str) -> None:
 
 
 def metric_cards(figs: pd.DataFrame, sel: Selection, per_row: int = 3) -> None:
-    """One st.metric per figure with the change against the previous known year."""
+    """One st.metric per figure; a delta only against a comparable earlier figure."""
     rows = [figs.iloc[i:i + per_row] for i in range(0, len(figs), per_row)]
     for chunk in rows:
         for col, (_, r) in zip(st.columns(per_row), chunk.iterrows()):
-            name = r["name_en"] if sel.lang == "en" and isinstance(r["name_en"], str) else r["name_zh"]
-            if r["kind"] == "growth":
-                name += " · " + t("growth_pp", sel.lang)
-            if r["period"] != "FY":
-                name += f" ({r['period']})"
-            if r["unit"] and r["unit"] != "%":
-                name += f"（{r['unit']}）" if sel.lang == "zh" else f" ({r['unit']})"
-            delta = fmt_delta(r["value"], r["prev_value"], r["unit"])
-            value = fmt_number(r["value"], r["unit"], with_unit=r["unit"] == "%")
-            col.metric(name, value, delta=delta,
+            delta = report.metric_delta(r, sel.lang)
+            col.metric(report.metric_label(r, sel.lang), report.metric_value(r, sel.lang),
+                       delta=delta,
                        delta_description=(t("vs_year", sel.lang, year=int(r["prev_year"]))
                                           if delta else None),
                        border=True, help=r["sentence"])
 
 
-def highlight(sentence: str | None, quote: str, raw_number: str | None) -> str:
-    """HTML of the sentence with the quote underlined and the number marked."""
-    text = sentence or quote
-    start = text.find(quote)
-    if start < 0:
-        text, start = quote, 0
-    end = start + len(quote)
-    num_at = quote.find(raw_number) if raw_number else -1
-    if num_at < 0 and raw_number:
-        # raw numbers may be written differently in the quote (2.35万 vs 2.35 万)
-        m = re.search(re.escape(raw_number.strip()).replace(r"\ ", r"\s*"), quote)
-        num_at = m.start() if m else -1
-    if num_at >= 0:
-        n0, n1 = start + num_at, start + num_at + len(raw_number)
-        inner = (html.escape(text[start:n0]) + "<mark><b>" + html.escape(text[n0:n1])
-                 + "</b></mark>" + html.escape(text[n1:end]))
-    else:
-        inner = html.escape(text[start:end])
-    return (html.escape(text[:start]) + "<u>" + inner + "</u>" + html.escape(text[end:]))
+def page_header(sel: Selection, page_key: str | None, heading: str | None = None) -> None:
+    """The page's heading and the browser tab's title: page · region · year."""
+    parts = ([t(page_key, sel.lang)] if page_key else []) + [sel.region_label, str(sel.year)]
+    title = heading or " · ".join(parts)
+    st.set_page_config(page_title=f"{title} · {t('app_title', sel.lang)}")
+    st.markdown(PAGE_CSS, unsafe_allow_html=True)
+    st.title(title)

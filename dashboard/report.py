@@ -1,11 +1,14 @@
-"""What each chart and table of a selection is: titles, source lines, display tables.
+"""What each chart and table of a selection is: titles, source lines, display tables, evidence,
+tidy CSV.
 
 Shared by the pages (interactive) and the export CLI / benchmark (all charts of a selection),
 so a PNG from the app and one from `python -m dashboard.export` are the same figure.
-No Streamlit and no SQL here: queries come in as DataFrames (or through a `fetch` callable).
+No Streamlit and no SQL here: query results come in as DataFrames (or through `fetch`).
 """
 from __future__ import annotations
 
+import html
+import re
 from dataclasses import dataclass, field
 from typing import Callable
 
@@ -13,8 +16,10 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from . import charts
-from . import queries as q
-from .i18n import STAGES, STATUSES, fmt_number, fmt_target, pick, t
+from . import sql
+from .i18n import (date_rule_label, fmt_date, fmt_delta, fmt_figure, fmt_number, fmt_plain, fmt_pp,
+                   is_missing, kind_label, period_label, period_suffix, qualifier_word, stage_label,
+                   status_label, t, unit_label)
 
 
 @dataclass(frozen=True)
@@ -29,146 +34,380 @@ class Selection:
         return f"{self.region_label} · {year or self.year} · {what}"
 
     def source(self, docs) -> str:
-        """The source line: the documents a chart's numbers come from."""
+        """The source line: the documents (by title) a chart's numbers come from."""
         unique = list(dict.fromkeys(d for d in docs if isinstance(d, str)))
-        names = [self.doc_titles.get(d) or d for d in unique[:2]]
-        shown = "、".join(names) if self.lang == "zh" else "; ".join(names)
+        names = [self.doc_titles.get(d) or t("undated", self.lang) for d in unique[:2]]
+        shown = t("list_sep", self.lang).join(names)
         if len(unique) > 2:
-            shown += " 等" if self.lang == "zh" else " et al."
+            shown += t("et_al", self.lang)
         return t("source_line", self.lang, docs=shown, n=len(unique))
 
     def file_stem(self, chart: str) -> str:
         return f"{self.region_key}_{self.year}_{chart}"
 
 
+def label_of(row, lang: str) -> str:
+    """An indicator's display name (codebook), or the text's label marked as such."""
+    en = row.get("name_en") if hasattr(row, "get") else None
+    if lang == "en" and isinstance(en, str) and en:
+        return en
+    name = str(row["name_zh"])
+    if lang == "en" and is_missing(row.get("indicator_id")):
+        name += t("label_only", lang)
+    return name
+
+
 def indicator_label(df: pd.DataFrame, indicator_id: str, lang: str) -> str:
-    row = df.loc[df["indicator_id"] == indicator_id].iloc[0]
-    en = row.get("name_en")
-    return en if lang == "en" and isinstance(en, str) and en else row["name_zh"]
+    return label_of(df.loc[df["indicator_id"] == indicator_id].iloc[0], lang)
 
 
 # ---------------------------------------------------------------- figures
 def coverage_figure(cov: pd.DataFrame, sel: Selection) -> go.Figure:
     return charts.coverage_heatmap(cov, title=t("coverage", sel.lang), source=sel.source(
-        sel.doc_titles.keys()), lang=sel.lang, highlight=sel.region_key)
+        sel.doc_titles.keys()), lang=sel.lang, highlight=sel.region_key,
+        unit=t("coverage_unit", sel.lang))
 
 
-def growth_figure(df: pd.DataFrame, sel: Selection) -> go.Figure:
-    return charts.growth_bars(df, title=sel.title(t("growth_rates", sel.lang)),
-                              source=sel.source(df["doc"]), lang=sel.lang)
+def growth_figure(df: pd.DataFrame, sel: Selection, period: str = "FY") -> go.Figure:
+    df = df[df["period"] == period]
+    what = t("growth_rates", sel.lang) if period == "FY" else t(
+        "growth_rates_ytd", sel.lang, period=period_label(period, sel.lang))
+    return charts.growth_bars(
+        df, title=sel.title(what), source=sel.source(df["doc"]),
+        labels=[label_of(r, sel.lang) for _, r in df.iterrows()],
+        texts=[fmt_figure(v, "%", q, sel.lang) for v, q in zip(df["value"], df["qualifier"])])
 
 
 def region_figure(df: pd.DataFrame, sel: Selection, indicator: str) -> go.Figure:
-    what = f"{indicator} {t('growth_pp', sel.lang)} · {t('by_region', sel.lang)}"
-    return charts.region_bars(df, title=f"{sel.year} · {what}", source=sel.source(df["doc"]),
-                              lang=sel.lang, highlight=sel.region_key)
+    what = f"{indicator} {t('growth_word', sel.lang)} · {t('by_region', sel.lang)}"
+    return charts.region_bars(
+        df, title=f"{sel.year} · {what}", source=sel.source(df["doc"]),
+        labels=[r["name_en"] if sel.lang == "en" else r["name_zh"] for _, r in df.iterrows()],
+        texts=[fmt_figure(v, "%", q, sel.lang) for v, q in zip(df["value"], df["qualifier"])],
+        highlight=sel.region_key, axis_title="%")
 
 
 def levels_figure(df: pd.DataFrame, sel: Selection, indicator: str) -> go.Figure:
     years = f"{df['year'].min()}–{df['year'].max()}"
-    return charts.levels_line(df, title=sel.title(indicator, years), source=sel.source(df["doc"]),
-                              lang=sel.lang)
+    unit = df["unit"].iloc[0] if len(df) else ""
+    return charts.levels_line(
+        df, title=sel.title(f"{indicator} ({period_label('FY', sel.lang)})", years),
+        source=sel.source(df["doc"]),
+        texts=[fmt_figure(v, u, q, sel.lang, with_unit=False)
+               for v, u, q in zip(df["value"], df["unit"], df["qualifier"])],
+        axis_title=unit_label(unit, sel.lang, n=2, column=True))
 
 
-def funnel_figure(df: pd.DataFrame, sel: Selection) -> go.Figure:
-    return charts.pipeline_funnel(df, title=sel.title(t("funnel", sel.lang)),
-                                  source=sel.source(df["doc"]), lang=sel.lang)
+def round_label(row, lang: str, titles: dict) -> str:
+    """'全年合计 · 2022年2月10日' / '1–3月 · 10 Feb 2022': period of the round and its document's date."""
+    period = t("round_fy", lang) if row["period"] == "FY" else period_label(row["period"], lang)
+    return f"{period} · {fmt_date(row.get('published'), lang)}"
+
+
+def rounds_figure(df: pd.DataFrame, sel: Selection) -> go.Figure:
+    """Stages side by side per round (and for the year total), counts and investment."""
+    df = df[df["stage"].isin(sql.PIPELINE_STAGES)].copy()
+    df["round"] = [round_label(r, sel.lang, sel.doc_titles) for _, r in df.iterrows()]
+    return charts.rounds_bars(
+        df, title=sel.title(t("pipeline_chart_title", sel.lang)), source=sel.source(df["doc"]),
+        stage_names={s: stage_label(s, sel.lang) for s in sql.PIPELINE_STAGES},
+        subtitles=(f"{t('n_projects', sel.lang)}",
+                   f"{t('investment', sel.lang)} ({unit_label('亿元', sel.lang, n=2, column=True)})"),
+        count_texts=[fmt_number(v, "projects", sel.lang) for v in df["n_projects"]],
+        investment_texts=[fmt_number(v, "亿元", sel.lang, with_unit=False) for v in df["investment_yi"]])
 
 
 def pipeline_years_figure(df: pd.DataFrame, sel: Selection) -> go.Figure:
+    """Year totals (full-year rounds only) across years."""
+    df = df[(df["period"] == "FY") & df["stage"].isin(sql.PIPELINE_STAGES)]
+    df = df.sort_values("published").drop_duplicates(["year", "stage"], keep="last")
     years = f"{df['year'].min()}–{df['year'].max()}"
     return charts.pipeline_by_year(
         df, title=sel.title(t("pipeline_by_year", sel.lang), years), source=sel.source(df["doc"]),
-        lang=sel.lang, labels=(t("n_projects", sel.lang), t("investment", sel.lang)))
+        stage_names={s: stage_label(s, sel.lang) for s in sql.PIPELINE_STAGES},
+        labels=(t("n_projects", sel.lang),
+                f"{t('investment', sel.lang)} ({unit_label('亿元', sel.lang, n=2, column=True)})"))
 
 
-def targets_figure(df: pd.DataFrame, sel: Selection) -> go.Figure:
-    return charts.targets_progress(
-        df, title=f"{sel.region_label} · {t('progress', sel.lang)}", source=sel.source(df["doc"]),
-        lang=sel.lang, labels=(t("baseline", sel.lang), t("achieved", sel.lang)))
+def targets_level_figure(df: pd.DataFrame, sel: Selection) -> go.Figure:
+    """Level targets: actual of the target year as % of the target (baseline never plotted)."""
+    return charts.target_progress_bars(
+        df, title=sel.title(t("progress", sel.lang)), source=sel.source(df["doc"]),
+        labels=[target_label(r, sel.lang) for _, r in df.iterrows()],
+        values=df["progress_pct"].tolist(),
+        texts=[f"{fmt_plain(v, '%')}% · {status_label(s, sel.lang)}"
+               for v, s in zip(df["progress_pct"], df["status"])],
+        statuses=df["status"].tolist(), reference=100.0, axis_title="%")
+
+
+def targets_rate_figure(df: pd.DataFrame, sel: Selection) -> go.Figure:
+    """Rate targets: achieved minus target in percentage points (0 = on target)."""
+    return charts.target_progress_bars(
+        df, title=sel.title(t("progress_rates", sel.lang)), source=sel.source(df["doc"]),
+        labels=[target_label(r, sel.lang) for _, r in df.iterrows()],
+        values=df["gap_pp"].tolist(),
+        texts=[f"{fmt_pp(v, sel.lang)} · {status_label(s, sel.lang)}"
+               for v, s in zip(df["gap_pp"], df["status"])],
+        statuses=df["status"].tolist(), reference=0.0, axis_title=t("pp", sel.lang))
 
 
 # ---------------------------------------------------------------- display tables
-def _name(df: pd.DataFrame, lang: str) -> pd.Series:
-    if lang == "en" and "name_en" in df:
-        return df["name_en"].where(df["name_en"].notna() & (df["name_en"] != ""), df["name_zh"])
-    return df["name_zh"]
+def _name(df: pd.DataFrame, lang: str) -> list[str]:
+    return [label_of(r, lang) for _, r in df.iterrows()]
+
+
+def target_label(row, lang: str) -> str:
+    """Indicator (and the unit when a rate and a level target share a name)."""
+    text = label_of(row, lang)
+    if row.get("target_kind") == "rate":
+        text += f" ({t('growth_word', lang)}, %)" if row.get("actual_kind") == "growth" else " (%)"
+    return text
 
 
 def targets_table(df: pd.DataFrame, lang: str) -> pd.DataFrame:
+    def actual(r):
+        if not is_missing(r["actual_value"]):
+            return fmt_figure(r["actual_value"], r["unit"], r["actual_qualifier"], lang)
+        if not is_missing(r.get("ytd_value")):
+            return (fmt_figure(r["ytd_value"], r["unit"], r["ytd_qualifier"], lang)
+                    + period_suffix(r["ytd_period"], lang))
+        return "–"
+
+    def progress(r):
+        if r["target_kind"] == "rate" and not is_missing(r["gap_pp"]):
+            return fmt_pp(r["gap_pp"], lang)
+        if r["target_kind"] == "control" and r["status"] in ("achieved", "missed"):
+            return status_label("inside" if r["status"] == "achieved" else "outside", lang)
+        if not is_missing(r["progress_pct"]):
+            return f"{fmt_plain(r['progress_pct'], '%')}%"
+        if not is_missing(r.get("pace_pct")):
+            return f"{fmt_plain(r['pace_pct'], '%')}% {t('role:ytd', lang)}"
+        return "–"
+
+    def baseline(r):
+        if is_missing(r["baseline_value"]):
+            return "–"
+        return (f"{fmt_figure(r['baseline_value'], r['unit'], r['baseline_qualifier'], lang)}"
+                f" ({int(r['baseline_year'])})")
+
+    rows = list(df.to_dict("records"))
     return pd.DataFrame({
-        t("indicator", lang): _name(df, lang),
-        t("year", lang): df["target_year"].astype(int),
-        t("target", lang): [fmt_target(v, h, u, qf) for v, h, u, qf in
-                            zip(df["target_value"], df["target_high"], df["unit"], df["qualifier"])],
-        t("baseline", lang): [f"{fmt_number(v, u)} ({int(y)})" if pd.notna(v) else "–"
-                              for v, u, y in zip(df["baseline_value"], df["unit"],
-                                                 df["baseline_year"].fillna(0))],
-        t("achieved", lang): [fmt_number(v, u) for v, u in zip(df["achieved_value"], df["unit"])],
-        t("attainment", lang): [f"{v:.1f}%" if pd.notna(v) else "–" for v in df["attainment_pct"]],
-        t("status", lang): [pick(STATUSES, s, lang) for s in df["status"]],
+        t("indicator", lang): [target_label(r, lang) for r in rows],
+        t("col:kind", lang): [t(f"tkind:{r['target_kind']}", lang) for r in rows],
+        t("target", lang): [fmt_figure(r["target_value"], r["unit"], r["qualifier"], lang,
+                                       high=r["target_high"], raw_number=r.get("target_raw"))
+                            for r in rows],
+        t("achieved", lang): [actual(r) for r in rows],
+        t("progress_col", lang): [progress(r) for r in rows],
+        t("status", lang): [status_label(r["status"], lang) for r in rows],
+        t("baseline", lang): [baseline(r) for r in rows],
+        t("col:target_quote", lang): [r["target_quote"] for r in rows],
     })
 
 
 def projects_table(df: pd.DataFrame, lang: str) -> pd.DataFrame:
     return pd.DataFrame({
-        "项目" if lang == "zh" else "Project": df["name"],
-        "阶段" if lang == "zh" else "Stage": [pick(STAGES, s, lang) for s in df["stage"]],
-        t("year", lang): df["year"],
-        "原文" if lang == "zh" else "Quote": df["sentence"].fillna(df["quote"]),
-        "文件" if lang == "zh" else "Document": df["doc"],
+        t("col:project", lang): df["name"],
+        t("col:stage", lang): [stage_label(s, lang) for s in df["stage"]],
+        t("year", lang): df["year"].astype("Int64"),
+        t("col:document", lang): df["title"].fillna(t("undated", lang)),
+        t("col:date", lang): [fmt_date(d, lang, p) for d, p in zip(df["published"], df["date_precision"])],
     })
 
 
-def evidence_table(df: pd.DataFrame, lang: str) -> pd.DataFrame:
-    """Document + sentence behind each number of a chart or table."""
-    cols = {"doc": "文件" if lang == "zh" else "Document",
-            "quote": "引文" if lang == "zh" else "Quote",
-            "sentence": "原句" if lang == "zh" else "Sentence"}
-    out = df[[c for c in cols if c in df.columns]].rename(columns=cols)
-    return out.drop_duplicates().reset_index(drop=True)
+def policies_table(df: pd.DataFrame, lang: str) -> pd.DataFrame:
+    return pd.DataFrame({
+        t("col:policy", lang): df["policy"],
+        t("year", lang): df["year"].astype("Int64"),
+        t("col:document", lang): df["title"],
+        t("col:publisher", lang): df["publisher"].fillna("–"),
+        t("col:date", lang): [fmt_date(d, lang, p) for d, p in zip(df["published"], df["date_precision"])],
+    })
 
 
-# ---------------------------------------------------------------- everything for one selection
-def build_all(fetch: Callable, sel: Selection) -> tuple[dict[str, go.Figure], dict[str, pd.DataFrame]]:
-    """All charts and tables of a selection; `fetch(query, *args)` runs a query function."""
-    figures: dict[str, go.Figure] = {}
-    tables: dict[str, pd.DataFrame] = {}
-    key, year, lang = sel.region_key, sel.year, sel.lang
-    figures["coverage"] = coverage_figure(fetch(q.coverage), sel)
-    tables["key_figures"] = fetch(q.key_figures, key, year)
-    tables["policies"] = fetch(q.policies, key)
-    growth = fetch(q.growth_rates, key, year)
-    if len(growth):
-        figures["growth"] = growth_figure(growth, sel)
-        top = growth.iloc[0]["indicator_id"]
-        if isinstance(top, str):
-            figures["growth_by_region"] = region_figure(
-                fetch(q.growth_by_region, top, year), sel, indicator_label(growth, top, lang))
-    levels = fetch(q.levels_over_time, key)
-    for indicator_id, part in levels.groupby("indicator_id"):
-        if part["year"].nunique() >= 2:
-            figures[f"levels_{indicator_id}"] = levels_figure(
-                part, sel, indicator_label(part, indicator_id, lang))
-    pipe = fetch(q.pipeline, key)
-    this_year = pipe[pipe["year"] == year]
-    if len(this_year):
-        figures["pipeline_funnel"] = funnel_figure(this_year, sel)
-    if pipe["year"].nunique() >= 2:
-        figures["pipeline_by_year"] = pipeline_years_figure(pipe, sel)
-    tables["pipeline"] = pipe
-    tables["projects"] = fetch(q.projects, key)
-    tgt = fetch(q.targets, key)
-    if len(tgt):
-        tables["targets"] = targets_table(tgt, lang)
-        with_progress = tgt[tgt["baseline_value"].notna() | tgt["achieved_value"].notna()]
-        if len(with_progress):
-            figures["targets"] = targets_figure(with_progress, sel)
-    tables["documents"] = fetch(q.documents, key)
-    tables["conflicts"] = fetch(q.conflicts, key)
-    return figures, tables
+def documents_table(df: pd.DataFrame, lang: str) -> pd.DataFrame:
+    return pd.DataFrame({
+        t("col:document", lang): df["title"].fillna("–"),
+        t("col:date", lang): [fmt_date(d, lang, p) for d, p in zip(df["published"], df["date_precision"])],
+        t("col:date_rule", lang): [date_rule_label(r, lang) for r in df["date_rule"]],
+        t("col:publisher", lang): df["publisher"].fillna("–"),
+        t("col:facts_extracted", lang): df["n_facts"].astype(int),
+        t("col:link", lang): df["url"].fillna(""),
+    })
 
 
+def rounds_table(df: pd.DataFrame, lang: str, titles: dict) -> pd.DataFrame:
+    return pd.DataFrame({
+        t("col:round", lang): [round_label(r, lang, titles) for _, r in df.iterrows()],
+        t("col:stage", lang): [stage_label(s, lang) for s in df["stage"]],
+        t("n_projects", lang): [fmt_number(v, "projects", lang) for v in df["n_projects"]],
+        t("investment", lang): [fmt_number(v, "亿元", lang) for v in df["investment_yi"]],
+        t("col:document", lang): df["title"].fillna("–"),
+    })
+
+
+# ---------------------------------------------------------------- evidence and tidy CSV
+def highlight(sentence: str | None, quote: str | None, raw_number: str | None) -> str:
+    """HTML of the sentence with the quote underlined and the number marked."""
+    quote = quote or ""
+    text = sentence if isinstance(sentence, str) and sentence else quote
+    start = text.find(quote) if quote else -1
+    if start < 0:
+        text, start = quote, 0
+    end = start + len(quote)
+    raw = raw_number.strip() if isinstance(raw_number, str) else ""
+    num_at, num_len = (quote.find(raw), len(raw)) if raw else (-1, 0)
+    if num_at < 0 and raw:
+        # raw numbers may be written differently in the quote (2.35万 vs 2.35 万)
+        m = re.search(re.escape(raw).replace(r"\ ", r"\s*"), quote)
+        num_at, num_len = (m.start(), m.end() - m.start()) if m else (-1, 0)
+    if num_at >= 0:
+        n0, n1 = start + num_at, start + num_at + num_len
+        inner = (html.escape(text[start:n0]) + "<mark><b>" + html.escape(text[n0:n1])
+                 + "</b></mark>" + html.escape(text[n1:end]))
+    else:
+        inner = html.escape(text[start:end])
+    return html.escape(text[:start]) + "<u>" + inner + "</u>" + html.escape(text[end:])
+
+
+def _why(r: dict, lang: str) -> str:
+    parts = [f"{t('why:' + k, lang)}: {r[k + '_rule']}" for k in ("kind", "region", "time")
+             if isinstance(r.get(k + "_rule"), str) and r.get(k + "_rule")]
+    return "; ".join(parts)
+
+
+def evidence_rows(ev: pd.DataFrame, lang: str) -> list[dict]:
+    """One dict per number (chart order), with every field a reader needs to cite it."""
+    out = []
+    for r in ev.to_dict("records"):
+        has_figure = "value" in r and not is_missing(r.get("value"))
+        indicator = label_of(r, lang) if "name_zh" in r and isinstance(r.get("name_zh"), str) else \
+            r.get("label", "")
+        if has_figure and r.get("nature") == "cumulative":
+            indicator += f" ({t('cumulative_mark', lang)})"
+        out.append({
+            "role": r.get("role"),
+            "indicator": indicator,
+            "value": fmt_figure(r["value"], r["unit"], r["qualifier"], lang, high=r.get("value_high"),
+                                raw_number=r.get("raw_number"), with_unit=False) if has_figure else "",
+            "unit": unit_label(r.get("unit"), lang, n=r.get("value"), column=True) if has_figure else "",
+            "period": (f"{r['year']} · {period_label(r['period'], lang)}"
+                       if has_figure and not is_missing(r.get("year")) else
+                       (str(r.get("year")) if not is_missing(r.get("year")) else "")),
+            "qualifier": qualifier_word(r.get("qualifier"), lang) if has_figure else "",
+            "document": r.get("title") if isinstance(r.get("title"), str) else t("undated", lang),
+            "publisher": r.get("publisher") if isinstance(r.get("publisher"), str) else "–",
+            "date": fmt_date(r.get("published"), lang, r.get("date_precision")),
+            "date_rule": date_rule_label(r.get("date_rule"), lang),
+            "url": r.get("url") if isinstance(r.get("url"), str) and r.get("url") else None,
+            "sentence_html": highlight(r.get("sentence"), r.get("quote"), r.get("raw_number")
+                                       if has_figure else r.get("quote")),
+            "why": _why(r, lang),
+        })
+    return out
+
+
+def evidence_html(ev: pd.DataFrame, lang: str) -> str:
+    """The evidence panel: an HTML table (escaped; the figure marked in its sentence)."""
+    rows = evidence_rows(ev, lang)
+    show_role = any(r["role"] for r in rows)
+    show_why = any(r["why"] for r in rows)
+    heads = ([t("col:role", lang)] if show_role else []) + [
+        t("col:indicator", lang), t("col:value", lang), t("col:unit", lang), t("col:period", lang),
+        t("col:qualifier", lang), t("col:sentence", lang), t("col:document", lang),
+        t("col:publisher", lang), t("col:date", lang)] + ([t("col:why", lang)] if show_why else [])
+    body = []
+    for r in rows:
+        doc = html.escape(r["document"])
+        if r["url"]:
+            doc = f'<a href="{html.escape(r["url"], quote=True)}" target="_blank" rel="noopener">{doc}</a>'
+        cells = ([html.escape(t(f"role:{r['role']}", lang)) if r["role"] else ""] if show_role else []) + [
+            html.escape(r["indicator"]), html.escape(r["value"]), html.escape(r["unit"]),
+            html.escape(r["period"]), html.escape(r["qualifier"]), r["sentence_html"], doc,
+            html.escape(r["publisher"]),
+            f'{html.escape(r["date"])}<br><small>{html.escape(r["date_rule"])}</small>',
+        ] + ([html.escape(r["why"])] if show_why else [])
+        body.append("<tr>" + "".join(f"<td>{c}</td>" for c in cells) + "</tr>")
+    head = "".join(f"<th>{html.escape(h)}</th>" for h in heads)
+    return (f'<div class="evidence"><table><thead><tr>{head}</tr></thead>'
+            f'<tbody>{"".join(body)}</tbody></table></div>')
+
+
+TIDY_COLUMNS = ["region_id", "region_name", "indicator_id", "indicator_name", "year", "period",
+                "period_code", "kind", "role", "value", "value_high", "unit", "unit_code",
+                "qualifier", "document_title", "publisher", "published", "url", "quote"]
+
+
+def tidy(ev: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """One row per number: ids and names, year, period, kind, value as a number, unit, source."""
+    rows = []
+    for r in ev.to_dict("records"):
+        region_en = r.get("region_en")
+        rows.append({
+            "region_id": r.get("region_key"),
+            "region_name": region_en if lang == "en" and isinstance(region_en, str) else r.get("region_zh"),
+            "indicator_id": r.get("indicator_id"),
+            "indicator_name": label_of(r, lang),
+            "year": r.get("year"),
+            "period": period_label(r.get("period"), lang),
+            "period_code": r.get("period"),
+            "kind": kind_label(r.get("kind"), lang) + (
+                f" ({t('cumulative_mark', lang)})" if r.get("nature") == "cumulative" else ""),
+            "role": t(f"role:{r['role']}", lang) if isinstance(r.get("role"), str) else "",
+            "value": r.get("value"),
+            "value_high": r.get("value_high"),
+            "unit": unit_label(r.get("unit"), lang, n=2, column=True) if lang == "en" else r.get("unit"),
+            "unit_code": r.get("unit"),
+            "qualifier": qualifier_word(r.get("qualifier"), lang),
+            "document_title": r.get("title"),
+            "publisher": r.get("publisher"),
+            "published": None if is_missing(r.get("published")) else pd.Timestamp(r["published"]).date().isoformat(),
+            "url": r.get("url"),
+            "quote": r.get("quote"),
+        })
+    out = pd.DataFrame(rows, columns=TIDY_COLUMNS)
+    out["value"] = pd.to_numeric(out["value"])
+    out["value_high"] = pd.to_numeric(out["value_high"])
+    out["year"] = pd.to_numeric(out["year"]).astype("Int64")
+    return out
+
+
+def tidy_records(df: pd.DataFrame, lang: str, what: str) -> pd.DataFrame:
+    """Tidy CSV for rows that are not figures (projects, policies, documents)."""
+    out = pd.DataFrame({
+        "region_id": df.get("region_id"),
+        "region_name": [en if lang == "en" and isinstance(en, str) else zh
+                        for zh, en in zip(df.get("region_zh", pd.Series(dtype=str)),
+                                          df.get("region_en", pd.Series(dtype=str)))] if "region_zh" in df else None,
+        what: df[what] if what in df else None,
+        "stage": [stage_label(s, lang) for s in df["stage"]] if "stage" in df else None,
+        "year": df["year"].astype("Int64") if "year" in df else None,
+        "document_title": df["title"],
+        "publisher": df["publisher"],
+        "published": [None if is_missing(d) else pd.Timestamp(d).date().isoformat() for d in df["published"]],
+        "url": df["url"],
+        "quote": df["quote"] if "quote" in df else None,
+    })
+    return out.dropna(axis=1, how="all")
+
+
+def row_fact_ids(df: pd.DataFrame, columns: tuple[str, ...]) -> list[int]:
+    """Fact ids row by row (chart order), several columns per row, missing ones skipped."""
+    return [int(r[c]) for r in df.to_dict("records") for c in columns if pd.notna(r[c])]
+
+
+def with_roles(parts: list[tuple[str, pd.Series]]) -> tuple[list[int], list[str]]:
+    """Fact ids in chart order with a role each (target / actual / baseline / ytd)."""
+    ids, roles = [], []
+    for role, series in parts:
+        for fid in series:
+            if not is_missing(fid):
+                ids.append(int(fid))
+                roles.append(role)
+    return ids, roles
+
+
+# ---------------------------------------------------------------- key figures
 KEY_FIGURE_PRIORITY = [
     "gdp", "industrial_value_added", "fixed_asset_investment", "retail_sales",
     "general_budget_revenue", "inbound_investment_signed", "projects_signed_investment",
@@ -177,11 +416,108 @@ KEY_FIGURE_PRIORITY = [
 KIND_ORDER = {"value": 0, "growth": 1, "share": 2, "rank": 3}
 
 
-def order_key_figures(df: pd.DataFrame, limit: int = 12) -> pd.DataFrame:
+def order_key_figures(df: pd.DataFrame) -> pd.DataFrame:
     """Headline indicators first (GDP and its growth next to each other), then the rest."""
     rank = {k: i for i, k in enumerate(KEY_FIGURE_PRIORITY)}
     df = df[df["indicator_id"].notna()].copy()
     df["_p"] = df["indicator_id"].map(rank).fillna(len(rank))
     df["_k"] = df["kind"].map(KIND_ORDER).fillna(9)
     df["_fy"] = df["period"] != "FY"
-    return df.sort_values(["_p", "_fy", "indicator_id", "_k"]).drop(columns=["_p", "_k", "_fy"]).head(limit)
+    return df.sort_values(["_p", "_fy", "indicator_id", "_k"]).drop(columns=["_p", "_k", "_fy"])
+
+
+def metric_label(r, lang: str) -> str:
+    """Indicator · growth (period, cumulative): the unit goes with the value, never cut off."""
+    text = label_of(r, lang)
+    if r["kind"] == "growth":
+        text += " · " + t("growth_word", lang)
+    elif r["kind"] in ("share", "rank"):
+        text += " · " + kind_label(r["kind"], lang)
+    extras = []
+    if r["period"] != "FY":
+        extras.append(period_label(r["period"], lang))
+    if r.get("nature") == "cumulative":
+        extras.append(t("cumulative_mark", lang))
+    if extras:
+        text += f"（{'，'.join(extras)}）" if lang == "zh" else f" ({', '.join(extras)})"
+    return text
+
+
+def metric_value(r, lang: str) -> str:
+    return fmt_figure(r["value"], r["unit"], r["qualifier"], lang, high=r.get("value_high"),
+                      raw_number=r.get("raw_number"))
+
+
+def metric_delta(r, lang: str) -> str | None:
+    return fmt_delta(r["value"], r["prev_value"], r["unit"], lang)
+
+
+# ---------------------------------------------------------------- everything for one selection
+def build_all(fetch: Callable, sel: Selection, as_of: str) -> tuple[dict[str, go.Figure], dict[str, pd.DataFrame]]:
+    """All charts and tidy tables of a selection; `fetch(query, *args)` runs a sql.py query."""
+    figures: dict[str, go.Figure] = {}
+    tables: dict[str, pd.DataFrame] = {}
+    key, year, lang = sel.region_key, sel.year, sel.lang
+
+    def tidy_of(df: pd.DataFrame, column: str = "fact_id") -> pd.DataFrame:
+        return tidy(fetch(sql.evidence, tuple(int(i) for i in df[column].dropna())), lang)
+
+    figures["coverage"] = coverage_figure(fetch(sql.coverage), sel)
+    figs = order_key_figures(fetch(sql.key_figures, key, year))
+    tables["key_figures"] = tidy_of(figs)
+    pol = fetch(sql.policies, key)
+    tables["policies"] = tidy_records(pol, lang, "policy")
+    growth = fetch(sql.growth_rates, key, year)
+    for period in growth["period"].drop_duplicates():
+        name = "growth" if period == "FY" else f"growth_{period}"
+        figures[name] = growth_figure(growth, sel, period)
+    fy = growth[growth["period"] == "FY"]
+    if len(fy):
+        tables["growth"] = tidy_of(growth)
+        top = fy.iloc[0]["indicator_id"]
+        if isinstance(top, str):
+            regions = fetch(sql.growth_by_region, top, year, "FY")
+            if len(regions) >= 2:
+                figures["growth_by_region"] = region_figure(regions, sel, indicator_label(fy, top, lang))
+    levels = fetch(sql.levels_over_time, key)
+    levels = levels[levels["nature"] == "period"]
+    for indicator_id, part in levels.groupby("indicator_id"):
+        if part["year"].nunique() >= 2:
+            figures[f"levels_{indicator_id}"] = levels_figure(
+                part, sel, indicator_label(part, indicator_id, lang))
+    rounds = fetch(sql.pipeline_rounds, key)
+    this_year = rounds[(rounds["year"] == year) & rounds["stage"].isin(sql.PIPELINE_STAGES)]
+    if len(this_year):
+        figures["pipeline_rounds"] = rounds_figure(this_year, sel)
+        ids = row_fact_ids(this_year, ("count_fact_id", "investment_fact_id"))
+        tables["pipeline_rounds"] = tidy(fetch(sql.evidence, tuple(ids)), lang)
+    if rounds[rounds["period"] == "FY"]["year"].nunique() >= 2:
+        figures["pipeline_by_year"] = pipeline_years_figure(rounds, sel)
+    tables["projects"] = tidy_records(fetch(sql.projects, key), lang, "name")
+    tgt = fetch(sql.targets, key, year, as_of)
+    if len(tgt):
+        ids, roles = target_evidence_ids(tgt)
+        ev = fetch(sql.evidence, tuple(ids))
+        tables["targets"] = tidy(ev.assign(role=roles[:len(ev)]) if len(ev) == len(roles) else ev, lang)
+        level = tgt[tgt["progress_pct"].notna()]
+        if len(level):
+            figures["targets_level"] = targets_level_figure(level, sel)
+        rate = tgt[tgt["gap_pp"].notna()]
+        if len(rate):
+            figures["targets_rate"] = targets_rate_figure(rate, sel)
+    tables["documents"] = tidy_records(fetch(sql.documents, key), lang, "title")
+    tables["conflicts"] = tidy_of(fetch(sql.conflicts, key))
+    return figures, tables
+
+
+def target_evidence_ids(tgt: pd.DataFrame) -> tuple[list[int], list[str]]:
+    """Per target row (table order): its target, actual, year-to-date and baseline facts."""
+    ids, roles = [], []
+    for r in tgt.to_dict("records"):
+        for role, col in (("target", "target_fact_id"), ("actual", "actual_fact_id"),
+                          ("ytd", "ytd_fact_id"), ("baseline", "baseline_fact_id")):
+            fid = r.get(col)
+            if not is_missing(fid) and int(fid) not in ids:
+                ids.append(int(fid))
+                roles.append(role)
+    return ids, roles

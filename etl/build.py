@@ -21,12 +21,13 @@ import etl
 
 from .cache import reference_hash
 from .pipeline import extract_documents
-from .records import TABLE_FIELDS
 from .reference import Reference
-from .warehouse.load import DOCUMENT_COLUMNS, WarehouseWriter
+from .schema import DOCUMENT_COLUMNS, ERROR_COLUMNS, RECORD_TABLES, TABLE_FIELDS, column_types
+from .warehouse.load import WarehouseWriter
 
-_INT_COLUMNS = ("year", "start", "end", "n_chars")
-_FLOAT_COLUMNS = ("value", "value_high", "confidence")
+# Each column's SQL type, from schema.sql (the same names have the same type in every table).
+_TYPES = {name: kind for table in ("documents", *RECORD_TABLES)
+          for name, kind in column_types(table).items()}
 
 
 @dataclass
@@ -66,13 +67,14 @@ def frame(columns: dict[str, list], names: list[str]) -> pd.DataFrame:
     ints, floats, booleans, dates; strings stay pandas' compact string dtype."""
     df = pd.DataFrame({c: columns.get(c, []) for c in names}, columns=names)
     for col in names:
-        if col in _INT_COLUMNS:
+        kind = _TYPES.get(col)
+        if kind == "INTEGER":
             df[col] = pd.array(df[col].tolist(), dtype="Int64")
-        elif col in _FLOAT_COLUMNS:
+        elif kind == "DOUBLE":
             df[col] = pd.to_numeric(df[col], errors="coerce").astype("float64")
-        elif col == "traditional":
+        elif kind == "BOOLEAN":
             df[col] = df[col].astype("boolean")
-        elif col == "published":
+        elif kind == "DATE":
             df[col] = [date.fromisoformat(v) if isinstance(v, str) else v for v in df[col]]
     return df
 
@@ -222,7 +224,7 @@ def build(paths: Iterable[str | Path], db_path: str | Path, ref: Reference,
                 log(f"warning: {msg}")
         counts = writer.commit(
             regions, indicators,
-            pd.DataFrame(errors, columns=["path", "severity", "message"]).astype(object),
+            pd.DataFrame(errors, columns=ERROR_COLUMNS).astype(object),
             info, skip_paths=collector.dropped)
         table_seconds = collect_seconds + time.perf_counter() - mark
     summary = BuildSummary(

@@ -1,7 +1,8 @@
 """Per-document extraction results cached on disk, keyed on everything that determines them.
 
 Key = sha256 of (file bytes hash, file name, sources.csv row, EXTRACTOR_VERSION, reference data
-hash, fingerprint of the ingest/core/pipeline code as syntax trees). An unchanged document therefore costs one
+hash, fingerprint of the per-document code: the syntax trees of every module etl.pipeline,
+etl.core and etl.ingest import, found by following their imports). An unchanged document therefore costs one
 read + sha256 + one SQLite point lookup: it is not decoded, ingested or extracted again. The
 code fingerprint is belt and braces: editing a rule without bumping EXTRACTOR_VERSION must not
 leave stale rows in a dashboard.
@@ -28,8 +29,10 @@ from .reference import Reference
 
 PACKAGE_DIR = Path(__file__).resolve().parent
 DEFAULT_CACHE_DIR = PACKAGE_DIR.parent / "data" / "cache"
-# Code whose behaviour shapes a cached result (the warehouse/dashboard code does not).
-_FINGERPRINTED = ("core", "ingest", "models.py", "records.py", "pipeline.py")
+# Where a cached result comes from: the per-document step and everything it imports (found by
+# following the imports, so a new module, or one like etl/offsets.py that maps every quote
+# offset, is covered the day it is imported). The warehouse and dashboard code are not in it.
+_ROOTS = ("etl.pipeline", "etl.core", "etl.ingest")
 
 
 def sha256_bytes(data: bytes) -> str:
@@ -41,42 +44,98 @@ def reference_hash(ref: Reference) -> str:
     return hashlib.sha256(blob.encode("utf-8")).hexdigest()
 
 
-def _code_shape(source: str) -> str:
-    """The module's syntax tree without docstrings: comment, docstring and formatting edits
-    leave it unchanged, so they do not throw away a whole corpus's cached results."""
-    tree = ast.parse(source)
+def _strip_docstrings(tree: ast.AST) -> ast.AST:
     for node in ast.walk(tree):
         body = getattr(node, "body", None)
         if (isinstance(body, list) and body and isinstance(body[0], ast.Expr)
                 and isinstance(body[0].value, ast.Constant)
                 and isinstance(body[0].value.value, str)):
             node.body = body[1:] or [ast.Pass()]
-    return ast.dump(tree, include_attributes=False)
+    return tree
 
 
-def code_fingerprint(cache: "ExtractionCache | None" = None) -> str:
-    """A hash of the shapes of the code that makes results. Parsing ~25 modules takes a good
-    part of a second, so each module's shape hash is remembered in `cache` under the hash of
-    its bytes: an unchanged checkout pays one read per module."""
+def _code_shape(source: str) -> str:
+    """The module's syntax tree without docstrings: comment, docstring and formatting edits
+    leave it unchanged, so they do not throw away a whole corpus's cached results."""
+    return ast.dump(_strip_docstrings(ast.parse(source)), include_attributes=False)
+
+
+def _imported_names(tree: ast.AST, module: str, is_package: bool) -> set[str]:
+    """Dotted names of the `etl` modules (or module attributes) `module` imports, anywhere
+    in its body: a function-level import counts as much as a top-level one."""
+    package = module if is_package else module.rpartition(".")[0]
+    names = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            names.update(alias.name for alias in node.names)
+        elif isinstance(node, ast.ImportFrom):
+            if node.level:
+                base = package.split(".")
+                base = ".".join(base[:len(base) - node.level + 1])
+                base = f"{base}.{node.module}" if node.module else base
+            else:
+                base = node.module or ""
+            names.add(base)
+            names.update(f"{base}.{alias.name}" for alias in node.names)
+    return {n for n in names if n == "etl" or n.startswith("etl.")}
+
+
+def _module_file(package_dir: Path, dotted: str) -> Path | None:
+    base = package_dir.joinpath(*dotted.split(".")[1:])
+    for candidate in (base / "__init__.py", base.with_suffix(".py")):
+        if candidate.is_file():
+            return candidate
+    return None  # a name imported from a module, not a module
+
+
+def _module_info(path: Path, module: str, cache: "ExtractionCache | None") -> tuple[str, list]:
+    """(shape hash, imported etl names) of one module, memoised under its bytes' hash."""
+    raw = path.read_bytes()
+    memo_key = f"code-shape:{module}:{sha256_bytes(raw)}"
+    memo = cache.memo_get(memo_key) if cache is not None else None
+    if memo is not None:
+        shape, imports = json.loads(memo)
+        return shape, imports
+    try:
+        tree = ast.parse(raw.decode("utf-8"))
+        imports = sorted(_imported_names(tree, module, path.name == "__init__.py"))
+        shape = sha256_bytes(_code_shape(raw.decode("utf-8")).encode())
+    except (SyntaxError, UnicodeDecodeError, ValueError):
+        shape, imports = sha256_bytes(raw), []
+    if cache is not None:
+        cache.memo_put(memo_key, json.dumps([shape, imports]))
+    return shape, imports
+
+
+def fingerprinted_modules(package_dir: Path = PACKAGE_DIR,
+                          cache: "ExtractionCache | None" = None) -> dict[str, tuple[Path, str]]:
+    """module name -> (file, shape hash) for every `etl` module the roots import, directly or
+    not, with the packages that contain them."""
+    found: dict[str, tuple[Path, str]] = {}
+    todo = list(_ROOTS)
+    while todo:
+        name = todo.pop()
+        if name in found:
+            continue
+        path = _module_file(package_dir, name)
+        if path is None:
+            continue
+        shape, imports = _module_info(path, name, cache)
+        found[name] = (path, shape)
+        parents = [name.rsplit(".", k)[0] for k in range(1, name.count(".") + 1)]
+        todo.extend(imports + parents)
+    return found
+
+
+def code_fingerprint(cache: "ExtractionCache | None" = None,
+                     package_dir: Path = PACKAGE_DIR) -> str:
+    """A hash of the shapes of the code that makes results. Parsing the modules takes a good
+    part of a second, so each module's shape and imports are remembered in `cache` under the
+    hash of its bytes: an unchanged checkout pays one read per module."""
     h = hashlib.sha256()
-    for name in _FINGERPRINTED:
-        target = PACKAGE_DIR / name
-        files = sorted(target.rglob("*.py")) if target.is_dir() else [target]
-        for path in files:
-            if not path.is_file():
-                continue
-            raw = path.read_bytes()
-            memo_key = "code-shape:" + sha256_bytes(raw)
-            shape = cache.memo_get(memo_key) if cache is not None else None
-            if shape is None:
-                try:
-                    shape = sha256_bytes(_code_shape(raw.decode("utf-8")).encode())
-                except (SyntaxError, UnicodeDecodeError, ValueError):
-                    shape = sha256_bytes(raw)
-                if cache is not None:
-                    cache.memo_put(memo_key, shape)
-            h.update(str(path.relative_to(PACKAGE_DIR)).encode())
-            h.update(shape.encode())
+    for name, (_, shape) in sorted(fingerprinted_modules(package_dir, cache).items()):
+        h.update(name.encode())
+        h.update(shape.encode())
     return h.hexdigest()
 
 
@@ -188,15 +247,6 @@ class ExtractionCache:
                 self._con.executemany(
                     "INSERT OR REPLACE INTO file_hashes VALUES (?, ?, ?, ?, ?, ?)", fresh)
         return out
-
-    def get(self, key: str) -> dict | None:
-        row = self._con.execute("SELECT value FROM results WHERE key = ?", (key,)).fetchone()
-        if row is None:
-            return None
-        try:
-            return _unpack(row[0])
-        except Exception:  # unpickling garbage can raise almost anything
-            return None  # a damaged entry is just a miss
 
     def get_many(self, keys: list[str]) -> dict[str, dict]:
         """Entries for those of `keys` that are cached (one query per 500 keys)."""

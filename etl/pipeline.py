@@ -17,19 +17,13 @@ from tqdm import tqdm
 
 from . import core, ingest
 from .cache import ExtractionCache, build_salt, cache_key, sha256_bytes
-from .records import FACT_FIELDS, POLICY_FIELDS, PROJECT_FIELDS, error_result, ok_result
+from .records import error_result, ok_result
 from .reference import Reference
+from .schema import RECORD_TABLES, required_fields
 
 # Fields a record must have for the warehouse's NOT NULL columns; a record without them is
 # dropped with a warning instead of failing the whole load.
-_REQUIRED = {
-    "facts": ("region_name", "period", "kind", "value", "unit", "qualifier", "quote", "start",
-              "end"),
-    "projects": ("region_name", "name", "stage", "quote", "start", "end"),
-    "policies": ("region_name", "title", "quote", "start", "end"),
-}
-assert all(set(v) <= set(f) for v, f in zip(
-    _REQUIRED.values(), (FACT_FIELDS, PROJECT_FIELDS, POLICY_FIELDS)))
+_REQUIRED = {table: required_fields(table) for table in RECORD_TABLES}
 
 
 def discover_sources(paths: Iterable[str | Path], warnings: list[str] | None = None

@@ -16,24 +16,18 @@ from __future__ import annotations
 import math
 from datetime import date
 
-from .models import Document, Extraction
-from .warehouse.load import DOCUMENT_COLUMNS, FACT_COLUMNS, POLICY_COLUMNS, PROJECT_COLUMNS
+from .models import Document, DocumentFrame, Extraction
+from .schema import DOCUMENT_COLUMNS, EXPORT_COLUMNS, TABLE_FIELDS  # noqa: F401 (re-exported)
 
-# Record fields kept per table: the warehouse columns minus the ids load.py assigns.
-FACT_FIELDS = [c for c in FACT_COLUMNS if c != "fact_id"]
-PROJECT_FIELDS = [c for c in PROJECT_COLUMNS if c != "project_id"]
-POLICY_FIELDS = [c for c in POLICY_COLUMNS if c != "policy_id"]
-
-# Columns of `python -m etl extract` output (a fixed public format: do not reorder).
-EXPORT_COLUMNS = {
-    "facts": ["doc", "region_id", "region_name", "year", "period", "indicator_id",
-              "indicator_name", "kind", "value", "value_high", "unit", "qualifier", "quote",
-              "start", "end", "confidence"],
-    "projects": ["doc", "region_id", "region_name", "year", "name", "stage", "quote", "start",
-                 "end", "confidence"],
-    "policies": ["doc", "region_id", "region_name", "year", "title", "quote", "start", "end",
-                 "confidence"],
+# Document-table columns filled from the extraction's DocumentFrame (column -> frame field).
+_FRAME_COLUMNS = {
+    "doc_type": "doc_type", "doc_type_rule": "doc_type_rule", "doc_date": "doc_date",
+    "doc_date_rule": "doc_date_rule", "reference_year": "reference_year",
+    "reference_year_rule": "reference_year_rule", "subject_region_id": "subject_region_id",
+    "subject_region_name": "subject_region_name", "subject_rule": "subject_rule",
+    "mode": "mode", "mode_rule": "mode_rule", "frame_confidence": "confidence",
 }
+
 
 def looks_traditional(text: str) -> bool:
     """Whether `text` is written in traditional characters (ingest owns the heuristic)."""
@@ -41,24 +35,30 @@ def looks_traditional(text: str) -> bool:
     return ingest_heuristic(text)
 
 
-def document_row(doc: Document) -> dict:
-    """The documents-table row of `doc` (metadata only: the text itself is not kept)."""
+def _iso(value):
+    return value.isoformat() if isinstance(value, date) else value
+
+
+def document_row(doc: Document, frame: DocumentFrame | None = None) -> dict:
+    """The documents-table row of `doc` (metadata only: the text itself is not kept), with
+    the extraction's document frame when there is one (its columns are NULL otherwise)."""
     traditional = getattr(doc, "traditional", None)
     if traditional is None:
         traditional = looks_traditional(doc.raw)
-    published = doc.published.isoformat() if isinstance(doc.published, date) else doc.published
     row = {
         "doc": doc.doc, "path": doc.path, "title": doc.title, "url": doc.url,
-        "publisher": doc.publisher, "author": doc.author, "published": published,
-        "date_rule": doc.date_rule, "encoding": doc.encoding, "traditional": bool(traditional),
+        "publisher": doc.publisher, "author": doc.author, "published": _iso(doc.published),
+        "date_rule": doc.date_rule, "date_precision": doc.date_precision,
+        "encoding": doc.encoding, "traditional": bool(traditional),
         "content_hash": doc.content_hash, "n_chars": len(doc.raw),
         "warnings": "; ".join(doc.warnings) if doc.warnings else None,
     }
-    assert list(row) == DOCUMENT_COLUMNS
-    return row
-
-
-TABLE_FIELDS = {"facts": FACT_FIELDS, "projects": PROJECT_FIELDS, "policies": POLICY_FIELDS}
+    for column, attr in _FRAME_COLUMNS.items():
+        row[column] = _iso(getattr(frame, attr)) if frame is not None else None
+    missing = set(DOCUMENT_COLUMNS) ^ set(row)
+    if missing:
+        raise ValueError(f"document row and schema.sql disagree on {sorted(missing)}")
+    return {c: row[c] for c in DOCUMENT_COLUMNS}
 
 
 def extraction_columns(extraction: Extraction, doc_name: str) -> dict[str, dict[str, list]]:
@@ -84,7 +84,8 @@ def has_layout(result: dict) -> bool:
 
 
 def ok_result(doc: Document, extraction: Extraction) -> dict:
-    return {"doc": doc.doc, "path": doc.path, "ok": True, "document": document_row(doc),
+    return {"doc": doc.doc, "path": doc.path, "ok": True,
+            "document": document_row(doc, extraction.frame),
             **extraction_columns(extraction, doc.doc)}
 
 

@@ -9,10 +9,10 @@ import csv
 from dataclasses import dataclass
 from pathlib import Path
 
-REFERENCE_DIR = Path(__file__).resolve().parent.parent / "data" / "reference"
+# The CSVs carry at least the warehouse's columns for them.
+from .schema import INDICATOR_COLUMNS, REGION_COLUMNS
 
-REGION_COLUMNS = ["id", "name_zh", "name_en", "kind", "parent_id", "aliases"]
-INDICATOR_COLUMNS = ["id", "name_zh", "name_en", "category", "unit", "synonyms"]
+REFERENCE_DIR = Path(__file__).resolve().parent.parent / "data" / "reference"
 
 
 @dataclass(frozen=True, eq=False)  # hashed by identity: matchers are cached per Reference

@@ -1,33 +1,43 @@
-"""Growth: growth rates of the selection, one indicator across regions, levels over time."""
+"""Growth: growth rates of the selection (full year and year-to-date apart), one indicator
+across regions, full-year levels over time."""
 import streamlit as st
 
-from dashboard import filters, layout, report
+from dashboard import filters, layout, report, sql
 from dashboard import queries as q
 from dashboard.i18n import t
 
 sel = filters.sidebar_selection()
-st.title(f"{t('growth', sel.lang)} · {sel.region_label} · {sel.year}")
+layout.page_header(sel, "growth")
 
-rates = q.run(q.growth_rates, sel.region_key, sel.year)
+rates = q.run(sql.growth_rates, sel.region_key, sel.year)
 st.subheader(t("growth_rates", sel.lang))
 if rates.empty:
     layout.no_data(sel, "growth_facts")
 else:
-    layout.chart(report.growth_figure(rates, sel), sel, "growth", evidence=rates)
+    # One chart per period: a Jan–May rate never sits in a full-year chart.
+    for period in rates["period"].drop_duplicates():
+        part = rates[rates["period"] == period]
+        name = "growth" if period == "FY" else f"growth_{period.lower()}"
+        layout.chart(report.growth_figure(part, sel, period), sel, name,
+                     evidence=layout.evidence_for(part.sort_values("value")["fact_id"][::-1]))
 
-    st.subheader(t("by_region", sel.lang))
-    coded = rates[rates["indicator_id"].notna()].drop_duplicates("indicator_id")
-    labels = {r.indicator_id: report.indicator_label(coded, r.indicator_id, sel.lang)
-              for r in coded.itertuples()}
-    indicator = st.selectbox(t("indicator", sel.lang), list(labels), format_func=labels.get,
-                             key="growth_indicator")
-    if indicator:
-        regions = q.run(q.growth_by_region, indicator, sel.year)
-        layout.chart(report.region_figure(regions, sel, labels[indicator]), sel,
-                     f"growth_{indicator}_by_region", evidence=regions)
+    fy = rates[(rates["period"] == "FY") & rates["indicator_id"].notna()].drop_duplicates("indicator_id")
+    if not fy.empty:
+        st.subheader(t("by_region", sel.lang))
+        labels = {r["indicator_id"]: report.label_of(r, sel.lang) for _, r in fy.iterrows()}
+        indicator = st.selectbox(t("indicator", sel.lang), list(labels), format_func=labels.get,
+                                 key="growth_indicator")
+        regions = q.run(sql.growth_by_region, indicator, sel.year, "FY")
+        if len(regions) >= 2:
+            layout.chart(report.region_figure(regions, sel, labels[indicator]), sel,
+                         f"growth_{indicator}_by_region", evidence=layout.evidence_for(regions["fact_id"]))
+        else:
+            st.info(t("by_region_single", sel.lang, region=sel.region_label, year=sel.year,
+                      indicator=labels[indicator]))
 
 st.subheader(t("levels", sel.lang))
-levels = q.run(q.levels_over_time, sel.region_key)
+levels = q.run(sql.levels_over_time, sel.region_key)
+levels = levels[levels["nature"] == "period"]  # a running total is not a year's level
 years_per_indicator = levels.groupby("indicator_id")["year"].nunique()
 multi_year = years_per_indicator[years_per_indicator >= 2].index.tolist()
 if not multi_year:
@@ -43,4 +53,4 @@ else:
                                       value=(years[0], years[-1]), key=f"levels_range_{indicator}")
     series = series[series["year"].between(first, last)]
     layout.chart(report.levels_figure(series, sel, labels[indicator]), sel, f"levels_{indicator}",
-                 evidence=series)
+                 evidence=layout.evidence_for(series["fact_id"]))

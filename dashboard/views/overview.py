@@ -1,32 +1,47 @@
 """Overview: key figures of the selection, the coverage grid, the region's policies."""
 import streamlit as st
 
-from dashboard import filters, layout, report
+from dashboard import filters, layout, report, sql
 from dashboard import queries as q
-from dashboard.i18n import t
+from dashboard.i18n import fmt_figure, t
+
+FIRST_CARDS = 12
 
 sel = filters.sidebar_selection()
-st.title(f"{sel.region_label} · {sel.year}")
+layout.page_header(sel, None)
 st.caption(t("app_title", sel.lang))
 
 st.subheader(t("key_figures", sel.lang))
-figures = report.order_key_figures(q.run(q.key_figures, sel.region_key, sel.year))
+figures = report.order_key_figures(q.run(sql.key_figures, sel.region_key, sel.year))
 if figures.empty:
     layout.no_data(sel, "figures")
 else:
-    layout.metric_cards(figures, sel)
-    layout.show_evidence(figures, sel.lang, key="ev_key_figures")
+    shown = figures
+    if len(figures) > FIRST_CARDS:
+        if not st.toggle(t("show_all_figures", sel.lang, n=len(figures)), key="overview_all_figures"):
+            shown = figures.head(FIRST_CARDS)
+    layout.metric_cards(shown, sel)
+    # Disagreements between documents, where the number is shown.
+    conflicts = q.run(sql.conflicts, sel.region_key)
+    shown_ids = set(shown["fact_id"])
+    for _, group in conflicts[conflicts["year"] == sel.year].groupby("conflict_id"):
+        mine, others = group[group["fact_id"].isin(shown_ids)], group[~group["fact_id"].isin(shown_ids)]
+        if mine.empty or others.empty:
+            continue
+        described = t("list_sep", sel.lang).join(
+            f"{fmt_figure(r.value, r.unit, r.qualifier, sel.lang)} ({r.title})" for r in others.itertuples())
+        st.warning(f"{report.label_of(mine.iloc[0], sel.lang)}: "
+                   + t("conflict_here", sel.lang, others=described), icon=":material/warning:")
+    layout.show_evidence(layout.evidence_for(shown["fact_id"]), sel.lang)
+    layout.csv_button(report.tidy(layout.evidence_for(figures["fact_id"]), sel.lang), sel, "key_figures")
 
-layout.chart(report.coverage_figure(q.run(q.coverage), sel), sel, "coverage",
-             evidence=q.run(q.documents, sel.region_key))
+layout.chart(report.coverage_figure(q.run(sql.coverage), sel), sel, "coverage")
 
 st.subheader(t("policies", sel.lang))
-policies = q.run(q.policies, sel.region_key)
+policies = q.run(sql.policies, sel.region_key)
 if policies.empty:
     st.info(t("no_policies", sel.lang, region=sel.region_label))
 else:
-    shown = policies[["title", "published", "year", "publisher", "doc"]].rename(columns=(
-        {"title": "政策", "published": "发布日期", "year": "年份", "publisher": "发布者", "doc": "文件"}
-        if sel.lang == "zh" else
-        {"title": "Policy", "published": "Date", "year": "Year", "publisher": "Publisher", "doc": "Document"}))
-    layout.table(shown, sel, "policies", evidence=policies)
+    layout.table(report.policies_table(policies, sel.lang), sel, "policies",
+                 evidence=policies.assign(label=policies["policy"]),
+                 csv=report.tidy_records(policies, sel.lang, "policy"))

@@ -1,45 +1,43 @@
 """Sources: the documents, where any number comes from, and figures documents disagree on."""
 import streamlit as st
 
-from dashboard import filters, layout
+from dashboard import filters, layout, report, sql
 from dashboard import queries as q
-from dashboard.i18n import KINDS, fmt_number, pick, t
+from dashboard.i18n import fmt_date, fmt_figure, kind_label, period_label, t
 
 MAX_SIDE_BY_SIDE = 10
 
 sel = filters.sidebar_selection()
-zh = sel.lang == "zh"
-st.title(f"{t('sources', sel.lang)} · {sel.region_label} · {sel.year}")
+layout.page_header(sel, "sources")
 
 st.subheader(t("documents", sel.lang))
 all_docs = st.toggle(t("all_documents", sel.lang), key="sources_all_docs")
-docs = q.run(q.documents, None if all_docs else sel.region_key)
-columns = {"title": "标题" if zh else "Title", "published": "日期" if zh else "Date",
-           "publisher": "发布者" if zh else "Publisher", "date_rule": "日期来源" if zh else "Date rule",
-           "n_facts": "提取数字" if zh else "Facts extracted", "doc": "文件" if zh else "File"}
-layout.table(docs[list(columns)].rename(columns=columns), sel, "documents")
+docs = q.run(sql.documents, None if all_docs else sel.region_key)
+layout.table(report.documents_table(docs, sel.lang), sel, "documents",
+             csv=report.tidy_records(docs, sel.lang, "title"),
+             column_config={t("col:link", sel.lang): st.column_config.LinkColumn()})
 
 st.subheader(t("fact_explorer", sel.lang))
-facts = q.run(q.facts, sel.region_key, sel.year)
+facts = q.run(sql.facts, sel.region_key, sel.year)
 if facts.empty:
     layout.no_data(sel, "figures")
 else:
     # Labels built once (a selection can hold hundreds of facts; format_func runs per option).
     described = {
-        r.fact_id: (f"{r.name_en if not zh and isinstance(r.name_en, str) else r.name_zh}"
-                    f" · {pick(KINDS, r.kind, sel.lang)} · {fmt_number(r.value, r.unit)}"
-                    f" · {r.period} · {r.doc}")
-        for r in facts.itertuples()}
-    fact_id = st.selectbox(t("indicator", sel.lang), list(described), format_func=described.get,
+        r["fact_id"]: (f"{report.label_of(r, sel.lang)} · {kind_label(r['kind'], sel.lang)}"
+                       f" · {fmt_figure(r['value'], r['unit'], r['qualifier'], sel.lang, high=r['value_high'], raw_number=r['raw_number'])}"
+                       f" · {period_label(r['period'], sel.lang)} · {r['title'] or t('undated', sel.lang)}")
+        for r in facts.to_dict("records")}
+    fact_id = st.selectbox(t("figure", sel.lang), list(described), format_func=described.get,
                            key="sources_fact")
-    r = facts.set_index("fact_id").loc[fact_id]
-    st.markdown(f"> {layout.highlight(r['sentence'], r['quote'], r['raw_number'])}",
+    ev = layout.evidence_for([fact_id])
+    r = ev.iloc[0]
+    st.markdown(f"> {report.highlight(r['sentence'], r['quote'], r['raw_number'])}",
                 unsafe_allow_html=True)
-    st.caption(f"{r['doc']} · [{r['start']}:{r['end']}] · {r['qualifier']}"
-               f" · confidence {r['confidence']:.2f}" if r["confidence"] == r["confidence"] else r["doc"])
+    layout.show_evidence(ev, sel.lang)
 
 st.subheader(t("conflicts", sel.lang))
-conflicts = q.run(q.conflicts, sel.region_key)
+conflicts = q.run(sql.conflicts, sel.region_key)
 if conflicts.empty:
     st.success(t("no_conflicts", sel.lang))
 else:
@@ -54,12 +52,21 @@ else:
     for conflict_id, group in ranked[ranked["conflict_id"].isin(first_ids)].groupby(
             "conflict_id", sort=False):
         first = group.iloc[0]
-        name = first["name_en"] if not zh and isinstance(first["name_en"], str) else first["name_zh"]
-        st.markdown(f"**{name} · {first['year']} · {first['period']} · {pick(KINDS, first['kind'], sel.lang)}**")
+        st.markdown(f"**{report.label_of(first, sel.lang)} · {first['year']} · "
+                    f"{period_label(first['period'], sel.lang)} · {kind_label(first['kind'], sel.lang)}**")
         for col, (_, r) in zip(st.columns(len(group)), group.iterrows()):
             with col.container(border=True):
-                st.metric(r["title"] or r["doc"], fmt_number(r["value"], r["unit"]),
-                          help=f"{r['doc']} · {r['published']}")
-                st.markdown(layout.highlight(r["sentence"], r["quote"], r["raw_number"]),
+                st.metric(r["title"] or t("undated", sel.lang),
+                          fmt_figure(r["value"], r["unit"], r["qualifier"], sel.lang),
+                          help=fmt_date(r["published"], sel.lang))
+                st.markdown(report.highlight(r["sentence"], r["quote"], r["raw_number"]),
                             unsafe_allow_html=True)
-    layout.table(conflicts.drop(columns=["name_en"]), sel, "conflicts")
+    evidence = layout.evidence_for(conflicts["fact_id"])
+    shown = report.tidy(evidence, sel.lang)[["indicator_name", "year", "period", "kind", "value",
+                                              "unit", "qualifier", "document_title", "published"]]
+    layout.table(shown.rename(columns={
+        "indicator_name": t("col:indicator", sel.lang), "year": t("year", sel.lang),
+        "period": t("col:period", sel.lang), "kind": t("col:kind", sel.lang),
+        "value": t("col:value", sel.lang), "unit": t("col:unit", sel.lang),
+        "qualifier": t("col:qualifier", sel.lang), "document_title": t("col:document", sel.lang),
+        "published": t("col:date", sel.lang)}), sel, "conflicts", evidence=evidence)

@@ -1,5 +1,4 @@
-"""The DuckDB warehouse: numbered migrations and an atomic build."""
-from .migrate import apply_migrations, migration_files
-from .load import build_warehouse, WarehouseContent
+"""The DuckDB warehouse: one schema (schema.sql + views.sql) and an atomic build."""
+from .load import WarehouseContent, WarehouseWriter, build_warehouse, create_schema
 
-__all__ = ["apply_migrations", "migration_files", "build_warehouse", "WarehouseContent"]
+__all__ = ["create_schema", "build_warehouse", "WarehouseContent", "WarehouseWriter"]

@@ -16,25 +16,19 @@ from pathlib import Path
 import duckdb
 import pandas as pd
 
-from .migrate import apply_migrations
+from ..schema import (DOCUMENT_COLUMNS, ERROR_COLUMNS, ID_COLUMN, INDICATOR_COLUMNS,
+                      REGION_COLUMNS, RECORD_TABLES, SCHEMA_SQL, SCHEMA_VERSION, VIEWS_SQL,
+                      columns)
 
-FACT_COLUMNS = [
-    "fact_id", "doc", "region_id", "region_name", "year", "period", "indicator_id",
-    "indicator_name", "kind", "value", "value_high", "unit", "raw_number", "raw_unit",
-    "qualifier", "quote", "start", "end", "sentence", "confidence",
-]
-PROJECT_COLUMNS = [
-    "project_id", "doc", "region_id", "region_name", "year", "name", "stage", "quote",
-    "start", "end", "sentence", "confidence",
-]
-POLICY_COLUMNS = [
-    "policy_id", "doc", "region_id", "region_name", "year", "title", "quote", "start", "end",
-    "sentence", "confidence",
-]
-DOCUMENT_COLUMNS = [
-    "doc", "path", "title", "url", "publisher", "author", "published", "date_rule", "encoding",
-    "traditional", "content_hash", "n_chars", "warnings",
-]
+
+def create_schema(con: duckdb.DuckDBPyConnection) -> None:
+    """Tables then views of an empty warehouse. Every build makes a fresh file, so there is
+    nothing to migrate: build_info.schema_version tells the app which schema a file has."""
+    for path in (SCHEMA_SQL, VIEWS_SQL):
+        try:
+            con.execute(path.read_text(encoding="utf-8"))
+        except duckdb.Error as exc:
+            raise RuntimeError(f"{path.name} failed: {exc}") from exc
 
 
 @dataclass
@@ -47,8 +41,7 @@ class WarehouseContent:
     policies: pd.DataFrame
     regions: pd.DataFrame
     indicators: pd.DataFrame
-    errors: pd.DataFrame = field(
-        default_factory=lambda: pd.DataFrame(columns=["path", "severity", "message"]))
+    errors: pd.DataFrame = field(default_factory=lambda: pd.DataFrame(columns=ERROR_COLUMNS))
     info: dict[str, str] = field(default_factory=dict)
 
 
@@ -59,9 +52,8 @@ _ORDER = {
     "projects": ('doc', '"start"', '"end"', 'name', '_seq'),
     "policies": ('doc', '"start"', '"end"', 'title', '_seq'),
 }
-_IDS = {"facts": "fact_id", "projects": "project_id", "policies": "policy_id"}
-COLUMNS = {"documents": DOCUMENT_COLUMNS, "facts": FACT_COLUMNS, "projects": PROJECT_COLUMNS,
-           "policies": POLICY_COLUMNS}
+_IDS = ID_COLUMN
+COLUMNS = {"documents": DOCUMENT_COLUMNS, **{t: columns(t) for t in RECORD_TABLES}}
 
 
 def _quoted(columns) -> str:
@@ -90,9 +82,9 @@ class WarehouseWriter:
             # Staged records beyond this spill to a temp folder beside the file, so a very
             # large corpus bounds the build's memory instead of exhausting it.
             self.con.execute(f"SET memory_limit = '{BUILD_MEMORY_LIMIT}'")
-            apply_migrations(self.con)
-            for table, columns in COLUMNS.items():
-                kept = [c for c in columns if c != _IDS.get(table)]
+            create_schema(self.con)
+            for table, names in COLUMNS.items():
+                kept = [c for c in names if c != _IDS.get(table)]
                 self.con.execute(
                     f"CREATE TEMP TABLE _stage_{table} AS SELECT {_quoted(kept)}, "
                     f"NULL::VARCHAR AS _path, NULL::BIGINT AS _seq FROM main.{table} LIMIT 0")
@@ -134,11 +126,10 @@ class WarehouseWriter:
                 con.executemany("INSERT INTO _skip VALUES (?)", [[p] for p in skip])
             keep = "_path IS NULL OR _path NOT IN (SELECT path FROM _skip)"
             reference = {
-                "regions": regions[["id", "name_zh", "name_en", "kind", "parent_id", "aliases"]],
-                "indicators": indicators[["id", "name_zh", "name_en", "category", "unit",
-                                          "synonyms"]],
+                "regions": regions[REGION_COLUMNS],
+                "indicators": indicators[INDICATOR_COLUMNS],
                 "build_errors": (errors if errors is not None else pd.DataFrame(
-                    columns=["path", "severity", "message"]))[["path", "severity", "message"]]
+                    columns=ERROR_COLUMNS))[ERROR_COLUMNS]
                 .sort_values(["path", "message"], kind="mergesort").astype(object),
             }
             for name, frame in reference.items():
@@ -156,8 +147,8 @@ class WarehouseWriter:
                     f"INSERT INTO {table} ({_IDS[table]}, {_quoted(cols)}) "
                     f"SELECT row_number() OVER (ORDER BY {by}), {_quoted(cols)} "
                     f"FROM _stage_{table} WHERE {keep} ORDER BY {by}")
-            if info:
-                con.executemany("INSERT INTO build_info VALUES (?, ?)", sorted(info.items()))
+            info = {**(info or {}), "schema_version": str(SCHEMA_VERSION)}
+            con.executemany("INSERT INTO build_info VALUES (?, ?)", sorted(info.items()))
             counts = {t: con.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
                       for t in COLUMNS}
             con.execute("CHECKPOINT")

@@ -22,7 +22,7 @@ def warehouse_path(tmp_path_factory) -> Path:
 
 @pytest.fixture()
 def con(warehouse_path):
-    from dashboard.queries import connect
+    from dashboard.sql import connect
 
     connection = connect(warehouse_path)
     yield connection

@@ -24,10 +24,8 @@ def png_image(data: bytes) -> Image.Image:
 
 def test_chinese_chart_renders_to_a_non_blank_png():
     fig = charts.growth_bars(
-        __import__("pandas").DataFrame({"name_zh": ["地区生产总值", "规模以上工业增加值"],
-                                        "name_en": [None, None], "value": [5.1, -2.0],
-                                        "period": ["FY", "FY"]}),
-        title="小店区 · 2023 · 增速", source="来源：小店区2024年政府工作报告（共 1 份文件）")
+        __import__("pandas").DataFrame({"value": [5.1, -2.0]}), labels=["地区生产总值", "规模以上工业增加值"],
+        texts=["5.1%", "-2%"], title="小店区 · 2023 · 增速", source="来源：小店区2024年政府工作报告（共 1 份文件）")
     image = png_image(export.figure_png(fig))
     assert image.size == (2 * export.WIDTH, 2 * fig.layout.height)
     assert len(image.getcolors(maxcolors=100_000) or range(100_001)) > 50
@@ -45,13 +43,15 @@ def test_concurrent_exports_each_get_their_own_image():
 
 def test_cli_writes_every_chart_and_table(warehouse_path, tmp_path):
     assert export.main(["--region", "xiaodian", "--year", "2023", "--out", str(tmp_path),
-                        "--db", str(warehouse_path)]) == 0
+                        "--db", str(warehouse_path), "--as-of", "2026-01-01"]) == 0
     pngs = sorted(p.name for p in tmp_path.glob("*.png"))
-    assert "xiaodian_2023_growth.png" in pngs and "xiaodian_2023_targets.png" in pngs
+    assert "xiaodian_2023_growth.png" in pngs and "xiaodian_2023_targets_level.png" in pngs
     assert "xiaodian_2023_levels_gdp.png" in pngs
     for name in pngs:
         png_image((tmp_path / name).read_bytes())
-    assert (tmp_path / "xiaodian_2023_targets.csv").read_text(encoding="utf-8-sig").startswith("指标,")
+    targets = __import__("pandas").read_csv(tmp_path / "xiaodian_2023_targets.csv", encoding="utf-8-sig")
+    assert list(targets.columns[:4]) == ["region_id", "region_name", "indicator_id", "indicator_name"]
+    assert targets["value"].dtype.kind == "f" and targets["region_id"].eq("xiaodian").all()
 
 
 def test_cli_missing_db_and_unknown_region(tmp_path, warehouse_path):

@@ -12,11 +12,14 @@ from etl.__main__ import main
 from etl.records import plain
 from tests.pipeline.helpers import query, write_docs
 
+# The public format: columns are appended (the rule names came in schema 4), never reordered.
 HEADERS = {
     "facts": "doc,region_id,region_name,year,period,indicator_id,indicator_name,kind,value,"
-             "value_high,unit,qualifier,quote,start,end,confidence",
-    "projects": "doc,region_id,region_name,year,name,stage,quote,start,end,confidence",
-    "policies": "doc,region_id,region_name,year,title,quote,start,end,confidence",
+             "value_high,unit,qualifier,quote,start,end,confidence,kind_rule,region_rule,time_rule",
+    "projects": "doc,region_id,region_name,year,name,stage,quote,start,end,confidence,"
+                "stage_rule,region_rule,time_rule",
+    "policies": "doc,region_id,region_name,year,title,quote,start,end,confidence,region_rule,"
+                "time_rule",
 }
 
 
