@@ -25,13 +25,13 @@ test: setup
 	$(PY) -m pytest -q
 
 evaluate: setup
-	$(PY) -m etl evaluate
+	$(PY) -m etl evaluate --docs seeds --gold tests/fixtures/gold
 
 bench: setup
 	$(PY) -m scripts.benchmark
 
 bench-dashboard: setup
-	$(PY) scripts/bench_dashboard.py
+	$(PY) -m scripts.bench_dashboard
 
 clean:
 	rm -rf $(DB) data/cache

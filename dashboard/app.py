@@ -1,11 +1,5 @@
 """Entry point: page configuration and routing only (`streamlit run dashboard/app.py`)."""
-import sys
 from pathlib import Path
-
-# `streamlit run` puts dashboard/ on sys.path, not the repo root the package lives in.
-ROOT = Path(__file__).resolve().parent.parent
-if str(ROOT) not in sys.path:
-    sys.path.insert(0, str(ROOT))
 
 import streamlit as st  # noqa: E402
 

@@ -62,7 +62,10 @@ def cmd_extract(args) -> int:
 
 
 def cmd_evaluate(args) -> int:
-    from . import evaluate  # the lead's module; imported only when asked for
+    from . import evaluate
+    for folder in (args.docs, args.gold):
+        if not Path(folder).is_dir():
+            raise UsageError(f"no such folder: {folder}")
     return int(evaluate.main(args.docs, args.gold) or 0)
 
 
@@ -113,8 +116,10 @@ def parser() -> argparse.ArgumentParser:
     e.set_defaults(func=cmd_extract)
 
     v = sub.add_parser("evaluate", help="score extraction against the gold annotations")
-    v.add_argument("--gold", default="tests/fixtures/gold", metavar="DIR")
-    v.add_argument("--docs", default="seeds", metavar="DIR")
+    v.add_argument("--gold", required=True, metavar="DIR",
+                   help="hand-checked answers (seeds_facts.csv, ...; `make evaluate` passes "
+                        "tests/fixtures/gold)")
+    v.add_argument("--docs", default="seeds", metavar="DIR", help="documents (default: seeds)")
     v.set_defaults(func=cmd_evaluate)
 
     x = sub.add_parser("export", help="warehouse -> Parquet (hive-partitioned by region/year)")

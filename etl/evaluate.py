@@ -1,4 +1,5 @@
-"""Score extraction against hand-checked answers (tests/fixtures/gold).
+"""Score extraction against hand-checked answers (`--gold DIR`; the project's are in
+tests/fixtures/gold).
 
 A fact is right when document, region, year, kind and value (after unit normalisation) agree;
 recall counts core gold facts, precision counts output matching core or optional gold. A region
@@ -15,13 +16,10 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .core import extract_document
 from .core.textnorm import to_simplified
-from .ingest import IngestError, discover, read_document, read_sources_csv
 from .models import Extraction
-from .reference import load_reference
-
-GOLD_DIR = Path(__file__).resolve().parent.parent / "tests" / "fixtures" / "gold"
+from .pipeline import process_documents
+from .reference import Reference, load_reference
 
 
 @dataclass
@@ -135,22 +133,21 @@ def score_named(predicted: dict[str, Extraction], gold: list[dict], what: str, f
     return score
 
 
-def extract_folder(docs_dir: Path) -> tuple[dict[str, Extraction], list[str], float]:
-    ref = load_reference()
-    sources, _ = read_sources_csv(docs_dir)
-    out, errors, grounded, total = {}, [], 0, 0
-    for path in discover([docs_dir]):
-        try:
-            doc = read_document(path, sources.get(path.name))
-        except IngestError as exc:
-            errors.append(str(exc))
+def extract_folder(docs_dir: Path, ref: Reference | None = None
+                   ) -> tuple[dict[str, Extraction], list[str], float, list[str]]:
+    """Extractions by document name, errors, the share of grounded records and sources.csv
+    warnings, through the same discovery and per-file processing as `etl build`."""
+    ref = ref or load_reference()
+    out, errors, warnings, grounded, total = {}, [], [], 0, 0
+    for done in process_documents([docs_dir], ref, warnings):
+        if done.error is not None:
+            errors.append(done.error)
             continue
-        ex = extract_document(doc, ref)
-        for rec in [*ex.facts, *ex.projects, *ex.policies]:
+        for rec in [*done.extraction.facts, *done.extraction.projects, *done.extraction.policies]:
             total += 1
-            grounded += doc.raw[rec.start:rec.end] == rec.quote and bool(rec.quote)
-        out[path.name] = ex
-    return out, errors, (grounded / total if total else 1.0)
+            grounded += done.doc.raw[rec.start:rec.end] == rec.quote and bool(rec.quote)
+        out[done.path.name] = done.extraction
+    return out, errors, (grounded / total if total else 1.0), warnings
 
 
 def report(scores: list[Score], grounded: float, verbose: bool = True) -> str:
@@ -173,8 +170,11 @@ def report(scores: list[Score], grounded: float, verbose: bool = True) -> str:
     return "\n".join(lines)
 
 
-def evaluate(docs_dir: Path, gold_dir: Path) -> tuple[list[Score], float, list[str]]:
-    predicted, errors, grounded = extract_folder(docs_dir)
+def evaluate(docs_dir: Path, gold_dir: Path, warnings: list[str] | None = None
+             ) -> tuple[list[Score], float, list[str]]:
+    predicted, errors, grounded, csv_warnings = extract_folder(docs_dir)
+    if warnings is not None:
+        warnings.extend(csv_warnings)
     scores = [
         score_facts(predicted, _read_gold(gold_dir / "seeds_facts.csv")),
         score_named(predicted, _read_gold(gold_dir / "seeds_projects.csv"), "projects", "name"),
@@ -183,13 +183,15 @@ def evaluate(docs_dir: Path, gold_dir: Path) -> tuple[list[Score], float, list[s
     return scores, grounded, errors
 
 
-def main(docs_dir: str | Path = "seeds", gold_dir: str | Path = GOLD_DIR) -> int:
-    scores, grounded, errors = evaluate(Path(docs_dir), Path(gold_dir))
+def main(docs_dir: str | Path, gold_dir: str | Path) -> int:
+    """Print the scores of the documents in `docs_dir` against the answers in `gold_dir`;
+    1 if any document failed (the others are still scored)."""
+    warnings: list[str] = []
+    scores, grounded, errors = evaluate(Path(docs_dir), Path(gold_dir), warnings)
+    for w in warnings:
+        print(f"warning: {w}", file=sys.stderr)
     for e in errors:
         print(f"error: {e}", file=sys.stderr)
     print(report(scores, grounded))
     return 1 if errors else 0
 
-
-if __name__ == "__main__":
-    sys.exit(main(*sys.argv[1:]))

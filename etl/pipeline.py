@@ -11,12 +11,14 @@ import multiprocessing
 import os
 import sys
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
 from tqdm import tqdm
 
 from . import core, ingest
 from .cache import ExtractionCache, build_salt, cache_key, sha256_bytes
+from .models import Document, Extraction
 from .records import error_result, ok_result
 from .reference import Reference
 from .schema import RECORD_TABLES, required_fields
@@ -28,16 +30,12 @@ _REQUIRED = {table: required_fields(table) for table in RECORD_TABLES}
 
 def discover_sources(paths: Iterable[str | Path], warnings: list[str] | None = None
                      ) -> list[tuple[Path, object]]:
-    """(file, its sources.csv row or None) for every document under `paths`, sorted."""
-    files = ingest.discover([Path(p) for p in paths])
-    rows: dict[Path, dict] = {}
-    for folder in sorted({f.parent for f in files}):
-        rows[folder] = {}
-        if (folder / "sources.csv").is_file():
-            rows[folder], csv_warnings = ingest.read_sources_csv(folder)
-            if warnings is not None:
-                warnings.extend(csv_warnings)
-    return [(f, rows[f.parent].get(f.name)) for f in files]
+    """(file, its sources.csv row or None) for every document under `paths`, sorted;
+    sources.csv problems are added to `warnings`."""
+    files, csv_warnings = ingest.discover_sources([Path(p) for p in paths])
+    if warnings is not None:
+        warnings.extend(csv_warnings)
+    return files
 
 
 def _drop_incomplete(result: dict) -> dict:
@@ -57,25 +55,54 @@ def _drop_incomplete(result: dict) -> dict:
     return result
 
 
-def process_file(path: Path, source, ref: Reference) -> dict:
-    """Read, ingest and extract one file; any failure becomes an error result naming it."""
-    name, shown = path.name, str(path)
+@dataclass
+class Processed:
+    """One file after ingest and extraction: the document and its records, or the error (one
+    line naming the file) that stopped it."""
+    path: Path
+    doc: Document | None = None
+    extraction: Extraction | None = None
+    error: str | None = None
+
+
+def process(path: Path, source, ref: Reference) -> Processed:
+    """Read, ingest and extract one file; any failure becomes an error naming it, so one odd
+    file never stops the others."""
+    shown = str(path)
     try:
         doc = ingest.read_document(path, source)
     except ingest.IngestError as exc:
-        return error_result(name, shown, str(exc))
+        return Processed(path, error=str(exc))
     except Exception as exc:  # an ingest bug on one odd file must not stop the build
-        return error_result(name, shown, f"{shown}: ingest failed: {type(exc).__name__}: {exc}")
+        return Processed(path, error=f"{shown}: ingest failed: {type(exc).__name__}: {exc}")
+    doc.doc, doc.path = path.name, shown
     try:
         extraction = core.extract_document(doc, ref)
     except Exception as exc:
-        return error_result(name, shown,
-                            f"{shown}: extraction failed: {type(exc).__name__}: {exc}")
+        return Processed(path, doc,
+                         error=f"{shown}: extraction failed: {type(exc).__name__}: {exc}")
+    return Processed(path, doc, extraction)
+
+
+def process_documents(paths: Iterable[str | Path], ref: Reference,
+                      warnings: list[str] | None = None) -> Iterator[Processed]:
+    """`process` over every document under `paths`, in order, in this process: for callers
+    that need the documents and records themselves (evaluation, tests)."""
+    for path, source in discover_sources(paths, warnings):
+        yield process(path, source, ref)
+
+
+def process_file(path: Path, source, ref: Reference) -> dict:
+    """`process` as a plain-dict result (see etl.records), the unit workers send back."""
+    done = process(path, source, ref)
+    name, shown = path.name, str(path)
+    if done.error is not None:
+        return error_result(name, shown, done.error)
     try:
-        doc.doc, doc.path = name, shown
+        doc = done.doc
         if not doc.content_hash:
             doc.content_hash = sha256_bytes(path.read_bytes())
-        return _drop_incomplete(ok_result(doc, extraction))
+        return _drop_incomplete(ok_result(doc, done.extraction))
     except Exception as exc:  # e.g. a record that cannot be serialised
         return error_result(name, shown, f"{shown}: bad extraction result: "
                                          f"{type(exc).__name__}: {exc}")

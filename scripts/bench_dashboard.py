@@ -1,6 +1,6 @@
 """Dashboard benchmark: filter-change latency on a 1,000,000-fact warehouse, and PNG export time.
 
-    .venv/bin/python scripts/bench_dashboard.py [--facts 1000000] [--reruns 15] [--no-write]
+    .venv/bin/python -m scripts.bench_dashboard [--facts 1000000] [--reruns 15] [--no-write]
 
 Generates the warehouse with one vectorised DuckDB `range()` query (no Python loops) in a temp
 dir, then measures
@@ -23,12 +23,11 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
 
-import duckdb  # noqa: E402
-import pandas as pd  # noqa: E402
+import duckdb
+import pandas as pd
 
-from etl.warehouse.load import WarehouseContent, build_warehouse  # noqa: E402
+from etl.warehouse.load import WarehouseContent, build_warehouse
 
 TARGET_MS = 300
 
@@ -201,7 +200,7 @@ def main() -> int:
     worst = max(apptest.values())
     section = f"""## Dashboard
 
-`.venv/bin/python scripts/bench_dashboard.py` — {n_facts:,} synthetic facts (vectorised DuckDB
+`.venv/bin/python -m scripts.bench_dashboard` — {n_facts:,} synthetic facts (vectorised DuckDB
 `range()`), {len(selections)} random region/year changes per page, medians.
 Machine: {platform.machine()}, {os.cpu_count()} CPUs, Python {platform.python_version()}.
 

@@ -25,8 +25,6 @@ from collections import Counter
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-if str(ROOT) not in sys.path:
-    sys.path.insert(0, str(ROOT))
 
 OUT = ROOT / "bench_out"          # git-ignored
 DOC = ROOT / "docs" / "benchmarks.md"

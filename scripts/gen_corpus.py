@@ -20,10 +20,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-if str(ROOT) not in sys.path:
-    sys.path.insert(0, str(ROOT))
 
-from etl.reference import load_reference  # noqa: E402
+from etl.reference import load_reference
 
 ANSWER_COLUMNS = ["doc", "region_id", "region_name", "year", "period", "indicator_id", "kind",
                   "value", "unit"]

@@ -10,10 +10,11 @@ from .dates import parse_date_value
 from .encoding import looks_traditional
 from .errors import IngestError
 from .reader import choose_date, read_document, read_documents
-from .sources import SourceRow, discover, read_sources_csv
+from .sources import SourceRow, discover, discover_sources, read_sources_csv
 from .textmap import map_offset, to_raw
 
 __all__ = [
-    "IngestError", "SourceRow", "discover", "read_sources_csv", "read_document", "read_documents",
+    "IngestError", "SourceRow", "discover", "discover_sources", "read_sources_csv",
+    "read_document", "read_documents",
     "looks_traditional", "to_raw", "map_offset", "parse_date_value", "choose_date",
 ]

@@ -12,7 +12,7 @@ from .encoding import decode_bytes
 from .errors import IngestError
 from .frontmatter import meta_list, meta_str, split_front_matter
 from .html import html_title, html_to_text, looks_like_html
-from .sources import SourceRow, discover, read_sources_csv
+from .sources import SourceRow, discover_sources
 from .textmap import Mapped
 
 _HTML_EXT = {".html", ".htm"}
@@ -118,16 +118,11 @@ def first_title_line(text: str) -> str | None:
 def read_documents(paths: list[str | Path]) -> tuple[list[Document], list[str]]:
     """Everything under `paths` as Documents; unreadable files and sources.csv problems are
     returned as warnings so one bad file does not stop a batch."""
+    files, warnings = discover_sources(paths)
     docs: list[Document] = []
-    warnings: list[str] = []
-    sources: dict[Path, dict[str, SourceRow]] = {}
-    for path in discover(paths):
-        folder = path.parent
-        if folder not in sources:
-            sources[folder], csv_warnings = read_sources_csv(folder)
-            warnings += csv_warnings
+    for path, source in files:
         try:
-            docs.append(read_document(path, sources[folder].get(path.name)))
+            docs.append(read_document(path, source))
         except IngestError as exc:
             warnings.append(str(exc))
     return docs, warnings

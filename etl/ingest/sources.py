@@ -117,3 +117,17 @@ def read_sources_csv(folder: Path) -> tuple[dict[str, SourceRow], list[str]]:
                               published=published, publisher=_clean(row.get("publisher")),
                               precision=precision)
     return rows, warnings
+
+
+def discover_sources(paths: list[str | Path]) -> tuple[list[tuple[Path, SourceRow | None]],
+                                                      list[str]]:
+    """Every document under `paths` (as `discover`) with its row of the sources.csv in its own
+    folder, plus the warnings those sources.csv files gave. The one discovery every command
+    (build, extract, evaluate) and test goes through, so a sources.csv means the same to all."""
+    files = discover(paths)
+    rows: dict[Path, dict[str, SourceRow]] = {}
+    warnings: list[str] = []
+    for folder in sorted({f.parent for f in files}):
+        rows[folder], csv_warnings = read_sources_csv(folder)
+        warnings.extend(csv_warnings)
+    return [(f, rows[f.parent].get(f.name)) for f in files], warnings

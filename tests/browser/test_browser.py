@@ -20,11 +20,9 @@ import pytest
 from PIL import Image
 
 ROOT = Path(__file__).resolve().parents[2]
-if str(ROOT) not in sys.path:
-    sys.path.insert(0, str(ROOT))
 
-from etl.warehouse.load import build_warehouse  # noqa: E402
-from tests.dashboard.factory import make_content  # noqa: E402
+from etl.warehouse.load import build_warehouse
+from tests.dashboard.factory import make_content
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",

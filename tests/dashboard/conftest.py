@@ -1,17 +1,13 @@
 """Fixtures: the synthetic warehouse of factory.py, built once per session in tmp_path."""
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[2]
-if str(ROOT) not in sys.path:
-    sys.path.insert(0, str(ROOT))
 
-from etl.warehouse.load import build_warehouse  # noqa: E402
-from tests.dashboard.factory import make_content  # noqa: E402
+from etl.warehouse.load import build_warehouse
+from tests.dashboard.factory import make_content
 
 
 @pytest.fixture(scope="session")

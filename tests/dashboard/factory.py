@@ -10,17 +10,14 @@ documents that disagree on 小店区's 2021 GDP. Some facts carry the extraction
 """
 from __future__ import annotations
 
-import sys
 import zlib
 from pathlib import Path
 
 import pandas as pd
 
 ROOT = Path(__file__).resolve().parents[2]
-if str(ROOT) not in sys.path:
-    sys.path.insert(0, str(ROOT))
 
-from etl.warehouse.load import WarehouseContent, build_warehouse  # noqa: E402
+from etl.warehouse.load import WarehouseContent, build_warehouse
 
 REFERENCE = ROOT / "data" / "reference"
 

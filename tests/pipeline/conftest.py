@@ -6,18 +6,13 @@ documents and assert only what holds for any correct extractor.
 """
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[2]
-if str(ROOT) not in sys.path:
-    sys.path.insert(0, str(ROOT))
-
-import etl.core  # noqa: E402
-from etl.reference import load_reference  # noqa: E402
-from tests.pipeline.helpers import FakeExtractor, good_text, write_docs  # noqa: E402
+import etl.core
+from etl.reference import load_reference
+from tests.pipeline.helpers import FakeExtractor, good_text, write_docs
 
 
 @pytest.fixture
