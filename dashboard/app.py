@@ -18,4 +18,6 @@ st.navigation([
     st.Page(PAGES_DIR / "pipeline.py", title=t("pipeline", lang), icon=":material/construction:", url_path="pipeline"),
     st.Page(PAGES_DIR / "targets.py", title=t("targets", lang), icon=":material/flag:", url_path="targets"),
     st.Page(PAGES_DIR / "sources.py", title=t("sources", lang), icon=":material/description:", url_path="sources"),
+    st.Page(PAGES_DIR / "map.py", title=t("map", lang), icon=":material/map:", url_path="map"),
+    st.Page(PAGES_DIR / "compare.py", title=t("compare", lang), icon=":material/compare_arrows:", url_path="compare"),
 ]).run()
