@@ -30,7 +30,7 @@ def choropleth_map(geojson: dict, *, labels: pd.DataFrame, base: pd.DataFrame, d
                    selected: str | None = None, height: int = 640) -> go.Figure:
     """A choropleth of one level of divisions.
 
-    labels: lon, lat, text (names drawn on the map); base: code, region, hover (every feature,
+    labels: lon, lat, text, colour (names drawn on the map); base: code, region, hover (every feature,
     drawn grey: regions without a figure stay visible); data: code, region, value, hover;
     zones: lon, lat, region, value (NaN: no figure), hover; outline: an upper level's
     FeatureCollection drawn as lines only; selected: code outlined in the accent colour.
@@ -38,7 +38,7 @@ def choropleth_map(geojson: dict, *, labels: pd.DataFrame, base: pd.DataFrame, d
     """
     fig = go.Figure()
     fig.add_scattergeo(lon=labels["lon"], lat=labels["lat"], text=labels["text"], mode="text",
-                       textfont=dict(size=11, color="#33414e"), hoverinfo="skip", showlegend=False,
+                       textfont=dict(size=11, color=list(labels["colour"])), hoverinfo="skip", showlegend=False,
                        name="labels")
     fig.add_choropleth(geojson=geojson, locations=base["code"], z=[0] * len(base),
                        customdata=base["region"], hovertext=base["hover"], hoverinfo="text",
@@ -94,8 +94,13 @@ def compare_lines(df: pd.DataFrame, *, title: str, source: str, y_title: str,
                         line=dict(color=colour, width=4 if region == highlight else 2.5),
                         marker=dict(size=9, color=colour))
     fig.update_xaxes(type="category", categoryorder="category ascending")
-    fig.update_yaxes(title_text=y_title, rangemode="tozero")
-    return finish(fig, title, source)
+    top, bottom = max(df["value"].max(), 0), min(df["value"].min(), 0)
+    span = (top - bottom) or 1
+    # from zero (or below it), with room above the highest point for its label
+    fig.update_yaxes(title_text=y_title, range=[bottom - 0.08 * span * (bottom < 0), top + 0.18 * span])
+    finish(fig, title, source)
+    fig.update_layout(legend=dict(y=1.08))
+    return fig
 
 
 def league_bars(df: pd.DataFrame, *, title: str, source: str, x_title: str,
@@ -108,4 +113,6 @@ def league_bars(df: pd.DataFrame, *, title: str, source: str, x_title: str,
                            hovertext=df["hover"], hoverinfo="text"))
     fig.update_xaxes(title_text=x_title, rangemode="tozero")
     fig.update_yaxes(type="category")
-    return finish(fig, title, source, height=max(320, 150 + 34 * len(df)))
+    finish(fig, title, source, height=max(320, 150 + 34 * len(df)))
+    fig.update_layout(margin=dict(r=140))  # room for the value labels outside the bars
+    return fig

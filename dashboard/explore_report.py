@@ -89,7 +89,8 @@ def map_frames(values: pd.DataFrame, regions: pd.DataFrame, level: str, lang: st
         if r is not None:
             data_rows.append({"code": code, "region": region, "value": r["value"], "hover": hover(name, r, lang)})
         lon, lat = f["properties"]["center"]
-        label_rows.append({"lon": lon, "lat": lat, "text": name if level == "city" else ""})
+        label_rows.append({"lon": lon, "lat": lat, "text": name if level == "city" else "",
+                           "value": r["value"] if r is not None else float("nan")})
 
     zone_rows, per_host = [], {}
     for zid in sorted(zone_ids):
@@ -107,10 +108,29 @@ def map_frames(values: pd.DataFrame, regions: pd.DataFrame, level: str, lang: st
             zone_rows.append({"lon": lon0 + d * math.cos(angle), "lat": lat0 + d * math.sin(angle),
                               "region": zid, "value": r["value"] if r else float("nan"),
                               "hover": hover(names.get(zid, zid), r, lang, t("zone_at", lang, host=host))})
-    return (pd.DataFrame(label_rows, columns=["lon", "lat", "text"]),
+    labels = pd.DataFrame(label_rows, columns=["lon", "lat", "text", "value"])
+    # Names in white on the darker half of the colour scale, dark elsewhere (grey included).
+    lo, hi = labels["value"].min(), labels["value"].max()
+    share = (labels["value"] - lo) / (hi - lo) if hi > lo else labels["value"] * 0 + 1
+    labels["colour"] = ["white" if s_ == s_ and s_ > 0.5 else "#33414e" for s_ in share]
+    return (labels[["lon", "lat", "text", "colour"]],
             pd.DataFrame(base_rows, columns=["code", "region", "hover"]),
             pd.DataFrame(data_rows, columns=["code", "region", "value", "hover"]),
             pd.DataFrame(zone_rows, columns=["lon", "lat", "region", "value", "hover"]))
+
+
+def drawn(values: pd.DataFrame, regions: pd.DataFrame, level: str, geojson: dict | None = None,
+          region_codes: dict[str, str] | None = None) -> pd.DataFrame:
+    """The rows the map of `level` draws: regions owning a feature of that level, and zones.
+    The table, the CSV and the evidence under the map are exactly these rows."""
+    geojson = geojson or geo.load()
+    region_codes = region_codes if region_codes is not None else geo.codes()
+    zone_ids = set(regions.loc[regions["kind"].isin(geo.ZONE_KINDS), "key"])
+    owner = geo.code_to_region(region_codes, zone_ids)
+    shown = {owner[f["id"]] for f in geo.features(level, geojson)["features"] if f["id"] in owner}
+    centers = geo.centers(geojson)
+    shown |= {z for z in zone_ids if region_codes.get(z) in centers}
+    return values[values["region_key"].isin(shown)]
 
 
 def map_figure(values: pd.DataFrame, regions: pd.DataFrame, sel: Selection, *, level: str,

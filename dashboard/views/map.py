@@ -59,8 +59,9 @@ ex.keep_valid("map_year", years, years[-1])
 year = (st.select_slider(t("year", lang), options=years, value=years[-1], key="map_year", bind=ex.BIND)
         if len(years) > 1 else years[0])
 
-values, unit, other_units = er.one_unit(q.run(explore_sql.map_values, indicator, kind, year))
 regions = q.run(sql.regions)
+values, unit, other_units = er.one_unit(er.drawn(q.run(explore_sql.map_values, indicator, kind, year),
+                                                 regions, level))
 name = er.indicator_name(kinds, indicator, lang)
 if values.empty:
     st.info(t("no_map_data", lang, year=year, indicator=name, kind=kind_label(kind, lang)))
