@@ -46,12 +46,12 @@ def image_format(lang: str) -> str:
 
 
 def chart(fig: go.Figure, sel: Selection, name: str, evidence: pd.DataFrame, fmt: str = "png",
-          **plotly_kwargs):
+          key: str | None = None, **plotly_kwargs):
     """The figure, its PNG / SVG (server-rendered on click) and tidy CSV of exactly the numbers
-    drawn, and the evidence expander. Returns st.plotly_chart's value (selection events)."""
+    drawn, and the evidence expander. `key` names the chart's state (selection events)."""
     config = layout.plotly_config(sel, name)
     config["toImageButtonOptions"]["format"] = fmt
-    event = st.plotly_chart(fig, theme=None, config=config, key=f"chart_{name}", **plotly_kwargs)
+    event = st.plotly_chart(fig, theme=None, config=config, key=key or f"chart_{name}", **plotly_kwargs)
     cols = st.columns(3)
     for col, image in zip(cols, export.FORMATS):
         col.download_button(

@@ -27,6 +27,8 @@ def _on_map_click() -> None:
     if len(row) and int(row["n_facts"].iloc[0]) > 0:
         st.query_params["region"] = picked  # the sidebar (filters.py) reads the region from here
         st.session_state["sel_region"] = picked
+        if st.session_state.get("map_year"):  # and the map's year (the sidebar takes the nearest)
+            st.query_params["year"] = str(st.session_state["map_year"])
     else:
         st.session_state["map_pick_no_data"] = picked
 
@@ -68,7 +70,7 @@ if values.empty:
 fmt = ex.image_format(lang)
 fig = er.map_figure(values, regions, sel, level=level, indicator=name, kind=kind, year=year)
 ex.chart(fig, sel, f"map_{indicator}_{kind}_{level}_{year}", layout.evidence_for(values["fact_id"]),
-         fmt=fmt, on_select=_on_map_click, selection_mode="points")
+         fmt=fmt, key="chart_map", on_select=_on_map_click, selection_mode="points")
 if len(other_units):
     st.caption(t("mixed_units", lang, n=len(other_units), units="、".join(sorted(set(other_units["unit"])))))
 if len(values):
