@@ -27,7 +27,7 @@ PALETTE = ["#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#ff7f0e", "#8c564b", "#e
 def choropleth_map(geojson: dict, *, labels: pd.DataFrame, base: pd.DataFrame, data: pd.DataFrame,
                    zones: pd.DataFrame, title: str, source: str, colorbar_title: str,
                    reverse: bool = False, outline: dict | None = None,
-                   selected: str | None = None, height: int = 640) -> go.Figure:
+                   selected: str | None = None, height: int = 720) -> go.Figure:
     """A choropleth of one level of divisions.
 
     labels: lon, lat, text, colour (names drawn on the map); base: code, region, hover (every feature,
@@ -85,11 +85,16 @@ def compare_lines(df: pd.DataFrame, *, title: str, source: str, y_title: str,
                   highlight: str | None = None) -> go.Figure:
     """One line per region over the years (df: region, label, year, value, text, hover)."""
     fig = go.Figure()
+    several = df["region"].nunique() > 1
     for i, (region, part) in enumerate(df.groupby("region", sort=False)):
         part = part.sort_values("year")
         colour = PALETTE[i % len(PALETTE)]
+        # several lines: only each line's last value is written (the rest is in the hover and
+        # the table), or close values print over each other
+        texts = [""] * (len(part) - 1) + [part["text"].iloc[-1]] if several else part["text"]
         fig.add_scatter(x=part["year"].astype(str), y=part["value"], name=part["label"].iloc[0],
-                        mode="lines+markers+text", text=part["text"], textposition="top center",
+                        mode="lines+markers+text", text=texts,
+                        textposition="middle right" if several else "top center",
                         hovertext=part["hover"], hoverinfo="text", cliponaxis=False,
                         line=dict(color=colour, width=4 if region == highlight else 2.5),
                         marker=dict(size=9, color=colour))
@@ -99,7 +104,7 @@ def compare_lines(df: pd.DataFrame, *, title: str, source: str, y_title: str,
     # from zero (or below it), with room above the highest point for its label
     fig.update_yaxes(title_text=y_title, range=[bottom - 0.08 * span * (bottom < 0), top + 0.18 * span])
     finish(fig, title, source)
-    fig.update_layout(legend=dict(y=1.08))
+    fig.update_layout(legend=dict(y=1.08), margin=dict(r=110 if several else 30))
     return fig
 
 

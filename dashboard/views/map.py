@@ -69,11 +69,15 @@ if values.empty:
     st.info(t("no_map_data", lang, year=year, indicator=name, kind=kind_label(kind, lang)))
 fmt = ex.image_format(lang)
 fig = er.map_figure(values, regions, sel, level=level, indicator=name, kind=kind, year=year)
-ex.chart(fig, sel, f"map_{indicator}_{kind}_{level}_{year}", layout.evidence_for(values["fact_id"]),
-         fmt=fmt, key="chart_map", on_select=_on_map_click, selection_mode="points")
-if len(other_units):
-    st.caption(t("mixed_units", lang, n=len(other_units), units="、".join(sorted(set(other_units["unit"])))))
-if len(values):
-    st.dataframe(er.figures_table(values, er.region_name(regions, lang), lang), hide_index=True)
+# Shanxi is tall and narrow: the map takes the left part, the figures it shows the right.
+left, right = st.columns([3, 2])
+with left:
+    ex.chart(fig, sel, f"map_{indicator}_{kind}_{level}_{year}", layout.evidence_for(values["fact_id"]),
+             fmt=fmt, key="chart_map", on_select=_on_map_click, selection_mode="points")
+with right:
+    if len(values):
+        st.dataframe(er.figures_table(values, er.region_name(regions, lang), lang), hide_index=True)
+    if len(other_units):
+        st.caption(t("mixed_units", lang, n=len(other_units), units="、".join(sorted(set(other_units["unit"])))))
 st.caption(t("url_note", lang))
 ex.region_download(sel)
