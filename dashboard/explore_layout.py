@@ -6,7 +6,8 @@ parameter's name): restored on reload and from a shared link, defaults left out 
 invalid values dropped by Streamlit itself. What the native binding cannot do, and is therefore
 still done by hand in filters.py for region/year/lang:
 - it stores an option's *displayed* label, so a value is only valid in the language it was
-  chosen in (our links carry `lang` too, so a shared link reproduces; the region keeps its id);
+  chosen in (links carry `lang` too, so a shared link reproduces; a language switch on the
+  page is bridged by `carry_over`, which puts the values back by id);
 - it drops an invalid value silently, where the sidebar tells the reader what was replaced;
 - it cannot resolve names or aliases (?region=小店) or pick the nearest year;
 - a bound parameter cannot be written through st.query_params, which the map's click needs
@@ -26,6 +27,24 @@ from .i18n import t
 from .report import Selection
 
 BIND = "query-params"
+
+
+def carry_over(keys: tuple[str, ...], lang: str) -> None:
+    """Keep the bound controls' values across a language switch.
+
+    The binding identifies a value by its displayed label, which the switch changes, so
+    Streamlit would drop every bound value. The values themselves (ids) are remembered on each
+    run (`remember`) and put back by id when the language has changed since the last run."""
+    if st.session_state.get("_ex_lang", lang) != lang:
+        for key in keys:
+            if f"_ex_{key}" in st.session_state:
+                st.session_state[key] = st.session_state[f"_ex_{key}"]
+    st.session_state["_ex_lang"] = lang
+
+
+def remember(**values) -> None:
+    for key, value in values.items():
+        st.session_state[f"_ex_{key}"] = value
 
 
 def keep_valid(key: str, options: list, default) -> None:

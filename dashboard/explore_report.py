@@ -40,10 +40,11 @@ def one_unit(values: pd.DataFrame) -> tuple[pd.DataFrame, str | None, pd.DataFra
     return values[keep], unit, values[~keep]
 
 
-def figure_text(r: dict, lang: str) -> str:
-    """≈ 5.1%（1–9月）: the number with its qualifier, unit and (if not a full year) period."""
-    return fmt_figure(r["value"], r["unit"], r["qualifier"], lang, high=r.get("value_high")) \
-        + period_suffix(r["period"], lang)
+def figure_text(r: dict, lang: str, *, with_unit: bool = True) -> str:
+    """≈ 5.1%（1–9月）: the number with its qualifier, unit and (if not a full year) period.
+    Charts leave the unit to their axis title (with_unit=False): long English units crowd them."""
+    return fmt_figure(r["value"], r["unit"], r["qualifier"], lang, high=r.get("value_high"),
+                      with_unit=with_unit) + period_suffix(r["period"], lang)
 
 
 def source_text(r: dict, lang: str) -> str:
@@ -171,7 +172,7 @@ def compare_figure(series: pd.DataFrame, names: dict[str, str], sel: Selection, 
         "label": [names.get(r["region_key"], r["name_zh"]) for r in rows],
         "year": [int(r["year"]) for r in rows],
         "value": [r["value"] for r in rows],
-        "text": [figure_text(r, sel.lang) for r in rows],
+        "text": [figure_text(r, sel.lang, with_unit=False) for r in rows],
         "hover": [hover(names.get(r["region_key"], r["name_zh"]), r, sel.lang) for r in rows]},
         columns=["region", "label", "year", "value", "text", "hover"])
     unit = series["unit"].iloc[0] if len(series) else None
@@ -195,7 +196,7 @@ def league_figure(rows: pd.DataFrame, names: dict[str, str], sel: Selection, *, 
         "region": [r["region_key"] for r in recs],
         "label": [names.get(r["region_key"], r["name_zh"]) for r in recs],
         "value": [r["value"] for r in recs],
-        "text": [figure_text(r, sel.lang) for r in recs],
+        "text": [figure_text(r, sel.lang, with_unit=False) for r in recs],
         "hover": [hover(names.get(r["region_key"], r["name_zh"]), r, sel.lang) for r in recs]},
         columns=["region", "label", "value", "text", "hover"])
     unit = rows["unit"].iloc[0] if len(rows) else None

@@ -23,6 +23,7 @@ if kinds.empty:
 regions = q.run(sql.regions)
 names = er.region_name(regions, lang)
 with_data = [k for k in filters.region_tree_order(regions, lang)]  # gazetteer order, data only
+ex.carry_over(("cmp", "ind", "kind", "years"), lang)
 chosen = st.multiselect(t("compare_regions", lang), with_data, default=[sel.region_key], key="cmp",
                         bind=ex.BIND, format_func=lambda k: names.get(k, k))
 indicators = list(dict.fromkeys(kinds["indicator_id"]))
@@ -40,6 +41,7 @@ first, last = (st.select_slider(t("year_range", lang), options=all_years, value=
                                 key="years", bind=ex.BIND)
                if len(all_years) > 1 else (all_years[0], all_years[0]))
 fmt = ex.image_format(lang)
+ex.remember(cmp=chosen, ind=indicator, kind=kind, years=(first, last))
 name = er.indicator_name(kinds, indicator, lang)
 
 if not chosen:

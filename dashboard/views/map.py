@@ -46,6 +46,7 @@ if kinds.empty:
     st.info(t("no_indicator", lang))
     st.stop()
 indicators = list(dict.fromkeys(kinds["indicator_id"]))
+ex.carry_over(("ind", "kind", "level", "map_year"), lang)
 c1, c2, c3 = st.columns([3, 2, 2])
 indicator = c1.selectbox(t("indicator", lang), indicators, key="ind", bind=ex.BIND,
                          format_func=lambda i: er.indicator_name(kinds, i, lang))
@@ -60,6 +61,7 @@ years = list(range(int(row["first_year"]), int(row["last_year"]) + 1))
 ex.keep_valid("map_year", years, years[-1])
 year = (st.select_slider(t("year", lang), options=years, value=years[-1], key="map_year", bind=ex.BIND)
         if len(years) > 1 else years[0])
+ex.remember(ind=indicator, kind=kind, level=level, map_year=year)
 
 regions = q.run(sql.regions)
 values, unit, other_units = er.one_unit(er.drawn(q.run(explore_sql.map_values, indicator, kind, year),

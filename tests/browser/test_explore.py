@@ -224,8 +224,9 @@ def test_comparison_of_two_regions_survives_a_reload(page, app_url):
     assert params(page)["cmp"] == ["太原市", "大同市"]
     link = page.url
 
-    fresh = page.context.new_page()  # the shared link, opened anew
-    fresh.goto(link)
+    fresh = page
+    fresh.goto("about:blank")
+    fresh.goto(link)  # the shared link, opened anew: a new session that only has the URL
     wait_idle(fresh)
     fresh.wait_for_selector(PLOT, timeout=30_000)
     lines = [t for t in plot_traces(fresh) if t["type"] == "scatter"]
@@ -235,7 +236,15 @@ def test_comparison_of_two_regions_survives_a_reload(page, app_url):
     assert chips == ["太原市", "大同市"]
     assert fresh.get_by_role("radio", name="数值").is_checked()
     fresh.screenshot(path=SCREENSHOTS / "compare_taiyuan_datong.png")
-    fresh.close()
+
+    # A language switch keeps the comparison (the URL then names the options in English)
+    fresh.locator('[data-testid="stSidebar"] [data-testid="stCheckbox"]').first.click()
+    fresh.wait_for_url("**lang=en**", timeout=15_000)
+    wait_idle(fresh)
+    assert params(fresh)["cmp"] == ["Taiyuan", "Datong"] and params(fresh)["kind"] == ["level"]
+    assert fresh.get_by_role("radio", name="level").is_checked()
+    lines = [t for t in plot_traces(fresh) if t["type"] == "scatter"]
+    assert sorted(t["name"] for t in lines) == ["Datong", "Taiyuan"]
 
 
 def test_svg_download_is_svg_with_the_chinese_title_as_text(page, app_url):
