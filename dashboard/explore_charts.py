@@ -72,7 +72,10 @@ def choropleth_map(geojson: dict, *, labels: pd.DataFrame, base: pd.DataFrame, d
                                hovertext=part["hover"], hoverinfo="text", mode="markers",
                                marker=marker, showlegend=False,
                                name="zones" if with_data else "zones_no_data")
-    fig.update_layout(coloraxis=dict(colorscale=COLORSCALE, reversescale=reverse, colorbar=dict(
+    values = pd.concat([data["value"] if len(data) else pd.Series(dtype=float), zones["value"]]).dropna()
+    fig.update_layout(coloraxis=dict(colorscale=COLORSCALE, reversescale=reverse,
+                                     showscale=values.nunique() > 1,  # one value: no scale to read
+                                     colorbar=dict(
         title=dict(text=colorbar_title), thickness=14, len=0.75)))
     fig.update_geos(visible=False, fitbounds="locations", projection_type="mercator",
                     bgcolor="white")

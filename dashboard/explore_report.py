@@ -90,7 +90,8 @@ def map_frames(values: pd.DataFrame, regions: pd.DataFrame, level: str, lang: st
         if r is not None:
             data_rows.append({"code": code, "region": region, "value": r["value"], "hover": hover(name, r, lang)})
         lon, lat = f["properties"]["center"]
-        label_rows.append({"lon": lon, "lat": lat, "text": name if level == "city" else "",
+        # counties are too many (and some too small) to name them all: only those with a figure
+        label_rows.append({"lon": lon, "lat": lat, "text": name if level == "city" or r is not None else "",
                            "value": r["value"] if r is not None else float("nan")})
 
     zone_rows, per_host = [], {}
@@ -112,7 +113,7 @@ def map_frames(values: pd.DataFrame, regions: pd.DataFrame, level: str, lang: st
     labels = pd.DataFrame(label_rows, columns=["lon", "lat", "text", "value"])
     # Names in white on the darker half of the colour scale, dark elsewhere (grey included).
     lo, hi = labels["value"].min(), labels["value"].max()
-    share = (labels["value"] - lo) / (hi - lo) if hi > lo else labels["value"] * 0 + 1
+    share = (labels["value"] - lo) / (hi - lo) if hi > lo else labels["value"] * 0  # one value: mid-scale
     labels["colour"] = ["white" if s_ == s_ and s_ > 0.5 else "#33414e" for s_ in share]
     return (labels[["lon", "lat", "text", "colour"]],
             pd.DataFrame(base_rows, columns=["code", "region", "hover"]),
