@@ -116,27 +116,39 @@ def levels_line(df: pd.DataFrame, *, title: str, source: str, texts: list[str],
 
 def rounds_bars(df: pd.DataFrame, *, title: str, source: str, stage_names: dict[str, str],
                 subtitles: tuple[str, str], count_texts: list[str],
-                investment_texts: list[str]) -> go.Figure:
+                investment_texts: list[str], hovers: list[str] | None = None) -> go.Figure:
     """三个一批 rounds: stages side by side per round (df: round, stage, n_projects, investment_yi).
 
     Separate batches, not a funnel: each round (and the year total) is its own group of bars,
     counts on the left, investment on the right.
     """
-    df = df.reset_index(drop=True).assign(_ct=count_texts, _it=investment_texts)
+    df = df.reset_index(drop=True).assign(_ct=count_texts, _it=investment_texts,
+                                          _h=hovers or [""] * len(df))
     rounds = list(dict.fromkeys(df["round"]))
     fig = make_subplots(rows=1, cols=2, subplot_titles=subtitles, horizontal_spacing=0.1)
     for stage in [s for s in stage_names if s in set(df["stage"])]:
         part = df[df["stage"] == stage]
+        hover = "%{x}<br>%{customdata}: %{text}<extra></extra>"
         fig.add_bar(x=part["round"], y=part["n_projects"], name=stage_names[stage],
                     legendgroup=stage, marker_color=STAGE_COLOURS[stage], text=part["_ct"],
+                    customdata=part["_h"], hovertemplate=hover,
                     textposition="outside", cliponaxis=False, row=1, col=1)
         fig.add_bar(x=part["round"], y=part["investment_yi"], name=stage_names[stage],
                     legendgroup=stage, marker_color=STAGE_COLOURS[stage], text=part["_it"],
+                    customdata=part["_h"], hovertemplate=hover,
                     textposition="outside", cliponaxis=False, showlegend=False, row=1, col=2)
     fig.update_xaxes(type="category", categoryorder="array", categoryarray=rounds)
     fig.update_yaxes(rangemode="tozero")
     fig.update_layout(barmode="group")
-    return finish(fig, title, source)
+    return _legend_above_subplot_titles(finish(fig, title, source))
+
+
+def _legend_above_subplot_titles(fig: go.Figure) -> go.Figure:
+    """Two panels have titles where the legend would sit: lift the legend above them."""
+    fig.update_layout(legend=dict(y=1.12, yanchor="bottom", x=0, xanchor="left"),
+                      margin=dict(t=120))
+    fig.update_layout(title=dict(y=0.98, yanchor="top"))
+    return fig
 
 
 def pipeline_by_year(df: pd.DataFrame, *, title: str, source: str, stage_names: dict[str, str],
@@ -152,7 +164,7 @@ def pipeline_by_year(df: pd.DataFrame, *, title: str, source: str, stage_names: 
                     marker_color=STAGE_COLOURS[stage], showlegend=False, row=1, col=2)
     fig.update_xaxes(type="category")
     fig.update_layout(barmode="group")
-    return finish(fig, title, source)
+    return _legend_above_subplot_titles(finish(fig, title, source))
 
 
 def target_progress_bars(df: pd.DataFrame, *, title: str, source: str, labels: list[str],
@@ -165,6 +177,9 @@ def target_progress_bars(df: pd.DataFrame, *, title: str, source: str, labels: l
         marker_color=[STATUS_COLOURS.get(s, STATUS_COLOURS["no_data"]) for s in statuses],
         hovertemplate="%{y}: %{text}<extra></extra>"))
     fig.add_vline(x=reference, line_dash="dash", line_color="#444")
+    shown = [abs(v - reference) for v in values if v == v and v is not None]
+    reach = 1.15 * max([*shown, 1.0 if reference == 0 else 15.0])
+    fig.update_xaxes(range=[min(0.0, reference - reach), reference + reach])
     fig.update_xaxes(title_text=axis_title, zeroline=True, zerolinecolor="#888")
     fig.update_yaxes(type="category", autorange="reversed")
     return finish(fig, title, source, height=max(300, 160 + 44 * len(df)))

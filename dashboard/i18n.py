@@ -109,6 +109,12 @@ STRINGS: dict[str, tuple] = {
     "cumulative_mark": ("累计", "cumulative"),
     "label_only": ("（原文标签）", " (label from the text)"),
     "pp": ("个百分点", "pp"),
+    "paren": ("（{x}）", " ({x})"),
+    "comma": ("，", ", "),
+    "date:day": ("{y}年{m}月{d}日", "{d} {mon} {y}"),
+    "date:month": ("{y}年{m}月", "{mon} {y}"),
+    "date:year": ("{y}年", "{y}"),
+    "of_pace": ("（相对按月均摊进度）", "of the linear pace"),
     "pp_long": ("个百分点", ("percentage point", "percentage points")),
     "undated": ("未注明日期", "undated"),
     "pipeline_chart_title": ("三个一批 · 各批次", "Project rounds"),
@@ -251,7 +257,7 @@ def unit_label(unit, lang: str = "zh", n=None, *, column: bool = False) -> str:
     if is_missing(unit) or unit == "":
         return ""
     key = f"unit:{unit}"
-    text = t(key, lang, n=n) if has(key) else (unit if lang == "zh" else t("unit:?", lang, n=n))
+    text = t(key, lang, n=n) if has(key) else (t("unit:?", lang, n=n) or unit)
     if column and not text:
         return t("unit:count", lang)
     return text.lstrip("× ") if column else text
@@ -274,7 +280,7 @@ def period_suffix(period, lang: str = "zh") -> str:
     """'' for a full year, else ' (1–5月)': what to append to a label."""
     if is_missing(period) or period == "FY":
         return ""
-    return f"（{period_label(period, lang)}）" if lang == "zh" else f" ({period_label(period, lang)})"
+    return t("paren", lang, x=period_label(period, lang))
 
 
 def status_label(status, lang: str = "zh") -> str:
@@ -304,12 +310,8 @@ def fmt_date(value, lang: str = "zh", precision=None) -> str:
     if is_missing(value):
         return t("undated", lang)
     d = pd.Timestamp(value).date() if not isinstance(value, dt.date) else value
-    precision = precision if isinstance(precision, str) and precision else "day"
-    if precision == "year":
-        return f"{d.year}年" if lang == "zh" else str(d.year)
-    if precision == "month":
-        return f"{d.year}年{d.month}月" if lang == "zh" else f"{MONTHS_EN[d.month - 1]} {d.year}"
-    return f"{d.year}年{d.month}月{d.day}日" if lang == "zh" else f"{d.day} {MONTHS_EN[d.month - 1]} {d.year}"
+    precision = precision if precision in ("day", "month", "year") else "day"
+    return t(f"date:{precision}", lang, y=d.year, m=d.month, d=d.day, mon=MONTHS_EN[d.month - 1])
 
 
 def name(row, lang: str = "zh") -> str:

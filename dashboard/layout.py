@@ -19,8 +19,9 @@ PAGE_CSS = """<style>
 /* metric cards: labels and values wrap instead of being cut (the unit stays visible) */
 [data-testid="stMetricLabel"] p, [data-testid="stMetricLabel"] div {white-space: normal !important;
   overflow: visible !important; text-overflow: clip !important;}
-[data-testid="stMetricValue"], [data-testid="stMetricValue"] div {white-space: normal !important;
-  overflow: visible !important; text-overflow: clip !important; font-size: 1.9rem; line-height: 1.2;}
+[data-testid="stMetric"] .stMarkdownEllipsis, [data-testid="stMetric"] p {white-space: normal !important;
+  overflow: visible !important; text-overflow: clip !important;}
+[data-testid="stMetricValue"] p {font-size: 1.9rem; line-height: 1.2;}
 </style>"""
 
 EVIDENCE_CSS = """<style>
@@ -29,6 +30,7 @@ EVIDENCE_CSS = """<style>
   text-align: left;}
 .evidence mark {background: #ffe58a;}
 .evidence small {color: #6b7785;}
+.evidence small.conflict {color: #b03a2e;}
 </style>"""
 
 
@@ -63,9 +65,12 @@ def chart(fig: go.Figure, sel: Selection, name: str, evidence: pd.DataFrame | No
             t("download_png", sel.lang), data=lambda: export.figure_png(fig),
             file_name=f"{sel.file_stem(name)}.png", mime="image/png", key=f"png_{name}",
             on_click="ignore", icon=":material/download:")
-    if evidence is not None:
+    if csv is None and evidence is not None:
+        csv = report.tidy(evidence, sel.lang)
+    if csv is not None:
         with right:
-            csv_button(csv if csv is not None else report.tidy(evidence, sel.lang), sel, name)
+            csv_button(csv, sel, name)
+    if evidence is not None:
         show_evidence(evidence, sel.lang)
 
 

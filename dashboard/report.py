@@ -113,7 +113,9 @@ def rounds_figure(df: pd.DataFrame, sel: Selection) -> go.Figure:
         stage_names={s: stage_label(s, sel.lang) for s in sql.PIPELINE_STAGES},
         subtitles=(f"{t('n_projects', sel.lang)}",
                    f"{t('investment', sel.lang)} ({unit_label('亿元', sel.lang, n=2, column=True)})"),
-        count_texts=[fmt_number(v, "projects", sel.lang) for v in df["n_projects"]],
+        count_texts=[fmt_plain(v) for v in df["n_projects"]],
+        hovers=[f"{stage_label(st_, sel.lang)} · {title or t('undated', sel.lang)}"
+                for st_, title in zip(df["stage"], df["title"])],
         investment_texts=[fmt_number(v, "亿元", sel.lang, with_unit=False) for v in df["investment_yi"]])
 
 
@@ -180,8 +182,11 @@ def targets_table(df: pd.DataFrame, lang: str) -> pd.DataFrame:
             return status_label("inside" if r["status"] == "achieved" else "outside", lang)
         if not is_missing(r["progress_pct"]):
             return f"{fmt_plain(r['progress_pct'], '%')}%"
+        if r["target_kind"] == "rate" and not is_missing(r.get("ytd_gap_pp")):
+            return fmt_pp(r["ytd_gap_pp"], lang) + period_suffix(r["ytd_period"], lang)
         if not is_missing(r.get("pace_pct")):
-            return f"{fmt_plain(r['pace_pct'], '%')}% {t('role:ytd', lang)}"
+            return (f"{fmt_plain(r['pace_pct'], '%')}% {t('of_pace', lang)}"
+                    + period_suffix(r["ytd_period"], lang))
         return "–"
 
     def baseline(r):
@@ -202,6 +207,17 @@ def targets_table(df: pd.DataFrame, lang: str) -> pd.DataFrame:
         t("status", lang): [status_label(r["status"], lang) for r in rows],
         t("baseline", lang): [baseline(r) for r in rows],
         t("col:target_quote", lang): [r["target_quote"] for r in rows],
+    })
+
+
+def coverage_table(cov: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """The coverage grid as tidy rows: one per region and year, counts as numbers."""
+    return pd.DataFrame({
+        "region_id": cov["region_key"],
+        "region_name": cov["name_en"] if lang == "en" else cov["name_zh"],
+        "year": cov["year"].astype("Int64"),
+        "n_figures": cov["n_facts"].astype(int),
+        "n_documents": cov["n_docs"].astype(int),
     })
 
 
@@ -303,34 +319,48 @@ def evidence_rows(ev: pd.DataFrame, lang: str) -> list[dict]:
             "sentence_html": highlight(r.get("sentence"), r.get("quote"), r.get("raw_number")
                                        if has_figure else r.get("quote")),
             "why": _why(r, lang),
+            "others": _others(r.get("others"), lang),
         })
     return out
 
 
+def _others(others, lang: str) -> str:
+    """'Another document gives a different figure: 1,425.15 亿元 (title)', or ''."""
+    if others is None or (not isinstance(others, (list, tuple)) and not hasattr(others, "__len__")) \
+            or len(others) == 0:
+        return ""
+    described = t("list_sep", lang).join(
+        f"{fmt_figure(o['value'], o['unit'], o['qualifier'], lang)} ({o['title'] or t('undated', lang)})"
+        for o in others)
+    return t("conflict_here", lang, others=described)
+
+
 def evidence_html(ev: pd.DataFrame, lang: str) -> str:
-    """The evidence panel: an HTML table (escaped; the figure marked in its sentence)."""
+    """The evidence panel: an HTML table (escaped; the figure marked in its sentence), one row
+    per number in chart order; columns that no row fills (no figures, no rules) are left out."""
     rows = evidence_rows(ev, lang)
-    show_role = any(r["role"] for r in rows)
-    show_why = any(r["why"] for r in rows)
-    heads = ([t("col:role", lang)] if show_role else []) + [
-        t("col:indicator", lang), t("col:value", lang), t("col:unit", lang), t("col:period", lang),
-        t("col:qualifier", lang), t("col:sentence", lang), t("col:document", lang),
-        t("col:publisher", lang), t("col:date", lang)] + ([t("col:why", lang)] if show_why else [])
-    body = []
-    for r in rows:
-        doc = html.escape(r["document"])
-        if r["url"]:
-            doc = f'<a href="{html.escape(r["url"], quote=True)}" target="_blank" rel="noopener">{doc}</a>'
-        cells = ([html.escape(t(f"role:{r['role']}", lang)) if r["role"] else ""] if show_role else []) + [
-            html.escape(r["indicator"]), html.escape(r["value"]), html.escape(r["unit"]),
-            html.escape(r["period"]), html.escape(r["qualifier"]), r["sentence_html"], doc,
-            html.escape(r["publisher"]),
-            f'{html.escape(r["date"])}<br><small>{html.escape(r["date_rule"])}</small>',
-        ] + ([html.escape(r["why"])] if show_why else [])
-        body.append("<tr>" + "".join(f"<td>{c}</td>" for c in cells) + "</tr>")
-    head = "".join(f"<th>{html.escape(h)}</th>" for h in heads)
+    columns = [  # (heading, cell html)
+        ("col:role", lambda r: html.escape(t(f"role:{r['role']}", lang)) if r["role"] else ""),
+        ("col:indicator", lambda r: html.escape(r["indicator"])),
+        ("col:value", lambda r: html.escape(r["value"]) + (
+            f'<br><small class="conflict">⚠ {html.escape(r["others"])}</small>' if r["others"] else "")),
+        ("col:unit", lambda r: html.escape(r["unit"])),
+        ("col:period", lambda r: html.escape(r["period"])),
+        ("col:qualifier", lambda r: html.escape(r["qualifier"])),
+        ("col:sentence", lambda r: r["sentence_html"]),
+        ("col:document", lambda r: (
+            f'<a href="{html.escape(r["url"], quote=True)}" target="_blank" rel="noopener">'
+            f'{html.escape(r["document"])}</a>' if r["url"] else html.escape(r["document"]))),
+        ("col:publisher", lambda r: html.escape(r["publisher"])),
+        ("col:date", lambda r: f'{html.escape(r["date"])}<br><small>{html.escape(r["date_rule"])}</small>'),
+        ("col:why", lambda r: html.escape(r["why"])),
+    ]
+    cells = [[cell(r) for _, cell in columns] for r in rows]
+    keep = [i for i in range(len(columns)) if any(row[i] for row in cells)]
+    head = "".join(f"<th>{html.escape(t(columns[i][0], lang))}</th>" for i in keep)
+    body = "".join("<tr>" + "".join(f"<td>{row[i]}</td>" for i in keep) + "</tr>" for row in cells)
     return (f'<div class="evidence"><table><thead><tr>{head}</tr></thead>'
-            f'<tbody>{"".join(body)}</tbody></table></div>')
+            f'<tbody>{body}</tbody></table></div>')
 
 
 TIDY_COLUMNS = ["region_id", "region_name", "indicator_id", "indicator_name", "year", "period",
@@ -439,7 +469,7 @@ def metric_label(r, lang: str) -> str:
     if r.get("nature") == "cumulative":
         extras.append(t("cumulative_mark", lang))
     if extras:
-        text += f"（{'，'.join(extras)}）" if lang == "zh" else f" ({', '.join(extras)})"
+        text += t("paren", lang, x=t("comma", lang).join(extras))
     return text
 
 
@@ -462,7 +492,9 @@ def build_all(fetch: Callable, sel: Selection, as_of: str) -> tuple[dict[str, go
     def tidy_of(df: pd.DataFrame, column: str = "fact_id") -> pd.DataFrame:
         return tidy(fetch(sql.evidence, tuple(int(i) for i in df[column].dropna())), lang)
 
-    figures["coverage"] = coverage_figure(fetch(sql.coverage), sel)
+    cov = fetch(sql.coverage)
+    figures["coverage"] = coverage_figure(cov, sel)
+    tables["coverage"] = coverage_table(cov, lang)
     figs = order_key_figures(fetch(sql.key_figures, key, year))
     tables["key_figures"] = tidy_of(figs)
     pol = fetch(sql.policies, key)

@@ -5,8 +5,8 @@ calls them through the cached wrapper in `queries.py`). Every value is bound as 
 never formatted into SQL; the warehouse is attached read-only; a failing statement raises
 `QueryError` naming the query and its parameters.
 
-Columns the ETL may add later (kind_rule, region_rule, time_rule on facts; date_precision,
-doc_type on documents) are read when the warehouse has them and are NULL otherwise.
+The rule columns (kind_rule, region_rule, time_rule) and documents.date_precision are read as
+they are: NULL or empty until the ETL fills them, and every reader tolerates that.
 """
 from __future__ import annotations
 
@@ -22,13 +22,6 @@ REGION_KEY = "coalesce(region_id, region_name)"  # regions outside the gazetteer
 
 PIPELINE_STAGES = ("signed", "started", "commissioned")
 OTHER_STAGES = ("negotiating", "reserve", "in_progress")
-
-# Optional columns: (table, column) -> read when present, NULL otherwise.
-OPTIONAL = {
-    ("facts", "kind_rule"), ("facts", "region_rule"), ("facts", "time_rule"),
-    ("documents", "date_precision"), ("documents", "doc_type"),
-}
-
 
 class WarehouseMissing(RuntimeError):
     """The warehouse file does not exist (the user has not run `make build`)."""
@@ -76,22 +69,9 @@ def _df(con, name: str, sql: str, params: list | None = None) -> pd.DataFrame:
         raise QueryError(name, params, exc) from exc
 
 
-def _has(con, table: str, column: str) -> bool:
-    rows = con.execute(
-        "SELECT 1 FROM duckdb_columns() WHERE database_name = current_database() "
-        "AND table_name = ? AND column_name = ?", [table, column]).fetchall()
-    return bool(rows)
-
-
-def _opt(con, alias: str, table: str, column: str) -> str:
-    """`alias.column` when the warehouse has it, else a typed NULL (names come from OPTIONAL)."""
-    assert (table, column) in OPTIONAL
-    return f'{alias}."{column}"' if _has(con, table, column) else "NULL::VARCHAR"
-
-
-def _nature(con, alias: str = "f") -> str:
+def _nature(alias: str = "f") -> str:
     """The warehouse's rule (figure_nature): 'cumulative' for a running total, else 'period'."""
-    return f"figure_nature({alias}.period, {_opt(con, alias, 'facts', 'time_rule')}, {alias}.quote)"
+    return f"figure_nature({alias}.period, {alias}.time_rule, {alias}.quote)"
 
 
 # ---------------------------------------------------------------- reference and filters
@@ -121,41 +101,45 @@ def region_years(con, region_key: str) -> pd.DataFrame:
 
 
 # ---------------------------------------------------------------- evidence (shared)
+_DOC_COLUMNS = "d.title, d.publisher, d.published, d.date_rule, d.date_precision, d.url"
+
+
 def evidence(con, fact_ids: tuple) -> pd.DataFrame:
     """Everything a reader needs to cite each fact, one row per fact id, in the order given.
 
     Region, indicator, year, period, kind, value, unit, qualifier, the document (title,
-    publisher, date, how the date was decided, URL), the quote and its sentence, and the
-    extraction's "why" (kind/region/time rule) when the warehouse has it.
+    publisher, date, how the date was decided, URL), the quote and its sentence, the
+    extraction's "why" (kind/region/time rule) when the warehouse has it, and `others`: what
+    other documents say for the same figure when they disagree (the rule of fact_conflicts).
     """
     ids = [int(i) for i in fact_ids if i is not None and i == i]
     if not ids:
         ids = [-1]
     df = _df(con, "evidence", f"""
-        SELECT f.fact_id, {REGION_KEY.replace('region_', 'f.region_')} AS region_key,
+        WITH f AS (SELECT * FROM facts WHERE fact_id IN (SELECT unnest(?::INTEGER[])))
+        SELECT f.fact_id, coalesce(f.region_id, f.region_name) AS region_key,
                coalesce(r.name_zh, f.region_name) AS region_zh, r.name_en AS region_en,
                f.indicator_id, coalesce(i.name_zh, f.indicator_name) AS name_zh, i.name_en,
-               f.year, f.period, f.kind, {_nature(con)} AS nature, f.value, f.value_high, f.unit,
-               f.qualifier, f.raw_number, f.quote, f.sentence, f.doc, d.title, d.publisher,
-               d.published, d.date_rule, {_opt(con, 'd', 'documents', 'date_precision')} AS date_precision,
-               d.url, {_opt(con, 'f', 'facts', 'kind_rule')} AS kind_rule,
-               {_opt(con, 'f', 'facts', 'region_rule')} AS region_rule,
-               {_opt(con, 'f', 'facts', 'time_rule')} AS time_rule
-        FROM facts f
+               f.year, f.period, f.kind, {_nature()} AS nature, f.value, f.value_high, f.unit,
+               f.qualifier, f.raw_number, f.quote, f.sentence, f.doc, {_DOC_COLUMNS},
+               f.kind_rule, f.region_rule, f.time_rule,
+               (SELECT list({{'value': o.value, 'unit': o.unit, 'qualifier': o.qualifier,
+                             'title': od.title}} ORDER BY od.published NULLS LAST, o.fact_id)
+                FROM facts o LEFT JOIN documents od ON od.doc = o.doc
+                WHERE o.indicator_id = f.indicator_id AND o.year = f.year
+                  AND o.period = f.period AND o.kind = f.kind AND o.unit = f.unit
+                  AND coalesce(o.region_id, o.region_name) = coalesce(f.region_id, f.region_name)
+                  AND o.doc <> f.doc
+                  AND abs(o.value - f.value) > 1e-9 * greatest(abs(o.value), 1)) AS others
+        FROM f
         LEFT JOIN documents d ON d.doc = f.doc
         LEFT JOIN indicators i ON i.id = f.indicator_id
-        LEFT JOIN regions r ON r.id = f.region_id
-        WHERE f.fact_id IN (SELECT unnest(?::INTEGER[]))""", [ids])
+        LEFT JOIN regions r ON r.id = f.region_id""", [ids])
     order = {fid: n for n, fid in enumerate(dict.fromkeys(ids))}
     return df.assign(_o=df["fact_id"].map(order)).sort_values("_o").drop(columns="_o") \
         .reset_index(drop=True)
 
 
-_DOC_COLUMNS = """d.title, d.publisher, d.published, d.date_rule, {precision} AS date_precision, d.url"""
-
-
-def _doc_columns(con) -> str:
-    return _DOC_COLUMNS.format(precision=_opt(con, "d", "documents", "date_precision"))
 
 
 # ---------------------------------------------------------------- overview
@@ -167,7 +151,7 @@ def key_figures(con, region_key: str, year: int) -> pd.DataFrame:
     """
     return _df(con, "key_figures", f"""
         WITH b AS (
-            SELECT f.*, {_nature(con)} AS nature,
+            SELECT f.*, {_nature()} AS nature,
                    CASE WHEN f.qualifier IN ('exact', 'derived') THEN 'exact'
                         WHEN f.qualifier = 'estimate' THEN 'estimate' END AS exactness
             FROM fact_best_for(?) f WHERE f.kind IN ('value', 'growth', 'share', 'rank')
@@ -201,7 +185,7 @@ def policies(con, region_key: str) -> pd.DataFrame:
     return _df(con, "policies", f"""
         SELECT p.policy_id, p.title AS policy, p.year, p.region_id,
                coalesce(r.name_zh, p.region_name) AS region_zh, r.name_en AS region_en,
-               p.doc, {_doc_columns(con)}, p.quote, p.sentence
+               p.doc, {_DOC_COLUMNS}, p.quote, p.sentence
         FROM policies p LEFT JOIN documents d ON d.doc = p.doc
         LEFT JOIN regions r ON r.id = p.region_id
         WHERE coalesce(p.region_id, p.region_name) = ?
@@ -235,7 +219,7 @@ def levels_over_time(con, region_key: str) -> pd.DataFrame:
     """Full-year levels of every indicator of a region, all years."""
     return _df(con, "levels_over_time", f"""
         SELECT f.fact_id, f.indicator_id, coalesce(i.name_zh, f.indicator_name) AS name_zh,
-               i.name_en, f.year, f.period, f.value, f.unit, f.qualifier, {_nature(con)} AS nature,
+               i.name_en, f.year, f.period, f.value, f.unit, f.qualifier, {_nature()} AS nature,
                f.doc, f.quote, f.sentence
         FROM fact_best_for(?) f LEFT JOIN indicators i ON i.id = f.indicator_id
         WHERE f.kind = 'value' AND f.period = 'FY'
@@ -267,7 +251,7 @@ def projects(con, region_key: str) -> pd.DataFrame:
     return _df(con, "projects", f"""
         SELECT p.project_id, p.name, p.stage, p.year, p.region_id,
                coalesce(r.name_zh, p.region_name) AS region_zh, r.name_en AS region_en,
-               p.doc, {_doc_columns(con)}, p.quote, p.sentence
+               p.doc, {_DOC_COLUMNS}, p.quote, p.sentence
         FROM projects p LEFT JOIN documents d ON d.doc = p.doc
         LEFT JOIN regions r ON r.id = p.region_id
         WHERE coalesce(p.region_id, p.region_name) = ?
@@ -305,7 +289,7 @@ def documents(con, region_key: str | None = None) -> pd.DataFrame:
     return _df(con, "documents", f"""
         WITH n AS (SELECT doc, count(*) AS n_facts,
                           count(*) FILTER (WHERE {REGION_KEY} = ?) AS n_region FROM facts GROUP BY doc)
-        SELECT d.doc, {_doc_columns(con)},
+        SELECT d.doc, {_DOC_COLUMNS},
                coalesce(n.n_facts, 0) AS n_facts, coalesce(n.n_region, 0) AS n_region
         FROM documents d LEFT JOIN n USING (doc)
         WHERE ? IS NULL OR n.n_region > 0

@@ -26,12 +26,19 @@ def _reference(directory: str | None):
 
 
 def cmd_build(args) -> int:
-    from .build import build
-    from .cache import DEFAULT_CACHE_DIR
     ref = _reference(args.reference)
-    cache_dir = None if args.no_cache else (args.cache_dir or DEFAULT_CACHE_DIR)
-    summary = build(args.docs or ["seeds"], args.db, ref, jobs=args.jobs, cache_dir=cache_dir,
-                    progress=not args.quiet)
+    if args.engine == "dask":
+        from .engines.dask_engine import build_on_dask
+        summary = build_on_dask(args.docs or ["seeds"], args.db, ref, scheduler=args.scheduler,
+                                workers=args.jobs, stage_dir=args.parquet)
+    else:
+        if args.scheduler or args.parquet:
+            raise UsageError("--scheduler and --parquet go with --engine dask")
+        from .build import build
+        from .cache import DEFAULT_CACHE_DIR
+        cache_dir = None if args.no_cache else (args.cache_dir or DEFAULT_CACHE_DIR)
+        summary = build(args.docs or ["seeds"], args.db, ref, jobs=args.jobs,
+                        cache_dir=cache_dir, progress=not args.quiet)
     if summary.documents == 0 and not summary.errors:
         print(f"error: no documents (.txt/.md/.html/.htm) found in {args.docs or ['seeds']}",
               file=sys.stderr)
@@ -99,11 +106,21 @@ def parser() -> argparse.ArgumentParser:
                         "default: seeds)")
     b.add_argument("--db", default=str(DEFAULT_DB), help=f"warehouse file (default: {DEFAULT_DB})")
     b.add_argument("--jobs", type=_positive_int, default=os.cpu_count() or 1,
-                   help="worker processes for extraction (default: CPU count)")
+                   help="worker processes for extraction, or LocalCluster workers "
+                        "(default: CPU count)")
     b.add_argument("--no-cache", action="store_true", help="re-extract every document")
     b.add_argument("--cache-dir", help="extraction cache folder (default: data/cache)")
     b.add_argument("--reference", metavar="DIR", help="reference data (default: data/reference)")
     b.add_argument("--quiet", action="store_true", help="no progress bar")
+    b.add_argument("--engine", choices=["local", "dask"], default="local",
+                   help="local: this machine's processes (default); dask: a Dask cluster, "
+                        "through Parquet (no extraction cache)")
+    b.add_argument("--scheduler", metavar="ADDRESS",
+                   help="Dask scheduler, e.g. tcp://host:8786 (default: a LocalCluster of "
+                        "--jobs workers)")
+    b.add_argument("--parquet", metavar="DIR",
+                   help="with --engine dask: keep the records the workers wrote here (on a "
+                        "real cluster, a folder every worker can reach)")
     b.set_defaults(func=cmd_build)
 
     e = sub.add_parser("extract", help="write extracted records to CSV/JSON (no warehouse)")

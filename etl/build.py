@@ -196,19 +196,34 @@ def count_conflicts(db_path: str | Path) -> int:
 def build(paths: Iterable[str | Path], db_path: str | Path, ref: Reference,
           jobs: int | None = None, cache_dir: str | Path | None = None,
           progress: bool = False, log: Callable[[str], None] = _stderr) -> BuildSummary:
-    """Build the warehouse at `db_path` from the documents under `paths`."""
+    """Build the warehouse at `db_path` from the documents under `paths` (this machine's
+    processes; etl.engines.dask_engine runs the same per-document step on a Dask cluster)."""
     started = time.perf_counter()
     paths = [Path(p) for p in paths]
     csv_warnings: list[str] = []
     stats: dict = {}
     results = extract_documents(paths, ref, jobs=jobs, cache_dir=cache_dir, progress=progress,
                                 warnings=csv_warnings, stats=stats)
-    regions, indicators = reference_frames(ref)
-    info = {"extractor_version": str(etl.EXTRACTOR_VERSION),
+    return load(results, paths, db_path, ref, csv_warnings, stats, log, started)
+
+
+def build_info(ref: Reference, paths: Iterable[Path]) -> dict[str, str]:
+    return {"extractor_version": str(etl.EXTRACTOR_VERSION),
             "reference_hash": reference_hash(ref),
             "sources": "; ".join(str(p) for p in paths),
             # the one non-reproducible value: checksums of a build must leave it out
             "built_at": datetime.now(timezone.utc).isoformat(timespec="seconds")}
+
+
+def load(results: Iterable[dict], paths: list[Path], db_path: str | Path, ref: Reference,
+         csv_warnings: list[str], stats: dict, log: Callable[[str], None] = _stderr,
+         started: float | None = None,
+         staged: Callable[[WarehouseWriter], None] | None = None) -> BuildSummary:
+    """Per-document results (in any order) -> the warehouse at `db_path`, swapped in
+    atomically, and the build's summary. `staged(writer)` adds record rows an engine has
+    already written elsewhere (the Dask engine's Parquet) before the commit."""
+    started = time.perf_counter() if started is None else started
+    regions, indicators = reference_frames(ref)
     collect_seconds = 0.0
     with WarehouseWriter(db_path) as writer, _gc_paused():
         collector = Collector(writer.append, log)
@@ -218,6 +233,9 @@ def build(paths: Iterable[str | Path], db_path: str | Path, ref: Reference,
             collect_seconds += time.perf_counter() - mark
         mark = time.perf_counter()
         extract_seconds = mark - started - collect_seconds
+        collector.flush()
+        if staged is not None:
+            staged(writer)
         errors = collector.finish() + [("sources.csv", "warning", w) for w in csv_warnings]
         for _, severity, msg in errors:
             if severity == "warning":
@@ -225,7 +243,7 @@ def build(paths: Iterable[str | Path], db_path: str | Path, ref: Reference,
         counts = writer.commit(
             regions, indicators,
             pd.DataFrame(errors, columns=ERROR_COLUMNS).astype(object),
-            info, skip_paths=collector.dropped)
+            build_info(ref, paths), skip_paths=collector.dropped)
         table_seconds = collect_seconds + time.perf_counter() - mark
     summary = BuildSummary(
         db_path=Path(db_path), documents=counts["documents"], facts=counts["facts"],

@@ -82,8 +82,8 @@ PAGE_QUERIES = {
                                     q.documents(c, r), q.policies(c, r)],
     "growth": lambda q, c, r, y: [q.region_years(c, r), q.growth_rates(c, r, y),
                                   q.growth_by_region(c, "gdp", y), q.levels_over_time(c, r)],
-    "pipeline": lambda q, c, r, y: [q.region_years(c, r), q.pipeline(c, r), q.projects(c, r)],
-    "targets": lambda q, c, r, y: [q.region_years(c, r), q.targets(c, r)],
+    "pipeline": lambda q, c, r, y: [q.region_years(c, r), q.pipeline_rounds(c, r), q.projects(c, r)],
+    "targets": lambda q, c, r, y: [q.region_years(c, r), q.targets(c, r, y, "2025-06-30")],
     "sources": lambda q, c, r, y: [q.region_years(c, r), q.documents(c, r), q.facts(c, r, y),
                                    q.conflicts(c, r)],
 }
@@ -94,7 +94,7 @@ def median_ms(samples: list[float]) -> float:
 
 
 def bench_queries(db: Path, selections) -> dict[str, float]:
-    from dashboard import queries as q
+    from dashboard import sql as q
 
     con = q.connect(db)
     q.regions(con), q.coverage(con), q.documents(con, None)  # cached once per file in the app
@@ -136,11 +136,11 @@ def bench_apptest(db: Path, selections) -> dict[str, float]:
 
 def bench_export(db: Path, region: str, year: int, n: int = 6) -> tuple[float, float, int]:
     from dashboard import export
-    from dashboard import queries as q
+    from dashboard import sql as q
     from dashboard.report import Selection, build_all
 
     con = q.connect(db)
-    figures, _ = build_all(lambda f, *a: f(con, *a), Selection(region, region, year))
+    figures, _ = build_all(lambda f, *a: f(con, *a), Selection(region, region, year), "2025-06-30")
     con.close()
     figs = list(figures.values())
     t0 = time.perf_counter()

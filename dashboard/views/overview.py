@@ -35,7 +35,9 @@ else:
     layout.show_evidence(layout.evidence_for(shown["fact_id"]), sel.lang)
     layout.csv_button(report.tidy(layout.evidence_for(figures["fact_id"]), sel.lang), sel, "key_figures")
 
-layout.chart(report.coverage_figure(q.run(sql.coverage), sel), sel, "coverage")
+coverage = q.run(sql.coverage)
+layout.chart(report.coverage_figure(coverage, sel), sel, "coverage",
+             csv=report.coverage_table(coverage, sel.lang))
 
 st.subheader(t("policies", sel.lang))
 policies = q.run(sql.policies, sel.region_key)

@@ -1,26 +1,26 @@
 """HTML -> readable text with exact offsets back into raw.
 
-BeautifulSoup's get_text loses source positions, so this walks the source with a small regex
-tokenizer (tags, comments, entities, text) and copies text runs through `MapBuilder`. It is
-forgiving by design: unclosed tags, truncated files and stray '<' never raise, they warn.
+The standard library's `html.parser` does the tokenizing (tags, comments, declarations,
+script/style content, character references); it reports where each token starts
+(`getpos()`), so every run of text is copied through `MapBuilder` from its exact source
+position. BeautifulSoup's get_text would lose those positions.
+
+Forgiving by design: unclosed tags, truncated files and stray '<' never raise, they warn. The
+parser holds back what it cannot finish (an unterminated comment, a tag cut off, an unclosed
+<script>); `_Walk` decides what such a remainder means and parses on after it.
 """
 from __future__ import annotations
 
 import html as htmllib
 import re
+from bisect import bisect_right
+from html.parser import HTMLParser
 
 from .textmap import MapBuilder, Mapped, map_offset
 
-_TOKEN = re.compile(
-    r"<!--|<!\[CDATA\[|<![^>]*>|<\?[^>]*>"
-    r"|<(/?)([A-Za-z][A-Za-z0-9:-]*)((?:[^>\"']|\"[^\"]*\"|'[^']*')*)(>)?"
-    r"|&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});?"
-)
-_ATTR = re.compile(r"""([^\s=/>"']+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+)))?""")
 # Elements whose content is never readable text.
 _DROP = {"script", "style", "noscript", "template", "nav", "header", "footer", "aside", "iframe",
          "head", "title", "select", "button", "svg", "canvas", "object", "embed", "textarea"}
-_RAWTEXT = {"script", "style", "textarea", "title", "iframe", "noscript", "xmp"}
 _BLOCK = {"p", "div", "br", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "table",
           "section", "article", "blockquote", "pre", "dd", "dt", "dl", "hr", "figure",
           "figcaption", "main", "center", "address", "tbody", "thead", "caption", "body", "html"}
@@ -37,6 +37,9 @@ _JUNK_WORDS = {"ad", "ads", "advert", "advertisement", "share", "qr", "qrcode", 
 _JUNK_SUBSTR = ("qrcode", "erweima", "copyright", "advert", "banquan", "share")
 _LOOKS_HTML = re.compile(r"<(?:p|div|br|li|tr|td|table|h[1-6]|section|article|ul|ol|span)\b[^>]*>"
                          r"|</(?:p|div|span|td|li)>", re.I)
+# A character reference as the parser reads one (the ';' is optional, as in browsers).
+_REFERENCE = re.compile(r"&(?:#[0-9]+|#[xX][0-9a-fA-F]+|[A-Za-z][-.A-Za-z0-9]*);?")
+_TAG_START = re.compile(r"<(/?)([A-Za-z][^\t\n\r\f />\x00]*)")
 
 
 def looks_like_html(text: str) -> bool:
@@ -63,11 +66,10 @@ def html_title(text: str) -> str | None:
     return None
 
 
-def _is_junk_block(attrs: str) -> bool:
-    for m in _ATTR.finditer(attrs):
-        if m.group(1).lower() not in ("class", "id"):
+def _is_junk_block(attrs: list[tuple[str, str | None]]) -> bool:
+    for name, value in attrs:
+        if name not in ("class", "id") or not value:
             continue
-        value = m.group(2) or m.group(3) or m.group(4) or ""
         low = value.lower()
         if any(s in low for s in _JUNK_SUBSTR):
             return True
@@ -83,109 +85,190 @@ def html_to_text(src: Mapped, name: str) -> tuple[Mapped, list[str]]:
     keep: frozenset[int] = frozenset()
     notes: list[str] = []
     while True:
-        mapped, warnings, unclosed = _walk(src, name, keep)
+        walk = _Walk(src, name, keep)
+        mapped, warnings, unclosed = walk.run()
         if unclosed is None:
             return mapped, notes + warnings
         # A dropped block never closed would swallow the rest of the file: keep it instead.
-        raw_offset, at, tag = unclosed
-        notes.append(f"{name}: unclosed <{tag}> junk block at offset {raw_offset}; kept its content")
-        if len(keep) >= 20:  # pathological input: stop retrying, accept the loss
+        at, tag = unclosed
+        notes.append(f"{name}: unclosed <{tag}> junk block at offset {walk.raw_at(at)}; "
+                     f"kept its content")
+        if len(keep) >= 20 or at in keep:  # pathological input: accept the loss
             return mapped, notes + warnings
         keep = keep | {at}
 
 
-def _walk(src: Mapped, name: str, keep: frozenset[int]):
-    """One pass of the tokenizer; `keep` = offsets of junk blocks not to drop this time."""
-    s = src.text
-    out = MapBuilder()
-    warnings: list[str] = []
-    open_tags: list[str] = []
-    drop_name, drop_depth, drop_at = "", 0, -1
-    pos = 0
+class _Parser(HTMLParser):
+    """Hands every token of `text[base:]` to the walk with its offset in `text`."""
 
-    def raw_at(i: int) -> int:  # warnings quote raw offsets, like everything else
-        return map_offset(src.map, i)
+    def __init__(self, walk: "_Walk", base: int):
+        super().__init__(convert_charrefs=False)  # references keep their own positions
+        self.walk = walk
+        self.base = base
+        # getpos() counts lines from `base`: line k > 1 starts after the (k-1)th newline
+        self.first_line = bisect_right(walk.line_starts, base) - 1
 
-    def newline(at: int) -> None:
-        if len(out) and out.last_char() != "\n":
-            out.insert("\n", at)
+    def at(self) -> int:
+        line, col = self.getpos()
+        if line == 1:
+            return self.base + col
+        return self.walk.line_starts[self.first_line + line - 1] + col
 
-    while pos < len(s):
-        m = _TOKEN.search(s, pos)
-        end = m.start() if m else len(s)
-        if end > pos and not drop_depth:
-            out.copy_from(src, pos, end)
-        if not m:
-            break
-        tok = m.group(0)
-        pos = m.end()
-        if tok == "<!--" or tok == "<![CDATA[":
-            close = s.find("-->" if tok == "<!--" else "]]>", pos)
-            if close < 0:
-                warnings.append(f"{name}: unterminated HTML comment at offset {raw_at(m.start())}")
-                pos = len(s)
-            else:
-                pos = close + 3
-            continue
-        if tok.startswith("&"):
-            if not drop_depth:
-                decoded = htmllib.unescape(tok)
-                if decoded == tok:
-                    out.copy_from(src, m.start(), m.end())
-                else:
-                    out.insert(decoded, m.start())
-            continue
-        if tok.startswith("<!") or tok.startswith("<?"):
-            continue
-        closing, tag, attrs = m.group(1) == "/", m.group(2).lower(), m.group(3) or ""
-        if m.group(4) is None:  # '<div class="x' with no '>': truncated file or stray quote
-            gt = s.find(">", m.end())
-            if gt < 0:
-                warnings.append(f"{name}: unclosed tag <{tag}> at end (truncated HTML?)")
-                break
-            warnings.append(f"{name}: malformed tag <{tag}> at offset {raw_at(m.start())}")
-            pos = gt + 1
-        self_closing = attrs.rstrip().endswith("/")
-        if drop_depth:
-            if tag == drop_name and not self_closing and tag not in _VOID:
-                drop_depth += -1 if closing else 1
-            continue
-        if closing:
-            if tag in open_tags:
-                while open_tags and open_tags.pop() != tag:
-                    pass
-            if tag in _BLOCK:
-                newline(m.start())
-            continue
-        if tag in _RAWTEXT or (m.start() not in keep and (tag in _DROP or _is_junk_block(attrs))):
+    def handle_data(self, data: str) -> None:
+        self.walk.data(self.at(), data)
+
+    def handle_starttag(self, tag, attrs) -> None:
+        self.walk.start(self.at(), tag, attrs, self_closing=False)
+
+    def handle_startendtag(self, tag, attrs) -> None:
+        self.walk.start(self.at(), tag, attrs, self_closing=True)
+
+    def handle_endtag(self, tag) -> None:
+        self.walk.end(self.at(), tag)
+
+    def handle_entityref(self, name) -> None:
+        self.walk.reference(self.at())
+
+    def handle_charref(self, name) -> None:
+        self.walk.reference(self.at())
+
+    # comments, <!DOCTYPE>, <?xml?> and <![CDATA[]]> are not readable text
+    def handle_comment(self, data) -> None:
+        pass
+
+    def handle_decl(self, decl) -> None:
+        pass
+
+    def handle_pi(self, data) -> None:
+        pass
+
+    def unknown_decl(self, data) -> None:
+        pass
+
+
+class _Walk:
+    """One pass over the source; `keep` = offsets of junk blocks not to drop this time."""
+
+    def __init__(self, src: Mapped, name: str, keep: frozenset[int]):
+        self.src, self.s, self.name, self.keep = src, src.text, name, keep
+        self.out = MapBuilder()
+        self.warnings: list[str] = []
+        self.open_tags: list[str] = []
+        self.drop_name, self.drop_depth, self.drop_at = "", 0, -1
+        self.script_at = -1
+        self.line_starts = [0] + [m.end() for m in re.finditer("\n", self.s)]
+
+    def raw_at(self, i: int) -> int:  # warnings quote raw offsets, like everything else
+        return map_offset(self.src.map, i)
+
+    def warn(self, message: str) -> None:
+        self.warnings.append(f"{self.name}: {message}")
+
+    def newline(self, at: int) -> None:
+        if len(self.out) and self.out.last_char() != "\n":
+            self.out.insert("\n", at)
+
+    # --- tokens -------------------------------------------------------------------------
+    def data(self, at: int, data: str) -> None:
+        if self.drop_depth or not data:
+            return
+        if self.s.startswith(data, at):
+            self.out.copy_from(self.src, at, at + len(data))
+        else:  # not a verbatim slice (never seen): keep the text, attributed to its start
+            self.out.insert(data, at)
+
+    def reference(self, at: int) -> None:
+        if self.drop_depth:
+            return
+        m = _REFERENCE.match(self.s, at)
+        if m is None:
+            return
+        token = m.group(0)
+        decoded = htmllib.unescape(token)
+        if decoded == token:  # not a reference the browser knows: the text as written
+            self.out.copy_from(self.src, m.start(), m.end())
+        else:
+            self.out.insert(decoded, at)
+
+    def start(self, at: int, tag: str, attrs, self_closing: bool) -> None:
+        if tag in ("script", "style"):
+            self.script_at = at
+        if self.drop_depth:
+            if tag == self.drop_name and not self_closing and tag not in _VOID:
+                self.drop_depth += 1
+            return
+        if tag in ("script", "style") or (at not in self.keep and (
+                tag in _DROP or _is_junk_block(attrs))):
             if self_closing or tag in _VOID:
-                continue
-            if tag in _RAWTEXT:  # content is not markup: jump to the end tag directly
-                close = re.compile(rf"</{tag}\s*>", re.I).search(s, pos)
-                if close:
-                    pos = close.end()
-                    newline(m.start())
-                    continue
-                if tag in ("script", "style"):  # as browsers do: the rest is code
-                    warnings.append(f"{name}: unclosed <{tag}> at offset {raw_at(m.start())}; rest dropped")
-                    pos = len(s)
-                    break
-                warnings.append(f"{name}: unclosed <{tag}> at offset {raw_at(m.start())}; tag ignored")
-                continue
-            drop_name, drop_depth, drop_at = tag, 1, m.start()
-            newline(m.start())
-            continue
+                return
+            self.drop_name, self.drop_depth, self.drop_at = tag, 1, at
+            self.newline(at)
+            return
         if tag in _BLOCK:
-            newline(m.start())
-        elif tag in _CELL and len(out) and out.last_char() not in " \n":
-            out.insert(" ", m.start())  # keep table cells apart
+            self.newline(at)
+        elif tag in _CELL and len(self.out) and self.out.last_char() not in " \n":
+            self.out.insert(" ", at)  # keep table cells apart
         if tag not in _VOID and not self_closing:
-            open_tags.append(tag)
+            self.open_tags.append(tag)
 
-    if drop_depth:
-        return out.build(), warnings, (raw_at(drop_at), drop_at, drop_name)
-    unclosed = [t for t in open_tags if t not in _OPTIONAL_CLOSE]
-    if unclosed:
-        warnings.append(f"{name}: {len(unclosed)} unclosed HTML element(s) at end "
-                        f"(<{'>, <'.join(unclosed[-3:])}>): malformed or truncated")
-    return out.build(), warnings, None
+    def end(self, at: int, tag: str) -> None:
+        if self.drop_depth:
+            if tag == self.drop_name:
+                self.drop_depth -= 1
+            return
+        if tag in self.open_tags:
+            while self.open_tags and self.open_tags.pop() != tag:
+                pass
+        if tag in _BLOCK:
+            self.newline(at)
+
+    # --- what the parser could not finish -----------------------------------------------
+    def _remainder(self, parser: _Parser, at: int) -> int | None:
+        """Deal with the unparsed rest starting at `at`; where to parse on, or None to stop."""
+        s = self.s
+        if parser.cdata_elem:  # as browsers do: the rest of an unclosed <script> is code
+            if self.drop_name == parser.cdata_elem:
+                self.drop_depth = 0
+            self.warn(f"unclosed <{parser.cdata_elem}> at offset {self.raw_at(self.script_at)}; "
+                      f"rest dropped")
+            return None
+        if s.startswith(("<!--", "<![CDATA["), at):
+            self.warn(f"unterminated HTML comment at offset {self.raw_at(at)}")
+            return None
+        tag = _TAG_START.match(s, at)
+        if tag is not None:
+            name = tag.group(2).lower()
+            gt = s.find(">", tag.end())
+            if gt < 0:
+                self.warn(f"unclosed tag <{name}> at end (truncated HTML?)")
+                return None
+            # '<p title="x>...': a quote never closed. The tag ends at the first '>'.
+            self.warn(f"malformed tag <{name}> at offset {self.raw_at(at)}")
+            if tag.group(1):
+                self.end(at, name)
+            else:
+                self.start(at, name, [], self_closing=False)
+            return gt + 1
+        self.data(at, s[at])  # a lone '<' or '&' the parser waited on: plain text
+        return at + 1
+
+    def run(self):
+        at = 0
+        while at is not None and at < len(self.s):
+            parser = _Parser(self, at)
+            parser.feed(self.s[at:])
+            if not parser.rawdata:
+                break
+            at = self._remainder(parser, len(self.s) - len(parser.rawdata))
+        if self.drop_depth and self.drop_name in ("script", "style"):
+            # ends inside <script>: there is nothing after it to keep
+            self.warn(f"unclosed <{self.drop_name}> at offset {self.raw_at(self.drop_at)}; "
+                      f"rest dropped")
+            self.drop_depth = 0
+        if self.drop_depth:
+            return self.out.build(), self.warnings, (self.drop_at, self.drop_name)
+        unclosed = [t for t in self.open_tags if t not in _OPTIONAL_CLOSE]
+        if unclosed:
+            self.warn(f"{len(unclosed)} unclosed HTML element(s) at end "
+                      f"(<{'>, <'.join(unclosed[-3:])}>): malformed or truncated")
+        return self.out.build(), self.warnings, None

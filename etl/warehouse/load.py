@@ -113,6 +113,20 @@ class WarehouseWriter:
         finally:
             self.con.unregister("_incoming")
 
+    def append_parquet(self, table: str, root: str | Path) -> int:
+        """Add the rows of `table` staged as Parquet under `root` (any layout; hive
+        partitions such as region=/year= are read back as columns). Returns the row count."""
+        files = sorted(Path(root).rglob("*.parquet"))
+        if not files:
+            return 0
+        cols = [c for c in COLUMNS[table] if c != _IDS.get(table)] + ["_path", "_seq"]
+        before = self.con.execute(f"SELECT count(*) FROM _stage_{table}").fetchone()[0]
+        self.con.execute(
+            f"INSERT INTO _stage_{table} ({_quoted(cols)}) SELECT {_quoted(cols)} "
+            f"FROM read_parquet(?, hive_partitioning = true, union_by_name = true, "
+            f"hive_types = {{'year': INTEGER}})", [[str(f) for f in files]])
+        return self.con.execute(f"SELECT count(*) FROM _stage_{table}").fetchone()[0] - before
+
     def commit(self, regions: pd.DataFrame, indicators: pd.DataFrame,
                errors: pd.DataFrame | None = None, info: dict[str, str] | None = None,
                skip_paths: Iterable[str] = ()) -> dict[str, int]:

@@ -79,7 +79,7 @@ def test_rounds_chart_keeps_each_round_apart(con):
     en = report.rounds_figure(rounds[rounds["year"] == 2022],
                               report.Selection("jinzhong_dev_zone", "Jinzhong", 2022, "en"))
     assert en.data[0].x[0].startswith("Jan–Mar") and en.data[0].name == "Signed"
-    assert en.data[0].text[0] == "18 projects"
+    assert en.data[0].text[0] == "18" and "Projects" in en.layout.annotations[0].text
     years = report.pipeline_years_figure(rounds, sel)
     assert {tr.name for tr in years.data} == {"签约", "开工", "投产"}
     assert list(years.data[0].y) == [29, 35]                        # full-year totals only
@@ -215,3 +215,14 @@ def test_region_labels_have_no_tree_indentation(con):
     assert labels["平遥古城文旅园区"].startswith("平遥古城文旅园区")
     assert filters.resolve_region("Xiaodian District", regions) == "xiaodian"
     assert filters.nearest_year(2022, [2021, 2023]) == 2023
+
+
+def test_evidence_shows_what_other_documents_say(con):
+    facts = sql.facts(con, "xiaodian", 2021)
+    gdp = facts[(facts["indicator_id"] == "gdp") & (facts["kind"] == "value")]
+    ev = sql.evidence(con, tuple(gdp["fact_id"]))
+    html_zh = report.evidence_html(ev, "zh")
+    assert html_zh.count("另有文件给出不同的数字") == 2
+    assert "1,425.5 亿元 (小店区2024年政府工作报告)" in html_zh
+    lone = sql.evidence(con, tuple(sql.key_figures(con, "taiyuan", 2021)["fact_id"]))
+    assert "另有文件" not in report.evidence_html(lone, "zh")

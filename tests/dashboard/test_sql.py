@@ -1,6 +1,7 @@
 """dashboard/sql.py against the synthetic warehouse: no Streamlit, bound values, read-only."""
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 
@@ -8,15 +9,16 @@ import duckdb
 import pytest
 
 from dashboard import sql
-from tests.dashboard.conftest import ROOT
+from tests.dashboard.factory import ROOT
 
 AS_OF_2026 = "2026-01-01"
 
 
 def test_sql_module_does_not_import_streamlit():
     code = "import sys, dashboard.sql, dashboard.report, dashboard.charts; print('streamlit' in sys.modules)"
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}  # this checkout, installed or not
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
-                         cwd=ROOT).stdout.strip()
+                         cwd=ROOT, env=env).stdout.strip()
     assert out == "False"
 
 

@@ -144,3 +144,27 @@ def test_closed_scripts_never_leak(tokens):
     if raw.count("<!--") == 0 and "<script" not in "".join(tokens) and "<style" not in "".join(tokens) \
             and not re.search(r"<(title|iframe)", "".join(tokens)):
         assert "SECRET" not in mapped.text
+
+
+@pytest.mark.parametrize("source, text", [
+    ("<p>前文</p><script>", "前文\n"),                 # ends right after <script>
+    ("<p>前文</p><iframe>框<script>", "前文\n框\n"),   # an unclosed junk block around it
+    ("<p>前文</p><style>p{}", "前文\n"),
+])
+def test_input_ending_inside_script_terminates_and_warns(source, text):
+    mapped, warnings = html_to_text(Mapped.slice_of(source), "end.html")
+    assert mapped.text == text
+    assert any("unclosed <s" in w and "rest dropped" in w for w in warnings), warnings
+    _copied_chars_point_at_themselves(mapped, source)
+
+
+def test_positions_are_exact_across_lines_and_after_a_malformed_tag():
+    source = ("<div>\n<p>第一行，投资5亿元。</p>\n<p title=\"x>\n<b>第二</b>行&amp;尾</p>\n"
+              "<p>第三行</p></div>")
+    mapped, warnings = html_to_text(Mapped.slice_of(source), "m.html")
+    assert [line for line in mapped.text.split("\n") if line] == [
+        "第一行，投资5亿元。", "第二行&尾", "第三行"]
+    assert any("malformed tag <p>" in w for w in warnings)
+    _copied_chars_point_at_themselves(mapped, source)
+    amp = mapped.text.index("&")
+    assert source[map_offset(mapped.map, amp):].startswith("&amp;")
