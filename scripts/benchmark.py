@@ -121,6 +121,7 @@ TARGET_MB_S = 5.0   # end-to-end (process start to exit, cold cache) on the seed
 
 def measure_seed_shaped(copies: int, jobs: int) -> dict:
     folder = seed_shaped_corpus(copies)
+    load = os.getloadavg()[0]   # other work on the machine slows every figure below
     floor_s, nbytes = floor_pass(folder)
     work = OUT / f"run_seed_shaped_{copies}"
     shutil.rmtree(work, ignore_errors=True)
@@ -132,7 +133,7 @@ def measure_seed_shaped(copies: int, jobs: int) -> dict:
     print(f"  seed-shaped {n} docs: cold {cold['wall']:.2f}s, cached {warm['wall']:.2f}s",
           file=sys.stderr)
     return {"copies": copies, "n": n, "mb": nbytes / 1e6, "floor_s": floor_s, "cold": cold,
-            "warm": warm, "jobs": jobs}
+            "warm": warm, "jobs": jobs, "load": load}
 
 
 def report_seed_shaped(r: dict) -> str:
@@ -142,7 +143,8 @@ def report_seed_shaped(r: dict) -> str:
     return "\n".join([
         f"{r['copies']:,} copies of `seeds/` with varied figures (`scripts/seed_corpus.py`, "
         f"seed {SEED}), `--jobs {r['jobs']}`, {os.cpu_count()} CPUs, Python "
-        f"{sys.version.split()[0]}. Re-run: `.venv/bin/python -m scripts.benchmark`.",
+        f"{sys.version.split()[0]}, load average {r['load']:.1f} when it started. "
+        "Re-run: `.venv/bin/python -m scripts.benchmark`.",
         "",
         "| docs | MB | cold build s (process start to exit) | MB/s | extraction alone s | MB/s "
         "| cached rebuild s | floor s | cold/floor | facts |",
@@ -185,7 +187,7 @@ def quality(db: Path, answers: Path) -> dict:
 
 
 def measure(sizes: list[int], jobs: int, compare_size: int) -> dict:
-    rows, comparison = [], {}
+    rows, comparison, load = [], {}, os.getloadavg()[0]
     for n in sizes:
         folder = corpus(n)
         floor_s, nbytes = floor_pass(folder)
@@ -203,7 +205,8 @@ def measure(sizes: list[int], jobs: int, compare_size: int) -> dict:
                 comparison[j] = run_build(folder, work / f"wh_j{j}.duckdb", j, None)
         print(f"  {n:>6} docs: cold {cold['seconds']:.2f}s, cached {warm['seconds']:.2f}s",
               file=sys.stderr)
-    return {"rows": rows, "comparison": comparison, "jobs": jobs, "compare_size": compare_size}
+    return {"rows": rows, "comparison": comparison, "jobs": jobs, "compare_size": compare_size,
+            "load": load}
 
 
 def partial(run: dict, n: int) -> str:
@@ -216,7 +219,8 @@ def report(result: dict) -> str:
     jobs = result["jobs"]
     lines = [
         f"Generated corpora (`scripts/gen_corpus.py`, seed {SEED}), `--jobs {jobs}`, "
-        f"{os.cpu_count()} CPUs, Python {sys.version.split()[0]}. "
+        f"{os.cpu_count()} CPUs, Python {sys.version.split()[0]}, load average "
+        f"{result['load']:.1f} when it started. "
         "Re-run: `.venv/bin/python -m scripts.benchmark`.",
         "",
         "| docs | MB | cold build s | docs/s | MB/s | floor s | cold/floor | ms/doc "

@@ -1,4 +1,4 @@
-"""The project installs as a package: entry points resolve, SQL ships, nobody edits sys.path."""
+"""The project installs as a package: entry points resolve, SQL ships, no module edits the import path."""
 from __future__ import annotations
 
 import importlib
@@ -26,7 +26,7 @@ def test_the_sql_files_ship_with_the_package():
     assert {"schema.sql", "views.sql"} <= shipped
 
 
-def test_no_code_edits_sys_path():
+def test_no_module_edits_the_import_path():
     offenders = []
     for folder in ("etl", "dashboard", "scripts", "tests"):
         for path in (ROOT / folder).rglob("*.py"):
