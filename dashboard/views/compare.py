@@ -8,7 +8,7 @@ import streamlit as st
 
 from dashboard import explore_layout as ex
 from dashboard import explore_report as er
-from dashboard import explore_sql, filters, layout, sql
+from dashboard import explore_sql, filters, layout, report, sql
 from dashboard import queries as q
 from dashboard.i18n import kind_label, t
 
@@ -68,5 +68,7 @@ else:
     ex.chart(fig, sel, f"league_{indicator}_{kind}_{last}", layout.evidence_for(ranked["fact_id"]), fmt=fmt)
     st.subheader(t("league_table", lang, year=last))
     st.dataframe(er.league_table(league, names, lang, kind), hide_index=True)
+    # the table's CSV: every figure it shows (level, growth, rank of each region), tidy
+    layout.csv_button(report.tidy(layout.evidence_for(league["fact_id"]), lang), sel, f"league_table_{indicator}_{last}")
 st.caption(t("url_note", lang))
 ex.region_download(sel)
