@@ -57,7 +57,7 @@ else:
                  layout.evidence_for(series["fact_id"]), fmt=fmt)
         st.dataframe(er.figures_table(series, names, lang), hide_index=True)
     if len(other_units):
-        st.caption(t("mixed_units", lang, n=len(other_units), units="、".join(sorted(set(other_units["unit"])))))
+        st.caption(t("mixed_units", lang, n=len(other_units), units=t("list_sep", lang).join(sorted(set(other_units["unit"])))))
 
 league = q.run(explore_sql.league, indicator, last)
 ranked, unit, _ = er.one_unit(er.league_frame(league, kind))

@@ -80,6 +80,6 @@ with right:
     if len(values):
         st.dataframe(er.figures_table(values, er.region_name(regions, lang), lang), hide_index=True)
     if len(other_units):
-        st.caption(t("mixed_units", lang, n=len(other_units), units="、".join(sorted(set(other_units["unit"])))))
+        st.caption(t("mixed_units", lang, n=len(other_units), units=t("list_sep", lang).join(sorted(set(other_units["unit"])))))
 st.caption(t("url_note", lang))
 ex.region_download(sel)

@@ -181,6 +181,9 @@ def test_map_page_draws_the_cities(explore_db, monkeypatch):
     fig = specs(at)[0]
     base = next(tr for tr in fig["data"] if tr.get("name") == "base")
     assert len(base["locations"]) == 11
+    assert {c for _, c in base["colorscale"]} == {"#d5dbe1"}  # grey underneath: no region hidden
+    data = next(tr for tr in fig["data"] if tr.get("name") == "data")
+    assert sorted(data["locations"]) == ["140100", "140200", "140400", "140800"]
     assert fig["layout"]["title"]["text"] == "地区生产总值 · 增速 · 2023 · 地级市"
     assert "太原市2024年国民经济和社会发展统计公报" in fig["layout"]["annotations"][-1]["text"]
     table = at.dataframe[0].value
