@@ -13,7 +13,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from . import explore_charts, geo
-from .i18n import (fmt_date, fmt_figure, is_missing, kind_label, period_label, period_suffix,
+from .i18n import (fmt_date, fmt_figure, kind_label, period_label, period_suffix,
                    qualifier_word, t, unit_label)
 from .report import Selection
 
@@ -224,7 +224,3 @@ def league_table(league: pd.DataFrame, names: dict[str, str], lang: str, kind: s
     if len(df):
         df[t("col_place", lang)] = df[t("col_place", lang)].astype("Int64")
     return df
-
-
-def is_number(value) -> bool:
-    return not is_missing(value)

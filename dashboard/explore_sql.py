@@ -11,9 +11,6 @@ import pandas as pd
 
 from .sql import REGION_KEY, _df
 
-KINDS = ("value", "growth", "share", "rank")
-
-
 def indicator_kinds(con) -> pd.DataFrame:
     """Every coded indicator and kind with actual figures: how many regions and years report it."""
     return _df(con, "indicator_kinds", f"""

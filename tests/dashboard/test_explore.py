@@ -17,7 +17,6 @@ from streamlit.testing.v1 import AppTest
 
 from dashboard import explore_report as er
 from dashboard import explore_sql, export, geo, sql
-from dashboard.report import Selection
 from etl.warehouse.load import build_warehouse
 from scripts import add_region_codes
 from tests.dashboard.explore_factory import explore_content
