@@ -180,6 +180,11 @@ def test_map_draws_cities_and_a_click_selects_the_region(page, app_url):
     assert params(page)["map_year"] == ["2023"]  # the map's own settings stay
     page.screenshot(path=SCREENSHOTS / "map_after_click_datong.png")
 
+    click_feature(page, "140600")  # 朔州市: no figure at all, so the sidebar cannot take it
+    wait_idle(page)
+    assert params(page)["region"] == ["datong"]
+    assert page.locator('[data-testid="stAlert"]').filter(has_text="朔州市 没有任何数据").count() == 1
+
 
 def test_map_controls_survive_a_reload(page, app_url):
     page.goto(f"{app_url}/map?region=taiyuan")
