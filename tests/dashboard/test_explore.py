@@ -228,3 +228,23 @@ def test_export_cli_writes_svg_with_text(explore_db, tmp_path):
     root = ET.fromstring(svgs[0].read_bytes())
     text = " ".join("".join(e.itertext()) for e in root.iter("{http://www.w3.org/2000/svg}text"))
     assert "太原市" in text
+
+
+def test_map_exports_as_svg_with_title_legend_and_source(econ):
+    from dashboard.report import Selection
+
+    regions = sql.regions(econ)
+    values = er.drawn(explore_sql.map_values(econ, "gdp", "growth", 2023), regions, "city")
+    docs = sql.documents(econ)
+    sel = Selection("taiyuan", "太原市", 2023, "zh", dict(zip(docs["doc"], docs["title"])))
+    fig = er.map_figure(values, regions, sel, level="city", indicator="地区生产总值", kind="growth", year=2023)
+    try:
+        svg = export.figure_png(fig, fmt="svg")
+    finally:
+        export.stop()
+    root = ET.fromstring(svg)
+    text = " ".join("".join(e.itertext()) for e in root.iter("{http://www.w3.org/2000/svg}text"))
+    assert "地区生产总值 · 增速 · 2023 · 地级市" in text                  # title
+    assert "来源：太原市2024年国民经济和社会发展统计公报" in text          # source line
+    assert "%" in text and "大同市" in text                                # legend unit, city names
+    assert len(root.findall(".//{http://www.w3.org/2000/svg}path")) > 11  # the shapes, as paths
