@@ -101,6 +101,8 @@ STRINGS: dict[str, tuple] = {
     "no_targets": ("{region} 暂无目标记录。", "No targets recorded for {region}."),
     "no_levels": ("{region} 没有跨两年以上的全年数据，无法画出历年水平。",
                   "{region} has no full-year figures for two years or more."),
+    "evidence_capped": ("共 {total} 个数字，这里列出前 {n} 个；全部见 CSV。",
+                        "{total} numbers; the first {n} are listed here, all of them are in the CSV."),
     "conflicts_capped": ("共 {total} 处不一致，下面并排列出前 {n} 处（所选年份优先），全部见表格。",
                          "{total} disagreements; the first {n} (selected year first) side by side, all in the table."),
     "old_schema": ("数据仓库 `{path}` 是旧版本生成的，请运行 `make build` 重新生成。",

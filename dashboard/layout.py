@@ -6,6 +6,8 @@ and an expander with the evidence behind each number, in chart order.
 """
 from __future__ import annotations
 
+from typing import Callable
+
 import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
@@ -48,15 +50,20 @@ def evidence_for(fact_ids, roles: list[str] | None = None) -> pd.DataFrame:
     return ev
 
 
-def csv_button(data: pd.DataFrame, sel: Selection, name: str) -> None:
+def csv_button(data: pd.DataFrame | Callable[[], pd.DataFrame], sel: Selection, name: str) -> None:
+    """A CSV download; `data` may be a callable, made only when the button is clicked."""
+    def payload() -> bytes:
+        frame = data() if callable(data) else data
+        return frame.to_csv(index=False).encode("utf-8-sig")  # BOM: Excel opens Chinese right
+
     st.download_button(
-        t("download_csv", sel.lang), data=lambda: data.to_csv(index=False).encode("utf-8-sig"),
+        t("download_csv", sel.lang), data=payload,
         file_name=f"{sel.file_stem(name)}.csv", mime="text/csv", key=f"csv_{name}",
         on_click="ignore", icon=":material/table:")
 
 
 def chart(fig: go.Figure, sel: Selection, name: str, evidence: pd.DataFrame | None = None,
-          csv: pd.DataFrame | None = None) -> None:
+          csv: pd.DataFrame | Callable[[], pd.DataFrame] | None = None) -> None:
     # theme=None: keep the figure's own template; Streamlit's theme would restyle it.
     st.plotly_chart(fig, theme=None, config=plotly_config(sel, name), key=f"chart_{name}")
     left, right = st.columns([1, 1])
@@ -66,7 +73,7 @@ def chart(fig: go.Figure, sel: Selection, name: str, evidence: pd.DataFrame | No
             file_name=f"{sel.file_stem(name)}.png", mime="image/png", key=f"png_{name}",
             on_click="ignore", icon=":material/download:")
     if csv is None and evidence is not None:
-        csv = report.tidy(evidence, sel.lang)
+        csv = lambda: report.tidy(evidence, sel.lang)  # noqa: E731 (made on click)
     if csv is not None:
         with right:
             csv_button(csv, sel, name)
@@ -75,22 +82,31 @@ def chart(fig: go.Figure, sel: Selection, name: str, evidence: pd.DataFrame | No
 
 
 def table(df, sel: Selection, name: str, evidence: pd.DataFrame | None = None,
-          csv: pd.DataFrame | None = None, **dataframe_kwargs) -> None:
+          csv: pd.DataFrame | Callable[[], pd.DataFrame] | None = None, evidence_total: int | None = None,
+          **dataframe_kwargs) -> None:
     """A formatted table on screen; the CSV is tidy (numbers as numbers), never the formatting."""
     rows = len(getattr(df, "data", df))
     dataframe_kwargs.setdefault("height", min(35 * (rows + 1) + 3, 640))  # every row visible up to ~17
     st.dataframe(df, hide_index=True, key=f"table_{name}", **dataframe_kwargs)
     if csv is None and evidence is not None:
-        csv = report.tidy(evidence, sel.lang)
+        csv = lambda: report.tidy(evidence, sel.lang)  # noqa: E731 (made on click)
     if csv is not None:
         csv_button(csv, sel, name)
     if evidence is not None:
-        show_evidence(evidence, sel.lang)
+        show_evidence(evidence, sel.lang, evidence_total)
 
 
-def show_evidence(ev: pd.DataFrame, lang: str) -> None:
+MAX_EVIDENCE_ROWS = 100
+
+
+def show_evidence(ev: pd.DataFrame, lang: str, total: int | None = None) -> None:
+    """The evidence panel, in chart order; a long one shows its first rows (all are in the CSV)."""
+    total = max(total or 0, len(ev))
     with st.expander(t("evidence", lang)):
-        st.markdown(EVIDENCE_CSS + report.evidence_html(ev, lang), unsafe_allow_html=True)
+        if total > MAX_EVIDENCE_ROWS:
+            st.caption(t("evidence_capped", lang, n=MAX_EVIDENCE_ROWS, total=total))
+        st.markdown(EVIDENCE_CSS + report.evidence_html(ev.head(MAX_EVIDENCE_ROWS), lang),
+                    unsafe_allow_html=True)
 
 
 def no_data(sel: Selection, what_key: str) -> None:

@@ -308,20 +308,20 @@ def facts(con, region_key: str, year: int) -> pd.DataFrame:
         ORDER BY f.indicator_id NULLS LAST, f.kind, f.period, f.doc, f.fact_id""", [region_key, year])
 
 
-def conflicts(con, region_key: str) -> pd.DataFrame:
-    """Figures that documents disagree on: one row per (conflict, fact)."""
+def conflicts(con, region_key: str, year: int | None = None) -> pd.DataFrame:
+    """Figures that documents disagree on: one row per (conflict, fact); one year, or all."""
     return _df(con, "conflicts", """
         WITH c AS (
             SELECT row_number() OVER (ORDER BY year, indicator_id, kind, period, unit) AS conflict_id,
                    indicator_id, year, period, kind, unnest(fact_ids) AS fact_id
-            FROM fact_conflicts_for(?))
+            FROM fact_conflicts_for(?) WHERE CAST(? AS INTEGER) IS NULL OR year = ?)
         SELECT c.conflict_id, c.indicator_id, coalesce(i.name_zh, f.indicator_name) AS name_zh,
                i.name_en, c.year, c.period, c.kind, f.fact_id, f.doc, d.title, d.published,
                f.value, f.unit, f.qualifier, f.raw_number, f.quote, f.sentence
         FROM c JOIN facts f USING (fact_id)
         LEFT JOIN documents d ON d.doc = f.doc
         LEFT JOIN indicators i ON i.id = c.indicator_id
-        ORDER BY c.conflict_id, d.published NULLS LAST, f.doc""", [region_key])
+        ORDER BY c.conflict_id, d.published NULLS LAST, f.doc""", [region_key, year, year])
 
 
 def schema_version(con) -> int:

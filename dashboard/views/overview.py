@@ -22,7 +22,7 @@ else:
             shown = figures.head(FIRST_CARDS)
     layout.metric_cards(shown, sel)
     # Disagreements between documents, where the number is shown.
-    conflicts = q.run(sql.conflicts, sel.region_key)
+    conflicts = q.run(sql.conflicts, sel.region_key, sel.year)
     shown_ids = set(shown["fact_id"])
     for _, group in conflicts[conflicts["year"] == sel.year].groupby("conflict_id"):
         mine, others = group[group["fact_id"].isin(shown_ids)], group[~group["fact_id"].isin(shown_ids)]
@@ -33,7 +33,8 @@ else:
         st.warning(f"{report.label_of(mine.iloc[0], sel.lang)}: "
                    + t("conflict_here", sel.lang, others=described), icon=":material/warning:")
     layout.show_evidence(layout.evidence_for(shown["fact_id"]), sel.lang)
-    layout.csv_button(report.tidy(layout.evidence_for(figures["fact_id"]), sel.lang), sel, "key_figures")
+    layout.csv_button(lambda: report.tidy(layout.evidence_for(figures["fact_id"]), sel.lang), sel,
+                      "key_figures")
 
 coverage = q.run(sql.coverage)
 layout.chart(report.coverage_figure(coverage, sel), sel, "coverage",

@@ -1,4 +1,5 @@
 """Sources: the documents, where any number comes from, and figures documents disagree on."""
+import pandas as pd
 import streamlit as st
 
 from dashboard import filters, layout, report, sql
@@ -61,12 +62,16 @@ else:
                           help=fmt_date(r["published"], sel.lang))
                 st.markdown(report.highlight(r["sentence"], r["quote"], r["raw_number"]),
                             unsafe_allow_html=True)
-    evidence = layout.evidence_for(conflicts["fact_id"])
-    shown = report.tidy(evidence, sel.lang)[["indicator_name", "year", "period", "kind", "value",
-                                              "unit", "qualifier", "document_title", "published"]]
-    layout.table(shown.rename(columns={
-        "indicator_name": t("col:indicator", sel.lang), "year": t("year", sel.lang),
-        "period": t("col:period", sel.lang), "kind": t("col:kind", sel.lang),
-        "value": t("col:value", sel.lang), "unit": t("col:unit", sel.lang),
-        "qualifier": t("col:qualifier", sel.lang), "document_title": t("col:document", sel.lang),
-        "published": t("col:date", sel.lang)}), sel, "conflicts", evidence=evidence)
+    shown = pd.DataFrame({
+        t("col:indicator", sel.lang): [report.label_of(r, sel.lang) for r in conflicts.to_dict("records")],
+        t("year", sel.lang): conflicts["year"].astype("Int64"),
+        t("col:period", sel.lang): [period_label(p, sel.lang) for p in conflicts["period"]],
+        t("col:kind", sel.lang): [kind_label(k, sel.lang) for k in conflicts["kind"]],
+        t("col:value", sel.lang): [fmt_figure(v, u, q_, sel.lang) for v, u, q_ in
+                                   zip(conflicts["value"], conflicts["unit"], conflicts["qualifier"])],
+        t("col:document", sel.lang): conflicts["title"].fillna(t("undated", sel.lang)),
+        t("col:date", sel.lang): [fmt_date(d, sel.lang) for d in conflicts["published"]],
+    })
+    ordered = ranked["fact_id"].tolist()  # the side-by-side ones first, as on the page
+    layout.table(shown, sel, "conflicts", evidence=layout.evidence_for(ordered[:layout.MAX_EVIDENCE_ROWS]),
+                 csv=lambda: report.tidy(layout.evidence_for(ordered), sel.lang), evidence_total=len(ordered))

@@ -200,3 +200,8 @@ def test_scoped_macros_equal_the_filtered_views(con, macro, view, where):
 def pd_isna(v) -> bool:
     import pandas as pd
     return bool(pd.isna(v))
+
+
+def test_conflicts_of_one_year(con):
+    assert sql.conflicts(con, "xiaodian", 2021)["value"].tolist() == [1425.15, 1425.5]
+    assert sql.conflicts(con, "xiaodian", 2023).empty
