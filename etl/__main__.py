@@ -28,9 +28,18 @@ def _reference(directory: str | None):
 def cmd_build(args) -> int:
     ref = _reference(args.reference)
     if args.engine == "dask":
+        try:
+            import distributed  # noqa: F401  (pinned in requirements.txt)
+        except ImportError as exc:
+            raise UsageError(f"--engine dask needs dask and distributed installed ({exc})") \
+                from exc
         from .engines.dask_engine import build_on_dask
-        summary = build_on_dask(args.docs or ["seeds"], args.db, ref, scheduler=args.scheduler,
-                                workers=args.jobs, stage_dir=args.parquet)
+        try:
+            summary = build_on_dask(args.docs or ["seeds"], args.db, ref,
+                                    scheduler=args.scheduler, workers=args.jobs,
+                                    stage_dir=args.parquet)
+        except ConnectionError as exc:
+            raise UsageError(str(exc)) from exc
     else:
         if args.scheduler or args.parquet:
             raise UsageError("--scheduler and --parquet go with --engine dask")

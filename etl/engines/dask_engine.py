@@ -30,6 +30,7 @@ from ..schema import RECORD_TABLES, TABLE_FIELDS, column_types
 
 MAX_BATCH = 500        # files per task: big enough to amortise a task, small enough to balance
 BATCHES_PER_WORKER = 4
+CONNECT_TIMEOUT = "20s"   # a scheduler that does not answer by then is a setup problem
 
 
 def _stderr(line: str) -> None:
@@ -105,7 +106,12 @@ def dask_client(scheduler: str | None, workers: int) -> Iterator:
     """A client of the cluster at `scheduler`, or of a LocalCluster of `workers` processes."""
     from dask.distributed import Client, LocalCluster
     if scheduler:
-        with Client(scheduler) as client:
+        try:
+            client = Client(scheduler, timeout=CONNECT_TIMEOUT)
+        except (OSError, TimeoutError) as exc:
+            raise ConnectionError(f"cannot reach the Dask scheduler at {scheduler}: "
+                                  f"{exc}") from exc
+        with client:
             yield client
         return
     with LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
