@@ -78,7 +78,7 @@ def chart(fig: go.Figure, sel: Selection, name: str, evidence: pd.DataFrame, fmt
             file_name=f"{sel.file_stem(name)}.{image}", mime="image/png" if image == "png" else "image/svg+xml",
             key=f"{image}_{name}", on_click="ignore", icon=":material/download:")
     with cols[2]:
-        layout.csv_button(report.tidy(evidence, sel.lang), sel, name)
+        layout.csv_button(lambda: report.tidy(evidence, sel.lang), sel, name)  # made on click
     layout.show_evidence(evidence, sel.lang)
     return event
 

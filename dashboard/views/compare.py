@@ -69,6 +69,7 @@ else:
     st.subheader(t("league_table", lang, year=last))
     st.dataframe(er.league_table(league, names, lang, kind), hide_index=True)
     # the table's CSV: every figure it shows (level, growth, rank of each region), tidy
-    layout.csv_button(report.tidy(layout.evidence_for(league["fact_id"]), lang), sel, f"league_table_{indicator}_{last}")
+    league_ev = layout.evidence_for(league["fact_id"])
+    layout.csv_button(lambda: report.tidy(league_ev, lang), sel, f"league_table_{indicator}_{last}")
 st.caption(t("url_note", lang))
 ex.region_download(sel)
