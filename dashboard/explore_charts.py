@@ -27,13 +27,15 @@ PALETTE = ["#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#ff7f0e", "#8c564b", "#e
 def choropleth_map(geojson: dict, *, labels: pd.DataFrame, base: pd.DataFrame, data: pd.DataFrame,
                    zones: pd.DataFrame, title: str, source: str, colorbar_title: str,
                    reverse: bool = False, outline: dict | None = None,
-                   selected: str | None = None, height: int = 720) -> go.Figure:
+                   selected: str | None = None, selected_zone: str | None = None,
+                   height: int = 720) -> go.Figure:
     """A choropleth of one level of divisions.
 
     labels: lon, lat, text, colour (names drawn on the map); base: code, region, hover (every feature,
     drawn grey: regions without a figure stay visible); data: code, region, value, hover;
     zones: lon, lat, region, value (NaN: no figure), hover; outline: an upper level's
-    FeatureCollection drawn as lines only; selected: code outlined in the accent colour.
+    FeatureCollection drawn as lines only; selected: code outlined in the accent colour, and
+    selected_zone: a zone (region id) whose marker is.
     `region` (the gazetteer id) rides along as customdata, so a click names the region.
     """
     fig = go.Figure()
@@ -63,11 +65,14 @@ def choropleth_map(geojson: dict, *, labels: pd.DataFrame, base: pd.DataFrame, d
         for part, with_data in ((zones[~has], False), (zones[has], True)):
             if part.empty:
                 continue
-            marker = (dict(size=13, color=part["value"], coloraxis="coloraxis",
-                           line=dict(color="#33414e", width=1.5), symbol="diamond")
+            chosen = part["region"] == selected_zone  # the sidebar's zone: accent outline
+            marker = (dict(size=13, color=part["value"], coloraxis="coloraxis", symbol="diamond",
+                           line=dict(color=[ACCENT if c else "#33414e" for c in chosen],
+                                     width=[3 if c else 1.5 for c in chosen]))
                       if with_data else
-                      dict(size=8, color=NO_DATA_GREY, line=dict(color="#7b8794", width=1),
-                           symbol="diamond"))
+                      dict(size=8, color=NO_DATA_GREY, symbol="diamond",
+                           line=dict(color=[ACCENT if c else "#7b8794" for c in chosen],
+                                     width=[3 if c else 1 for c in chosen])))
             fig.add_scattergeo(lon=part["lon"], lat=part["lat"], customdata=part["region"],
                                hovertext=part["hover"], hoverinfo="text", mode="markers",
                                marker=marker, showlegend=False,

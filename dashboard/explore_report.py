@@ -147,7 +147,7 @@ def map_figure(values: pd.DataFrame, regions: pd.DataFrame, sel: Selection, *, l
         geo.features(level, geojson), labels=labels, base=base, data=data, zones=zones, title=title,
         source=sel.source(values["doc"]) if len(values) else "",
         colorbar_title=unit_label(unit, sel.lang, n=2, column=True) if unit else "",
-        reverse=kind == "rank", selected=selected,
+        reverse=kind == "rank", selected=selected, selected_zone=sel.region_key,
         outline=geo.features("city", geojson) if level == "county" else None)
 
 
