@@ -12,7 +12,7 @@ import math
 import pandas as pd
 import plotly.graph_objects as go
 
-from . import explore_charts, geo
+from . import explore_charts, explore_sql, geo, sql
 from .i18n import (fmt_date, fmt_figure, kind_label, period_label, period_suffix,
                    qualifier_word, t, unit_label)
 from .report import Selection
@@ -224,3 +224,18 @@ def league_table(league: pd.DataFrame, names: dict[str, str], lang: str, kind: s
     if len(df):
         df[t("col_place", lang)] = df[t("col_place", lang)].astype("Int64")
     return df
+
+
+# ---------------------------------------------------------------- export CLI
+def export_figures(fetch, sel: Selection) -> dict[str, go.Figure]:
+    """The Map page's default view for the selection's year (most reported indicator, city
+    level), for `python -m dashboard.export`; `fetch(query, *args)` runs a query."""
+    kinds = fetch(explore_sql.indicator_kinds)
+    if kinds.empty:
+        return {}
+    indicator, kind = kinds["indicator_id"].iloc[0], kinds["kind"].iloc[0]
+    regions = fetch(sql.regions)
+    values, _, _ = one_unit(drawn(fetch(explore_sql.map_values, indicator, kind, sel.year), regions, "city"))
+    fig = map_figure(values, regions, sel, level="city", indicator=indicator_name(kinds, indicator, sel.lang),
+                     kind=kind, year=sel.year)
+    return {f"map_{indicator}_{kind}_city_{sel.year}": fig}

@@ -93,6 +93,8 @@ def export_selection(db: str | Path, region: str, year: int, out: str | Path,
         sel = Selection(region, label, year, lang, dict(zip(docs["doc"], docs["title"])))
         figures, tables = build_all(lambda query, *args: query(con, *args), sel,
                                     as_of or dt.date.today().isoformat())
+        from .explore_report import export_figures  # the map, as on the Map page
+        figures.update(export_figures(lambda query, *args: query(con, *args), sel))
     finally:
         con.close()
     written = []

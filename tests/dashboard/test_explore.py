@@ -225,6 +225,7 @@ def test_export_cli_writes_svg_with_text(explore_db, tmp_path):
         export.stop()
     svgs = sorted(tmp_path.glob("*.svg"))
     assert svgs and not list(tmp_path.glob("*.png"))
+    assert (tmp_path / "taiyuan_2023_map_gdp_growth_city_2023.svg").exists()  # the map too
     root = ET.fromstring(svgs[0].read_bytes())
     text = " ".join("".join(e.itertext()) for e in root.iter("{http://www.w3.org/2000/svg}text"))
     assert "太原市" in text
