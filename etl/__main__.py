@@ -6,6 +6,7 @@ Exit status: 0 success; 1 some files failed (everything else was still built/wri
 from __future__ import annotations
 
 import argparse
+import importlib.util
 import os
 import sys
 from pathlib import Path
@@ -28,11 +29,9 @@ def _reference(directory: str | None):
 def cmd_build(args) -> int:
     ref = _reference(args.reference)
     if args.engine == "dask":
-        try:
-            import distributed  # noqa: F401  (pinned in requirements.txt)
-        except ImportError as exc:
-            raise UsageError(f"--engine dask needs dask and distributed installed ({exc})") \
-                from exc
+        if importlib.util.find_spec("distributed") is None:
+            raise UsageError("--engine dask needs dask and distributed installed "
+                             "(pinned in requirements.txt)")
         from .engines.dask_engine import build_on_dask
         try:
             summary = build_on_dask(args.docs or ["seeds"], args.db, ref,

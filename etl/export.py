@@ -9,7 +9,8 @@ from pathlib import Path
 
 import duckdb
 
-from .records import EXPORT_COLUMNS, json_value, plain, table_records
+from .records import json_value, plain, table_records
+from .schema import EXPORT_COLUMNS
 
 PARTITIONED_TABLES = ("facts", "projects", "policies")
 

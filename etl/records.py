@@ -17,7 +17,7 @@ import math
 from datetime import date
 
 from .models import Document, DocumentFrame, Extraction
-from .schema import DOCUMENT_COLUMNS, EXPORT_COLUMNS, TABLE_FIELDS  # noqa: F401 (re-exported)
+from .schema import DOCUMENT_COLUMNS, TABLE_FIELDS
 
 # Document-table columns filled from the extraction's DocumentFrame (column -> frame field).
 _FRAME_COLUMNS = {

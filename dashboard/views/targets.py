@@ -1,6 +1,5 @@
 """Targets of the chosen year: each with its matched actual, progress by kind of target, and
 a status from the warehouse's one rule (target_status_for) as of a date the page shows."""
-import datetime as dt
 
 import streamlit as st
 
