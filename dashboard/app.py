@@ -20,4 +20,6 @@ st.navigation([
     st.Page(PAGES_DIR / "sources.py", title=t("sources", lang), icon=":material/description:", url_path="sources"),
     st.Page(PAGES_DIR / "documents.py", title=t("page_documents", lang), icon=":material/upload_file:", url_path="documents"),
     st.Page(PAGES_DIR / "review.py", title=t("page_review", lang), icon=":material/fact_check:", url_path="review"),
+    st.Page(PAGES_DIR / "map.py", title=t("map", lang), icon=":material/map:", url_path="map"),
+    st.Page(PAGES_DIR / "compare.py", title=t("compare", lang), icon=":material/compare_arrows:", url_path="compare"),
 ]).run()

@@ -7,7 +7,7 @@ threads asking at once can receive each other's images. All calls go through `_L
 The browser is Debian's chromium (never a downloaded one): BROWSER_PATH, else /usr/bin/chromium.
 
     python -m dashboard.export --region xiaodian --year 2023 --out exports/ [--db PATH] [--lang en]
-                               [--as-of YYYY-MM-DD]
+                               [--as-of YYYY-MM-DD] [--format png|svg]
 
 Tables are written as tidy CSV: one row per number (value as a number, unit, period, source).
 """
@@ -37,13 +37,19 @@ def browser_path() -> str:
     return path
 
 
+FORMATS = ("png", "svg")
+
+
 def figure_png(fig: go.Figure, *, width: int | None = None, height: int | None = None,
-               scale: int = SCALE) -> bytes:
-    """PNG bytes of a figure, rendered by the shared kaleido server (serialised by a lock)."""
+               scale: int = SCALE, fmt: str = "png") -> bytes:
+    """PNG (or, with fmt="svg", SVG: text stays text) bytes of a figure, rendered by the
+    shared kaleido server (serialised by a lock)."""
     import kaleido
 
     global _server_started
-    opts = {"format": "png", "width": width or WIDTH,
+    if fmt not in FORMATS:
+        raise ValueError(f"format {fmt!r} is not one of {FORMATS}")
+    opts = {"format": fmt, "width": width or WIDTH,
             "height": height or fig.layout.height or HEIGHT, "scale": scale}
     with _LOCK:
         if not _server_started:
@@ -66,8 +72,8 @@ def stop() -> None:
 
 
 def export_selection(db: str | Path, region: str, year: int, out: str | Path,
-                     lang: str = "zh", as_of: str | None = None) -> list[Path]:
-    """Write every chart of a selection as PNG and every table as tidy CSV into `out`."""
+                     lang: str = "zh", as_of: str | None = None, fmt: str = "png") -> list[Path]:
+    """Write every chart of a selection as PNG (or SVG) and every table as tidy CSV into `out`."""
     import datetime as dt
 
     from . import sql as q
@@ -87,12 +93,14 @@ def export_selection(db: str | Path, region: str, year: int, out: str | Path,
         sel = Selection(region, label, year, lang, dict(zip(docs["doc"], docs["title"])))
         figures, tables = build_all(lambda query, *args: query(con, *args), sel,
                                     as_of or dt.date.today().isoformat())
+        from .explore_report import export_figures  # the map, as on the Map page
+        figures.update(export_figures(lambda query, *args: query(con, *args), sel))
     finally:
         con.close()
     written = []
     for name, fig in figures.items():
-        path = out / f"{sel.file_stem(name)}.png"
-        path.write_bytes(figure_png(fig))
+        path = out / f"{sel.file_stem(name)}.{fmt}"
+        path.write_bytes(figure_png(fig, fmt=fmt))
         written.append(path)
     for name, table in tables.items():
         path = out / f"{sel.file_stem(name)}.csv"
@@ -111,13 +119,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--db", default=None, help="warehouse file (default: $WAREHOUSE_DB or data/warehouse.duckdb)")
     parser.add_argument("--lang", default="zh", choices=("zh", "en"))
     parser.add_argument("--as-of", default=None, help="date target statuses are computed for (default: today)")
+    parser.add_argument("--format", default="png", choices=FORMATS, help="chart image format (default: png)")
     args = parser.parse_args(argv)
     db = Path(args.db) if args.db else q.warehouse_path()
     if not db.exists():
         print(f"No warehouse at {db}: run `make build` first.", file=sys.stderr)
         return 2
     try:
-        written = export_selection(db, args.region, args.year, args.out, args.lang, args.as_of)
+        written = export_selection(db, args.region, args.year, args.out, args.lang, args.as_of, args.format)
     finally:
         stop()
     for path in written:

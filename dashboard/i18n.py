@@ -391,3 +391,51 @@ def fmt_pp(diff, lang: str = "zh") -> str:
     if is_missing(diff):
         return "–"
     return f"{float(diff):+.1f} {t('pp', lang)}"
+
+
+# ---------------------------------------------------------------- Map and Compare pages
+# Kept as one block at the end so the explore work and the rest of the dashboard merge apart.
+STRINGS.update({
+    "map": ("地图", "Map"),
+    "compare": ("对比", "Compare"),
+    "map_level": ("区划层级", "Divisions"),
+    "level:city": ("地级市", "Cities"),
+    "level:county": ("县级（县、市、区）", "Counties and districts"),
+    "kind": ("类型", "Kind"),
+    "map_title": ("{indicator} · {kind} · {year} · {level}", "{indicator} · {kind} · {year} · {level}"),
+    "map_help": ("点击地图上的地区即可在侧栏中选中它。灰色：该年没有这项数据。圆点：开发区（没有边界，画在所在区县）。",
+                 "Click a region to select it in the sidebar. Grey: no figure for that year. "
+                 "Dots: development zones (no boundary; drawn at their host district)."),
+    "map_pick_no_data": ("{region} 没有任何数据，侧栏无法选中它。", "{region} has no figures, so it cannot be selected."),
+    "no_indicator": ("还没有可以比较的指标数据。", "No indicator has figures to compare yet."),
+    "no_map_data": ("{year} 年没有地区报告{indicator}（{kind}）。", "No region reports {indicator} ({kind}) for {year}."),
+    "no_figure": ("无数据", "no figure"),
+    "hover_value": ("数值", "Value"),
+    "hover_period": ("时期", "Period"),
+    "hover_qualifier": ("精确度", "Qualifier"),
+    "hover_source": ("来源", "Source"),
+    "zone_at": ("开发区，位于{host}", "zone, drawn at {host}"),
+    "compare_regions": ("对比的地区", "Regions to compare"),
+    "compare_none": ("请至少选择一个地区。", "Choose at least one region."),
+    "compare_title": ("{indicator} · {kind} · {first}–{last}", "{indicator} · {kind} · {first}–{last}"),
+    "league_title": ("{indicator} · {year} · 各地区排名（{kind}）", "{indicator} · {year} · regions ranked ({kind})"),
+    "league_table": ("{year} 年排行榜", "League table {year}"),
+    "col_region": ("地区", "Region"),
+    "col_place": ("名次", "Place"),
+    "col_level": ("总量", "Level"),
+    "col_growth": ("增速", "Growth"),
+    "col_rank": ("公布的排名", "Reported rank"),
+    "col_year": ("年份", "Year"),
+    "col_figure": ("数字", "Figure"),
+    "col_period": ("时期", "Period"),
+    "col_qualifier": ("精确度", "Qualifier"),
+    "col_source": ("来源文件", "Source document"),
+    "mixed_units": ("另有 {n} 个地区使用别的单位（{units}），未画入。", "{n} more regions use another unit ({units}) and are left out."),
+    "download_svg": ("下载 SVG", "Download SVG"),
+    "image_format": ("相机按钮的图片格式", "Camera button image format"),
+    "region_data": ("下载 {region} 的全部数据（数字及出处、项目、政策）",
+                    "Download all data for {region} (figures with sources, projects, policies)"),
+    "download_parquet": ("下载 Parquet", "Download Parquet"),
+    "url_note": ("本页的所有设置都保存在网址中，复制链接即可分享当前视图。",
+                 "Every setting of this page is in the address: copy the link to share this view."),
+})

@@ -56,3 +56,8 @@ QUERIES = {f.__name__: f for f in (
     sql.growth_rates, sql.growth_by_region, sql.levels_over_time, sql.pipeline_rounds,
     sql.projects, sql.target_years, sql.targets, sql.documents, sql.facts, sql.conflicts,
     sql.schema_version)}
+
+# The Map/Compare pages' queries live in explore_sql.py; same cache, same file-version key.
+from . import explore_sql  # noqa: E402
+
+QUERIES.update(explore_sql.QUERIES)
