@@ -189,9 +189,9 @@ def test_map_draws_cities_and_a_click_selects_the_region(page, app_url):
 def test_map_controls_survive_a_reload(page, app_url):
     page.goto(f"{app_url}/map?region=taiyuan")
     wait_idle(page)
-    page.get_by_text("数值", exact=True).first.click()           # kind
+    page.locator('[data-testid="stRadio"]').get_by_text("数值", exact=True).click()           # kind
     wait_idle(page)
-    page.get_by_text("县级（县、市、区）", exact=True).click()   # level
+    page.locator('[data-testid="stRadio"]').get_by_text("县级（县、市、区）", exact=True).click()   # level
     wait_idle(page)
     page.locator('[data-testid="stButtonGroup"]').get_by_text("SVG", exact=True).click()  # camera format
     wait_idle(page)
@@ -224,7 +224,7 @@ def test_comparison_of_two_regions_survives_a_reload(page, app_url):
     page.keyboard.press("Enter")
     page.keyboard.press("Escape")
     wait_idle(page)
-    page.get_by_text("数值", exact=True).first.click()
+    page.locator('[data-testid="stRadio"]').get_by_text("数值", exact=True).click()
     wait_idle(page)
     assert params(page)["cmp"] == ["太原市", "大同市"]
     link = page.url
