@@ -11,7 +11,11 @@ still done by hand in filters.py for region/year/lang:
 - it drops an invalid value silently, where the sidebar tells the reader what was replaced;
 - it cannot resolve names or aliases (?region=小店) or pick the nearest year;
 - a bound parameter cannot be written through st.query_params, which the map's click needs
-  for the region (so the region stays a hand-synchronised parameter).
+  for the region (so the region stays a hand-synchronised parameter);
+- a label that changes with the data (the Review page's status filter shows live counts) would
+  never match again, so that one control is left unbound.
+The other pages' controls (Overview's "show all", Growth's indicator, Project rounds' "all years",
+Sources' documents toggle and chosen figure, Review's mode) are bound the same way.
 """
 from __future__ import annotations
 

@@ -26,7 +26,7 @@ else:
         st.subheader(t("by_region", sel.lang))
         labels = {r["indicator_id"]: report.label_of(r, sel.lang) for _, r in fy.iterrows()}
         indicator = st.selectbox(t("indicator", sel.lang), list(labels), format_func=labels.get,
-                                 key="growth_indicator")
+                                 key="growth_indicator", bind="query-params")
         regions = q.run(sql.growth_by_region, indicator, sel.year, "FY")
         if len(regions) >= 2:
             layout.chart(report.region_figure(regions, sel, labels[indicator]), sel,

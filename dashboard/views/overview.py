@@ -18,7 +18,7 @@ if figures.empty:
 else:
     shown = figures
     if len(figures) > FIRST_CARDS:
-        if not st.toggle(t("show_all_figures", sel.lang, n=len(figures)), key="overview_all_figures"):
+        if not st.toggle(t("show_all_figures", sel.lang, n=len(figures)), key="overview_all_figures", bind="query-params"):
             shown = figures.head(FIRST_CARDS)
     layout.metric_cards(shown, sel)
     # Disagreements between documents, where the number is shown.

@@ -45,7 +45,7 @@ if year_totals["year"].nunique() >= 2:
 
 st.subheader(t("named_projects", sel.lang))
 projects = q.run(sql.projects, sel.region_key)
-all_years = st.toggle(t("all_years", sel.lang), key="projects_all_years")
+all_years = st.toggle(t("all_years", sel.lang), key="projects_all_years", bind="query-params")
 if not all_years:
     projects = projects[projects["year"] == sel.year]
 if projects.empty:

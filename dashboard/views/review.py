@@ -102,7 +102,7 @@ region_filter = st.sidebar.selectbox(
     format_func=lambda k: t("rv_all_regions", lang) if k == "*" else region_names.get(k, k))
 queue = review_ui.read(review_sql.review_queue, status,
                        None if region_filter == "*" else region_filter, QUEUE_LIMIT)
-mode = st.segmented_control(t("rv_mode", lang), ["one", "table"], default="one", key="rv_mode",
+mode = st.segmented_control(t("rv_mode", lang), ["one", "table"], default="one", key="rv_mode", bind="query-params",
                             format_func=lambda m: t(f"rv_mode_{m}", lang)) or "one"
 if queue.empty:
     st.info(t("rv_queue_empty", lang))

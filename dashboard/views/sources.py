@@ -12,7 +12,7 @@ sel = filters.sidebar_selection()
 layout.page_header(sel, "sources")
 
 st.subheader(t("documents", sel.lang))
-all_docs = st.toggle(t("all_documents", sel.lang), key="sources_all_docs")
+all_docs = st.toggle(t("all_documents", sel.lang), key="sources_all_docs", bind="query-params")
 docs = q.run(sql.documents, None if all_docs else sel.region_key)
 layout.table(report.documents_table(docs, sel.lang), sel, "documents",
              csv=report.tidy_records(docs, sel.lang, "title"),
@@ -30,7 +30,7 @@ else:
                        f" · {period_label(r['period'], sel.lang)} · {r['title'] or t('undated', sel.lang)}")
         for r in facts.to_dict("records")}
     fact_id = st.selectbox(t("figure", sel.lang), list(described), format_func=described.get,
-                           key="sources_fact")
+                           key="sources_fact", bind="query-params")
     ev = layout.evidence_for([fact_id])
     r = ev.iloc[0]
     st.markdown(f"> {report.highlight(r['sentence'], r['quote'], r['raw_number'])}",

@@ -285,3 +285,24 @@ def test_region_data_downloads_parse_as_csv_and_parquet(page, app_url):
     assert facts["value"].dtype.kind == "f" and facts["quote"].notna().all()
     assert {"period", "qualifier", "unit", "document_title", "start", "end"} <= set(parquet.columns)
     assert (csv["record_id"].tolist() == parquet["record_id"].tolist())
+
+
+def test_the_other_pages_controls_survive_a_reload(page, app_url):
+    """Overview's "show all", Project rounds' "all years", Sources' documents toggle: bound to the
+    URL like the Map and Compare controls, so a reload (or a shared link) keeps them."""
+    for path, label, key in (("sources", "显示全部文件", "sources_all_docs"),
+                             ("pipeline", None, "projects_all_years")):
+        page.goto(f"{app_url}/{path}?region=taiyuan")
+        wait_idle(page)
+        switch = (page.locator('[data-testid="stMain"] [data-testid="stCheckbox"]').filter(has_text=label)
+                  if label else page.locator('[data-testid="stMain"] [data-testid="stCheckbox"]')).first
+        switch.click()
+        wait_idle(page)
+        assert key in params(page), params(page)
+        before = params(page)
+        page.reload()
+        wait_idle(page)
+        assert params(page) == before
+        checked = (page.locator('[data-testid="stMain"] [data-testid="stCheckbox"]').filter(has_text=label)
+                   if label else page.locator('[data-testid="stMain"] [data-testid="stCheckbox"]')).first
+        assert checked.locator("input").is_checked()
