@@ -30,7 +30,7 @@ _REGION_KINDS = {"prefecture_city", "district", "county", "county_city", "develo
 # Generic, number-free government prose to bring documents to a realistic size.
 FILLER = [
     "坚持把发展经济的着力点放在实体经济上，推动传统产业改造提升和新兴产业培育壮大。",
-    "持续优化营商环境，深化审批制度改革，政务服务事项基本实现网上可办、就近能办。",
+    "着力改善营商环境，深化审批制度改革，政务服务事项基本实现网上可办、就近能办。",
     "统筹发展和安全，守牢安全生产底线，社会大局保持和谐稳定。",
     "加快城市更新步伐，完善基础设施配套，城市功能品质不断提升。",
     "扎实推进乡村振兴，发展特色农业，农村人居环境持续改善。",

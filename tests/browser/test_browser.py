@@ -10,13 +10,7 @@ from __future__ import annotations
 
 import html
 import io
-import os
 import re
-import socket
-import subprocess
-import sys
-import time
-import urllib.request
 from pathlib import Path
 
 import pytest
@@ -28,20 +22,12 @@ import duckdb
 import pandas as pd
 
 from etl.warehouse.load import build_warehouse
+from tests.browser.conftest import running_app
 from tests.dashboard.factory import DOCS, make_content
 
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync"]
 SCREENSHOTS = Path(__file__).parent / "screenshots"
 IDLE = '[data-testid="stApp"][data-test-script-state="notRunning"]'
 PLOT = '[data-testid="stPlotlyChart"] .main-svg'
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 @pytest.fixture(scope="module")
@@ -51,48 +37,8 @@ def warehouse(tmp_path_factory):
 
 @pytest.fixture(scope="module")
 def app_url(warehouse, tmp_path_factory):
-    db = warehouse
-    port = _free_port()
-    # PYTHONPATH: this checkout's `dashboard` package, whether or not the venv has it installed
-    env = {**os.environ, "WAREHOUSE_DB": str(db), "BROWSER_PATH": CHROMIUM,
-           "PYTHONPATH": os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH")]))}
-    log = (tmp_path_factory.getbasetemp() / "streamlit.log").open("w")
-    server = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", "dashboard/app.py", "--server.port", str(port),
-         "--server.address", "127.0.0.1", "--server.headless", "true",
-         "--browser.gatherUsageStats", "false"],
-        cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
-    try:
-        url = f"http://127.0.0.1:{port}"
-        deadline = time.time() + 60
-        while True:
-            try:
-                if urllib.request.urlopen(f"{url}/_stcore/health", timeout=2).status == 200:
-                    break
-            except OSError:
-                if server.poll() is not None or time.time() > deadline:
-                    raise RuntimeError("streamlit did not start; see " + log.name) from None
-                time.sleep(0.3)
+    with running_app(warehouse, tmp_path_factory.getbasetemp() / "streamlit.log") as url:
         yield url
-    finally:
-        server.terminate()
-        try:
-            server.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            server.kill()
-        log.close()
-
-
-@pytest.fixture(scope="module")
-def browser():
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as pw:
-        chromium = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
-        try:
-            yield chromium
-        finally:
-            chromium.close()
 
 
 def assert_real_png(data: bytes, min_size: tuple[int, int] = (400, 250)) -> Image.Image:

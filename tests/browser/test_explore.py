@@ -8,11 +8,6 @@ Screenshots go to tests/browser/screenshots/ for a human to look at.
 from __future__ import annotations
 
 import io
-import os
-import socket
-import subprocess
-import sys
-import time
 import urllib.parse
 import urllib.request
 import xml.etree.ElementTree as ET
@@ -22,66 +17,21 @@ import pandas as pd
 import pytest
 
 from etl.warehouse.load import build_warehouse
+from tests.browser.conftest import running_app
 from tests.dashboard.explore_factory import explore_content
 
 ROOT = Path(__file__).resolve().parents[2]
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync"]
 SCREENSHOTS = Path(__file__).parent / "screenshots"
 IDLE = '[data-testid="stApp"][data-test-script-state="notRunning"]'
 PLOT = '[data-testid="stPlotlyChart"] .main-svg'
 SIDEBAR_REGION = '[data-testid="stSidebar"] [data-testid="stSelectbox"]'
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 @pytest.fixture(scope="module")
 def app_url(tmp_path_factory):
     db = build_warehouse(explore_content(), tmp_path_factory.mktemp("explore") / "warehouse.duckdb")
-    port = _free_port()
-    env = {**os.environ, "WAREHOUSE_DB": str(db), "BROWSER_PATH": CHROMIUM}
-    log = (tmp_path_factory.getbasetemp() / "streamlit_explore.log").open("w")
-    server = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", "dashboard/app.py", "--server.port", str(port),
-         "--server.address", "127.0.0.1", "--server.headless", "true",
-         "--browser.gatherUsageStats", "false"],
-        cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
-    try:
-        url = f"http://127.0.0.1:{port}"
-        deadline = time.time() + 60
-        while True:
-            try:
-                if urllib.request.urlopen(f"{url}/_stcore/health", timeout=2).status == 200:
-                    break
-            except OSError:
-                if server.poll() is not None or time.time() > deadline:
-                    raise RuntimeError("streamlit did not start; see " + log.name) from None
-                time.sleep(0.3)
+    with running_app(db, tmp_path_factory.getbasetemp() / "streamlit_explore.log") as url:
         yield url
-    finally:
-        server.terminate()
-        try:
-            server.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            server.kill()
-        log.close()
-
-
-@pytest.fixture(scope="module")
-def browser():
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as pw:
-        chromium = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
-        try:
-            yield chromium
-        finally:
-            chromium.close()
 
 
 @pytest.fixture()

@@ -6,11 +6,6 @@ in words and nothing is stored; a figure rejected on the Review page leaves the 
 """
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
-import time
-import urllib.request
 from pathlib import Path
 
 import duckdb
@@ -18,7 +13,8 @@ import pytest
 
 from etl.build import build
 from etl.reference import load_reference
-from tests.browser.test_browser import CHROMIUM, SCREENSHOTS, _free_port, open_app, wait_idle
+from tests.browser.conftest import running_app
+from tests.browser.test_browser import SCREENSHOTS, open_app, wait_idle
 from tests.review.conftest import DOC_A, DOC_B
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -33,49 +29,9 @@ def site(tmp_path_factory):
     (base / "seeds" / "yangquan.txt").write_text(DOC_B, encoding="utf-8")
     db = base / "warehouse.duckdb"
     build([base / "seeds", base / "corpus"], db, load_reference(), jobs=1, cache_dir=None)
-    port = _free_port()
-    env = {**os.environ, "WAREHOUSE_DB": str(db), "CORPUS_DIR": str(base / "corpus"),
-           "ETL_CACHE_DIR": str(base / "cache"), "BROWSER_PATH": CHROMIUM}
-    env.pop("REVIEWS_DB", None)
-    env.pop("DASHBOARD_UPLOADS", None)
-    log = (base / "streamlit.log").open("w")
-    server = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", "dashboard/app.py", "--server.port", str(port),
-         "--server.address", "127.0.0.1", "--server.headless", "true",
-         "--browser.gatherUsageStats", "false"],
-        cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
-    try:
-        url = f"http://127.0.0.1:{port}"
-        deadline = time.time() + 60
-        while True:
-            try:
-                if urllib.request.urlopen(f"{url}/_stcore/health", timeout=2).status == 200:
-                    break
-            except OSError:
-                if server.poll() is not None or time.time() > deadline:
-                    raise RuntimeError("streamlit did not start; see " + log.name) from None
-                time.sleep(0.3)
+    with running_app(db, base / "streamlit.log", CORPUS_DIR=base / "corpus",
+                     ETL_CACHE_DIR=base / "cache", REVIEWS_DB=None, DASHBOARD_UPLOADS=None) as url:
         yield url, base
-    finally:
-        server.terminate()
-        try:
-            server.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            server.kill()
-        log.close()
-
-
-@pytest.fixture(scope="module")
-def browser():
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as pw:
-        chromium = pw.chromium.launch(executable_path=CHROMIUM, headless=True,
-                                      args=["--no-sandbox", "--disable-gpu"])
-        try:
-            yield chromium
-        finally:
-            chromium.close()
 
 
 def upload(page, url, files) -> None:
