@@ -17,6 +17,7 @@ from __future__ import annotations
 import getpass
 import os
 import sqlite3
+import time
 from collections.abc import Iterable
 from contextlib import closing
 from datetime import datetime, timezone
@@ -91,9 +92,20 @@ class ReviewStore:
         self.path.parent.mkdir(parents=True, exist_ok=True)
         con = sqlite3.connect(self.path, timeout=30, isolation_level=None)
         con.row_factory = sqlite3.Row
-        con.execute("PRAGMA journal_mode=WAL")
         con.execute("PRAGMA busy_timeout=30000")
-        con.executescript(_SCHEMA)
+        # Two writers opening a new store at once: switching it to WAL does not wait for the
+        # other's lock (SQLite answers "locked" at once), so try again briefly rather than
+        # lose a decision.
+        for attempt in range(200):
+            try:
+                con.execute("PRAGMA journal_mode=WAL")
+                con.executescript(_SCHEMA)
+                break
+            except sqlite3.OperationalError as exc:
+                if "locked" not in str(exc) or attempt == 199:
+                    con.close()
+                    raise
+                time.sleep(0.05)
         return con
 
     # ------------------------------------------------------------------ writing
