@@ -12,6 +12,7 @@ from functools import lru_cache
 from ..reference import Reference
 from .textnorm import normalize
 from .units import dimension
+from .wordtrie import trie_pattern
 
 QUOTES = "“”\"'‘’「」『』"
 _GAP = r"[^,，;；。:：]{0,28}?"
@@ -53,29 +54,47 @@ class Codebook:
                 patterns[key] = info.id
         self._targets = patterns
         ordered = sorted(patterns, key=lambda w: len(w.replace("…", "")), reverse=True)
-        # The lookahead on first characters lets the engine skip most positions at once instead
-        # of trying every alternative there (this regex runs on every sentence with a number).
-        first_chars = "".join(sorted({w[0] for w in ordered}))
-        self._re = re.compile(f"(?=[{re.escape(first_chars)}])(?:" + "|".join(
+        # Where two synonyms match at one position the one earlier in `ordered` (the longer)
+        # wins. Literal synonyms run as one trie regex (etl.core.wordtrie: the costliest regex
+        # of extraction otherwise); the few with a gap run as an ordered alternation beside it,
+        # and `_first_match` merges the two exactly as one alternation would.
+        self._rank = {word: i for i, word in enumerate(ordered)}
+        self._literal_re = re.compile(trie_pattern(w for w in ordered if "…" not in w))
+        gapped = [w for w in ordered if "…" in w]
+        self._gap_re = re.compile("|".join(
             f"(?P<g{i}>" + _GAP.join(re.escape(p) for p in word.split("…")) + ")"
-            for i, word in enumerate(ordered)) + ")")
-        self._group_word = {f"g{i}": word for i, word in enumerate(ordered)}
+            for i, word in enumerate(gapped)) or "(?!)")
+        self._gap_word = {f"g{i}": word for i, word in enumerate(gapped)}
+
+    def _matches(self, text: str):
+        """(start, end, synonym) of every synonym in `text`, left to right, not overlapping."""
+        pos = 0
+        while True:
+            lit, gap = self._literal_re.search(text, pos), self._gap_re.search(text, pos)
+            if lit is None and gap is None:
+                return
+            if gap is None or (lit is not None and (
+                    lit.start() < gap.start() or (lit.start() == gap.start() and
+                    self._rank[lit.group(0)] < self._rank[self._gap_word[gap.lastgroup]]))):
+                yield lit.start(), lit.end(), lit.group(0)
+                pos = lit.end()
+            else:
+                yield gap.start(), gap.end(), self._gap_word[gap.lastgroup]
+                pos = gap.end()
 
     def find(self, clause: str) -> list[IndicatorMatch]:
         """Every synonym in `clause` (offsets in `clause`), longest first where they overlap."""
         out = []
         if not any(q in clause for q in QUOTES):   # the usual case: offsets are the clause's
-            for m in self._re.finditer(clause):
-                word = self._group_word[m.lastgroup]
-                info = self._as_flow(self.by_id[self._targets[word]], clause[:m.start()])
-                out.append(IndicatorMatch(m.start(), m.end(), info, "…" in word))
+            for start, end, word in self._matches(clause):
+                info = self._as_flow(self.by_id[self._targets[word]], clause[:start])
+                out.append(IndicatorMatch(start, end, info, "…" in word))
             return out
         keep = [i for i, ch in enumerate(clause) if ch not in QUOTES]
         stripped = "".join(clause[i] for i in keep)
-        for m in self._re.finditer(stripped):
-            word = self._group_word[m.lastgroup]
-            info = self._as_flow(self.by_id[self._targets[word]], stripped[:m.start()])
-            out.append(IndicatorMatch(keep[m.start()], keep[m.end() - 1] + 1, info, "…" in word))
+        for start, end, word in self._matches(stripped):
+            info = self._as_flow(self.by_id[self._targets[word]], stripped[:start])
+            out.append(IndicatorMatch(keep[start], keep[end - 1] + 1, info, "…" in word))
         return out
 
     def _as_flow(self, info: IndicatorInfo, before: str) -> IndicatorInfo:

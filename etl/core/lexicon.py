@@ -11,6 +11,7 @@ import re
 from functools import lru_cache
 
 from ..reference import load_lexicon
+from .wordtrie import trie_pattern
 
 
 @lru_cache(maxsize=1)
@@ -39,4 +40,6 @@ def words(name: str) -> tuple[str, ...]:
 def words_re(name: str) -> re.Pattern:
     """The list as one regex; a word may hold `…` for a short gap inside a clause."""
     alts = sorted(words(name), key=len, reverse=True)
+    if not any("…" in w for w in alts):
+        return re.compile(trie_pattern(alts))  # the same matches, faster (see wordtrie)
     return re.compile("|".join(r"[^，,。；;：:]{0,12}?".join(map(re.escape, w.split("…"))) for w in alts))

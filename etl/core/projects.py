@@ -20,10 +20,11 @@ import re
 from dataclasses import dataclass
 
 from ..reference import load_lexicon
+from .wordtrie import trie_pattern
 
 
 def _alternation(words) -> re.Pattern:
-    return re.compile("|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True)))
+    return re.compile(trie_pattern(words))
 
 
 _STAGE_ROWS = load_lexicon("project_stages")

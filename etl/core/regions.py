@@ -13,6 +13,7 @@ from functools import lru_cache
 from ..reference import Reference
 from .lexicon import words
 from .textnorm import normalize
+from .wordtrie import trie_pattern
 
 ZONE_SUFFIXES = words("zone_suffix")
 # Words that point back at the current subject, with the kinds of region they can mean.
@@ -74,8 +75,7 @@ class Gazetteer:
             for name in [row["name_zh"], *(a for a in (row.get("aliases") or "").split("|") if a)]:
                 names.setdefault(normalize(name).text, info)
         self.names = names
-        alternation = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
-        self._name_re = re.compile(alternation)
+        self._name_re = re.compile(trie_pattern(names))
         # Zones named after a known place, e.g. 介休经济技术开发区, 清徐经济开发区.
         stems: dict[str, RegionInfo] = {}
         for name, info in names.items():
@@ -88,13 +88,13 @@ class Gazetteer:
         # 现代农业) and a zone suffix. The infix never holds a verb or a function word: that
         # would make "X市召开开发区…会" a zone.
         self._zone_re = re.compile(
-            "(?:" + "|".join(re.escape(s) for s in sorted(stems, key=len, reverse=True)) + ")"
+            "(?:" + trie_pattern(stems) + ")"
             + r"(?:市|县|区)?(?:(?!" + ZONE_INFIX_STOP + r")[\u4e00-\u9fff]){0,5}?(?:"
             + "|".join(ZONE_SUFFIXES) + ")")
         self._generic_re = re.compile(r"(?:(?<![\u4e00-\u9fff])|(?<=[和及与、]))(?:"
                                       + "|".join(GENERIC_PLACES) + ")")
         anaphors = {word: kind for kind, words in ANAPHORA.items() for word in words}
-        self._anaphor_re = re.compile("|".join(sorted(anaphors, key=len, reverse=True)))
+        self._anaphor_re = re.compile(trie_pattern(anaphors))
         self._anaphor_kind = anaphors
 
     def ancestors(self, region_id: str | None) -> list[str]:

@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 
 from .lexicon import lexicon_rows
+from .wordtrie import trie_pattern
 from dataclasses import dataclass
 
 # Units after a number (the multiplier 万/亿 is part of the number) -> canonical unit and the
@@ -16,7 +17,7 @@ UNITS = {row["word"]: (row["canonical"], float(row["factor"]), row["generic"] ==
          for row in lexicon_rows("units")}
 # Measure words that only count things: the codebook's unit for the indicator wins over them.
 GENERIC_COUNTS = {w for w, (_, _, generic) in UNITS.items() if generic}
-UNIT_RE = re.compile("|".join(re.escape(u) for u in sorted(UNITS, key=len, reverse=True)))
+UNIT_RE = re.compile(trie_pattern(UNITS))
 
 MONEY_UNITS = {"亿元", "亿美元", "亿欧元", "亿港元", "亿日元"}
 # Units that measure the same kind of thing, for checking an indicator fits a number.
