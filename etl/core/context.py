@@ -48,6 +48,7 @@ class SentenceContext:
     paragraph_year: int | None = None   # the year named in this paragraph, else the document's
     indicator_matches: list | None = None
     _clauses: list[tuple[int, int]] | None = None
+    _clause_starts: list[int] | None = None
     _quoted: list[tuple[int, int]] | None = None
     paragraph: Span | None = None   # the paragraph the sentence stands in
     frame: DocumentFrame | None = None
@@ -92,10 +93,12 @@ class SentenceContext:
         return bisect_right(self._time_pos, pos) > 1
 
     def clause_of(self, pos: int) -> tuple[int, int]:
-        for s, e in self.clauses:
-            if s <= pos < e:
-                return s, e
-        return self.clauses[-1]
+        clauses = self.clauses
+        if self._clause_starts is None:
+            self._clause_starts = [s for s, _ in clauses]
+        i = bisect_right(self._clause_starts, pos) - 1
+        # clauses are sorted and disjoint; a position on a separator belongs to none
+        return clauses[i] if i >= 0 and pos < clauses[i][1] else clauses[-1]
 
 
 class _Located:

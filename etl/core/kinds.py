@@ -59,8 +59,8 @@ def _contribution_rate(s, cs, ns, ne, unit, previous):
 
 
 def _pull_in_points(s, cs, ns, ne, unit, previous):
-    m = PULL.search(s[cs:ns])
-    if unit == "个百分点" and m:
+    m = PULL.search(s[cs:ns]) if unit == "个百分点" else None
+    if m:
         return "growth", -1 if m.group(1) in PULL_DOWN else 1
     return False
 
@@ -121,6 +121,8 @@ def _level(s, cs, ns, ne, unit, previous):
     return "value", 1
 
 
+_RATE_UNITS = ("%", "个百分点")
+
 KIND_RULES = [
     ("points_vs_other_region", _points_vs_other_region),
     ("progress_toward_plan", _progress_toward_plan),
@@ -142,6 +144,8 @@ def decide_kind(s: str, clause_start: int, num_start: int, num_end: int, unit: s
     """(kind, rule name, sign). kind None: the number is not a fact of the region."""
     if raw_unit == "成":
         return "share", "tenths_are_share", 1
+    if unit not in _RATE_UNITS:
+        return "value", "level", 1   # every rule before `level` speaks of rates and points only
     for name, rule in KIND_RULES:
         out = rule(s, clause_start, num_start, num_end, unit, previous)
         if out is not False:
