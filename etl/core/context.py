@@ -25,6 +25,8 @@ PLAN_OPENERS = words_re("plan_opener")
 # figures after it are targets until a review or a year-to-date period appears.
 TARGET_HEADERS = words_re("target_header")
 REVIEW_MARKERS = words_re("review_marker")
+# (预计数,下同) / 以下数据均为预计数: the review's figures from here on are early estimates.
+ESTIMATE_NOTE = words_re("estimate_note")
 PLAN_NOW = re.compile(r"今年|明年|新的一年")
 FIVE_YEAR_PLAN = re.compile(r"(?:第)?(十[二三四五]|十[二三四五]个)五(?:年)?(?:规划|时期)?")
 FIVE_YEAR_NAMES = {"十二": "十二五", "十三": "十三五", "十四": "十四五", "十五": "十五五",
@@ -53,6 +55,7 @@ class SentenceContext:
     paragraph: Span | None = None   # the paragraph the sentence stands in
     frame: DocumentFrame | None = None
     header_end: int = 0             # a target header in this sentence ends here
+    estimated: bool = False         # under an "estimates from here on" note of the review
     _time_rules: list[str] = field(default_factory=list)
     _region_rules: list[str] = field(default_factory=list)
 
@@ -168,6 +171,7 @@ def walk(text: str, gaz: Gazetteer, frame: DocumentFrame, title: str | None = No
     # The year in force carries across paragraphs (a review keeps talking about its year) but is
     # reset where a plan section starts; `paragraph_year` says whether it was set in this paragraph.
     doc_carry, doc_period = None, title_period
+    estimated = False
     for par in paragraphs(text):
         # 2024年，某区将重点抓好…工作: the plan part of a report, or of a review article that
         # ends with next steps.
@@ -185,6 +189,10 @@ def walk(text: str, gaz: Gazetteer, frame: DocumentFrame, title: str | None = No
         if opening and opening[0].future and opening[0].year:
             # 今后五年，…: a paragraph opened by a horizon lists goals for that year
             target_frame, plan_year = True, opening[0].year
+        if in_plan or target_frame:
+            estimated = False   # a note on the review's figures does not reach the goals
+        elif ESTIMATE_NOTE.search(par.text):
+            estimated = True    # the whole paragraph: the note follows its first figure
         if not worth_a_look(par.start, par.end):
             continue
         for sent in sentences(par):
@@ -200,6 +208,7 @@ def walk(text: str, gaz: Gazetteer, frame: DocumentFrame, title: str | None = No
             planning = in_plan or target_frame
             ctx = SentenceContext(sent, planning, plan_year, doc_date, paragraph=par, frame=frame)
             ctx.header_end = header.end() if header else 0
+            ctx.estimated = estimated and not planning
             _resolve_regions(ctx, tracker, mentions.within(sent.start, sent.end))
             default_year = (plan_year if planning else review_year)
             ctx.paragraph_year = par_carry or default_year

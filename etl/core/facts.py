@@ -10,13 +10,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from .context import SentenceContext
+from .context import FIVE_YEAR_NAMES, SentenceContext
 from .enumerations import distribute
 from .lexicon import words, words_re
 from .kinds import GROWTH_WORDS, decide_kind
 from .targets import promote_to_target
 from .indicators import Codebook, IndicatorInfo, IndicatorMatch, fits
 from .numbers import NumberToken, find_numbers, parse_chinese
+from .timeframe import PLAN_ENDS
 from .units import MONEY_UNITS, canonical_count_unit, dimension, read_unit, round_value
 
 QUAL_BEFORE = [
@@ -114,7 +115,7 @@ ESTIMATED_SENTENCE = re.compile(r"预计(?!年产值|达产|投产|建成|总投
 
 
 def _qualifier(before: str, after_number: str, after_unit: str, tok: NumberToken, clause_before: str,
-               sentence_before: str = "") -> str:
+               sentence_before: str = "", estimated: bool = False) -> str:
     if tok.value_high is not None and not tok.fuzzy:
         return "range"
     for rx, q in QUAL_AFTER[:1]:
@@ -130,7 +131,7 @@ def _qualifier(before: str, after_number: str, after_unit: str, tok: NumberToken
             return q
     if tok.fuzzy:
         return "approx"
-    if "预计" in clause_before or ESTIMATED_SENTENCE.search(sentence_before):
+    if estimated or "预计" in clause_before or ESTIMATED_SENTENCE.search(sentence_before):
         return "estimate"
     return "exact"
 
@@ -370,12 +371,15 @@ def _number_fact(ctx: SentenceContext, cb: Codebook, tok: NumberToken, previous:
         return None  # 突破2000亿元大关，达到2034亿元: the milestone, then the figure
     before = s[max(clause_start, tok.start - 10):tok.start]
     before = before if SHARE_BASE.search(before) else before[-4:]
-    qualifier = _qualifier(before, s[tok.end:], after, tok, clause_before, s[:clause_start])
+    qualifier = _qualifier(before, s[tok.end:], after, tok, clause_before, s[:clause_start],
+                           ctx.estimated)
     year, period = ctx.year_at(tok.start), ctx.period_at(tok.start)
     if period != "FY" and STOCK_WORDS.search(s, clause_start, tok.start):
         period = "FY"   # 经营主体总数达到3.1万户: a stock is counted at a date, not over months
+    start_rule = None
     if year and re.search(r"(?:从|由)$", clause_before) and re.search(r"(?:提高|增加|增长|提升|扩大|上升)?(?:到|至)", s[end:clause_end]):
-        year -= 1  # 从10亿元提高到20亿元: the starting point is last year's level
+        # 从10亿元提高到20亿元: the starting point is the level before the span reviewed
+        year, start_rule = _start_point_year(ctx, s, tok.start, year)
     kind, kind_rule, qualifier, year = promote_to_target(
         ctx, s, clause_start, clause_end, tok.start, kind, kind_rule, qualifier, year, period)
     v = round_value(value * factor * shared_factor)
@@ -394,12 +398,32 @@ def _number_fact(ctx: SentenceContext, cb: Codebook, tok: NumberToken, previous:
         # 第一产业增加值82.1亿元，增长4.0%: a bare rate is the growth of the figure before it
         levels = [f for f in previous if f.kind in ("value", "target")] or previous
         label = levels[-1].label
-    time_rule = ctx.time_rule_at(tok.start)
+    time_rule = ctx.time_rule_at(tok.start) + (f"+{start_rule}" if start_rule else "")
     if CUMULATIVE.search(clause_before):
         time_rule += "+cumulative"   # 累计签约…: a running total, never set against one year's
     return RawFact(tok.start, end, clause_start, clause_end, region, year, period, indicator, label,
                    kind, v, vh, canon, qualifier, s[tok.start:tok.end], raw_unit, confidence,
                    kind_rule, ctx.region_rule_at(tok.start), time_rule)
+
+
+# The span a review looks back over: "十四五"以来 / 五年来 / 三年间.
+_SPAN_SINCE = re.compile(r"(十[二三四五])五\W{0,2}(?:以来|期间|时期|来)|([两三四五六七八九十])年(?:来|以来|间)")
+_SPAN_YEARS = {"两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
+
+
+def _start_point_year(ctx: SentenceContext, s: str, num_start: int, year: int) -> tuple[int, str]:
+    """The year of 由A增长到B's A: the level before the span the passage reviews (the end of
+    十三五 for "十四五以来", N years back for "N年来"), else the year before."""
+    if not ctx.has_explicit_time_before(num_start):
+        par = ctx.paragraph
+        before = (par.text[:ctx.span.start - par.start] if par is not None else "") + s[:num_start]
+        found = list(_SPAN_SINCE.finditer(before))
+        if found:
+            plan, years = found[-1].groups()
+            if plan:
+                return PLAN_ENDS[FIVE_YEAR_NAMES[plan]] - 5, "plan_start_point"
+            return year - _SPAN_YEARS[years], "span_start_point"
+    return year - 1, "previous_year_start_point"
 
 
 _LEAD_VERB = re.compile(r"^(?:实现|完成|全年|累计)+")

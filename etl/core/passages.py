@@ -27,6 +27,11 @@ _TERMINAL = "。！？!?；;…”」）)"
 # A line this long that stops without terminal punctuation was broken mid-sentence (page
 # layout, an image between two halves); it continues on the next line.
 _BROKEN_LINE = 30
+# Lines that stand alone however long they are: a dateline (——2024年1月5日在某县第十七届人民代表
+# 大会第三次会议上) and a section heading (一、…, (二)…, 第三章…) are never a sentence's halves.
+_DATELINE = re.compile(r"^\s*[—-]{1,2}|(?:会议|大会)上$|讲话$")
+_HEADING = re.compile(r"^\s*(?:[一二三四五六七八九十]{1,3}[、.]|[(（][一二三四五六七八九十]{1,3}[)）]|"
+                      r"第[一二三四五六七八九十]{1,3}[章节部分篇])")
 
 
 def paragraphs(text: str) -> list[Span]:
@@ -37,7 +42,10 @@ def paragraphs(text: str) -> list[Span]:
     while i < len(lines):
         start, end = lines[i].start(), lines[i].end()
         while (i + 1 < len(lines) and len(text[start:end].strip()) >= _BROKEN_LINE
-               and text[start:end].rstrip()[-1] not in _TERMINAL):
+               and text[start:end].rstrip()[-1] not in _TERMINAL
+               and not _DATELINE.search(text[lines[i].start():lines[i].end()].strip())
+               and not _HEADING.match(lines[i + 1].group(0))
+               and not _DATELINE.match(lines[i + 1].group(0))):
             i += 1
             end = lines[i].end()
         i += 1
