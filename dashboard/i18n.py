@@ -7,8 +7,10 @@ codebook (both carry zh and en). The formatting helpers below only combine `t` w
 """
 from __future__ import annotations
 
+import csv
 import datetime as dt
 import math
+from pathlib import Path
 
 import pandas as pd
 
@@ -307,6 +309,26 @@ def kind_label(kind, lang: str = "zh") -> str:
 def qualifier_word(qualifier, lang: str = "zh") -> str:
     key = f"qualword:{qualifier}"
     return t(key, lang) if has(key) else ""
+
+
+def _rule_labels() -> dict[str, tuple]:
+    """The extraction rules' names in both languages (data/reference/rule_labels.csv, beside
+    the codebook): "rule:growth_word" entries of the same table `t` reads."""
+    path = Path(__file__).resolve().parent.parent / "data" / "reference" / "rule_labels.csv"
+    with path.open(encoding="utf-8", newline="") as fh:
+        return {f"rule:{row['rule']}": (row["zh"], row["en"]) for row in csv.DictReader(fh)}
+
+
+STRINGS.update(_rule_labels())
+
+
+def rule_label(rule, lang: str = "zh") -> str:
+    """How a figure was read, for people: growth_word+cumulative -> both parts in words (a
+    name without a label, which a test prevents, shows as itself)."""
+    if is_missing(rule) or not str(rule):
+        return ""
+    parts = [p for p in str(rule).split("+") if p]
+    return " + ".join(t(f"rule:{p}", lang) if has(f"rule:{p}") else p for p in parts)
 
 
 def date_rule_label(rule, lang: str = "zh") -> str:

@@ -17,7 +17,7 @@ import plotly.graph_objects as go
 
 from . import charts
 from . import sql
-from .i18n import (date_rule_label, fmt_date, fmt_delta, fmt_figure, fmt_number, fmt_plain, fmt_pp,
+from .i18n import (date_rule_label, rule_label, fmt_date, fmt_delta, fmt_figure, fmt_number, fmt_plain, fmt_pp,
                    is_missing, kind_label, period_label, period_suffix, qualifier_word, stage_label,
                    status_label, t, unit_label)
 
@@ -296,7 +296,7 @@ def highlight(sentence: str | None, quote: str | None, raw_number: str | None) -
 
 
 def _why(r: dict, lang: str) -> str:
-    parts = [f"{t('why:' + k, lang)}: {r[k + '_rule']}" for k in ("kind", "region", "time")
+    parts = [f"{t('why:' + k, lang)}: {rule_label(r[k + '_rule'], lang)}" for k in ("kind", "region", "time")
              if isinstance(r.get(k + "_rule"), str) and r.get(k + "_rule")]
     return "; ".join(parts)
 

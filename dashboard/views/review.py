@@ -8,7 +8,7 @@ import streamlit as st
 
 from dashboard import review_sql, review_ui, sql
 from dashboard.review_edits import table_changes
-from dashboard.i18n import (date_rule_label, fmt_date, fmt_figure, has, kind_label,
+from dashboard.i18n import (date_rule_label, rule_label, fmt_date, fmt_figure, has, kind_label,
                             period_label, t)
 from dashboard.report import highlight
 from etl.review import InvalidValue, Vocabulary, parse, reapply
@@ -178,7 +178,7 @@ def one_at_a_time() -> None:
         why = reasons(r)
         if why:
             st.markdown(f"**{t('rv_why_doubtful', lang)}**: " + t("list_sep", lang).join(why))
-        rules = [t(f"rv_rule_{part}", lang, rule=r[f"{part}_rule"])
+        rules = [t(f"rv_rule_{part}", lang, rule=rule_label(r[f"{part}_rule"], lang))
                  for part in ("kind", "region", "time") if isinstance(r[f"{part}_rule"], str)]
         if rules:
             st.caption(f"{t('rv_how_decided', lang)}: " + t("list_sep", lang).join(rules))
