@@ -243,7 +243,8 @@ def _resolve_regions(ctx: SentenceContext, tracker: SubjectTracker,
             if region is not None:
                 mention = ctx.mentions[i] = RegionMention(mention.start, mention.end, region)
         clause_start = ctx.clause_of(mention.start)[0]
-        accepted = tracker.observe(mention, s, clause_start, previous, accepted)
+        following = ctx.mentions[i + 1] if i + 1 < len(ctx.mentions) else None
+        accepted = tracker.observe(mention, s, clause_start, previous, accepted, following)
         previous = mention
         ctx._region_pos.append(mention.end)
         ctx._regions.append(tracker.current)

@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from .numbers import parse_chinese
+
 JOINERS = ("、", "和", "与", "及", "以及", ",", "，")
 # 两县, 三市, 等地: a count or 等 closing a list of places
 LIST_TAIL = re.compile(r"[两二三四五六七八九十几]?(?:个)?(?:市|县|区|县区|县市|地|县（市、区）)?(?:等地|等)?")
@@ -18,6 +20,9 @@ DISTRIBUTIVE = re.compile(r"(?<![\u4e00-\u9fff]{2}各)(?:各|均|都|同)(?:为|
 SHARED_RATE = re.compile(r"(?:同为|均为|都是|均|同比均|皆)$")
 # 晋城、晋中、太原分列前三位: the list's places hold ranks 1..N in order
 RANKED_AFTER = re.compile(r"(?:分列|依次位列|依次居|分居|分别位列|分别居)(?:全省|全市|全国)?前(?P<n>[二两三四五六七八九十\d]{1,2})(?:位|名)")
+# 分列全市第一、二位 / 分居第3和第7位: one rank per place, in the list's order
+RANK_SERIES = re.compile(r"(?:分列|分居|分别位列|分别位居|分别居|分别排|依次位列|依次居|依次排)(?:全省|全市|全国)?"
+                         r"(?:的)?(?P<ranks>第?[\d一二三四五六七八九十]{1,3}(?:[、和及]第?[\d一二三四五六七八九十]{1,3})+)(?:位|名)")
 ORDINAL_LIST = re.compile(r"(?:排名|位居|位列|居)?前(?P<n>[二两三四五六七八九十\d]{1,2})(?:位|名)?的?(?:分别|依次)(?:是|为)")
 
 
@@ -147,6 +152,17 @@ def distribute(ctx, facts: list) -> list:
             out = [f for f in out if not (f.kind == "rank" and ranked.start() <= f.start < ranked.end())]
             out += _ranks_in_order(run, facts, "ranked_list")
             continue
+        series = RANK_SERIES.search(s, end, limit)
+        if series:
+            ranks = [int(v) if v.isdigit() else int(parse_chinese(v) or 0)
+                     for v in re.findall(r"[\d一二三四五六七八九十]+", series.group("ranks"))]
+            template = next((f for f in out if f.kind == "rank"
+                             and series.start() <= f.start < series.end()), None)
+            if template is not None and len(ranks) == len(run) and all(ranks):
+                out = [f for f in out if not (f.kind == "rank" and series.start() <= f.start < series.end())]
+                out += [replace(template, start=m.start, end=m.end, region=m.region, value=float(v),
+                                qualifier="exact", raw_number=str(v), region_rule="rank_series")
+                        for m, v in zip(run, ranks)]
         marker = RESPECTIVE.search(s, end, limit)
         if marker:
             out = _zip_by_unit(out, [f for f in out if marker.start() <= f.start < limit], places,

@@ -205,7 +205,8 @@ class SubjectTracker:
         return self.current
 
     def observe(self, mention: RegionMention, text: str, clause_start: int,
-                previous: RegionMention | None = None, previous_accepted: bool = False) -> bool:
+                previous: RegionMention | None = None, previous_accepted: bool = False,
+                following: RegionMention | None = None) -> bool:
         """Update the subject for a mention in subject position (at the start of a clause, after
         at most a time word, or a parenthesis refining the mention before it: 该区(太原区)).
         Returns whether the mention became the subject."""
@@ -230,6 +231,9 @@ class SubjectTracker:
         if LIST_OF_PLACES.match(text, mention.end) or (previous is not None and previous.region is not None
                                                       and between in ("、", "和", "与", "及")):
             return False  # 太原、忻州两市: several places together are not one subject
+        if mention.region is not None and following is not None and following.region is not None \
+                and text[mention.end:following.start] in ("、", "和", "与", "及"):
+            return False  # A、B两县…分别: the list's head is no more the subject than its tail
         if mention.is_anaphor and mention.anaphor_kind.startswith("generic:"):
             region = self.gaz.generic_in(mention.anaphor_kind[8:], self.current)
             if region is None:
