@@ -18,7 +18,8 @@ from .regions import Gazetteer, RegionInfo, RegionMention
 
 # Where a document says what it is: its title, else its first lines.
 _HEAD_CHARS = 300
-REPORT = re.compile(r"政府工作报告|工作报告|计划执行情况|预算执行情况")
+# A department's year-end 工作总结 reviews its year and plans the next like a report does.
+REPORT = re.compile(r"政府工作报告|工作报告|计划执行情况|预算执行情况|工作总结")
 # 一、2024年工作回顾: a report's review header names the year it reviews
 _REVIEW_HEADER = re.compile(r"((?:19|20)\d{2})\s*年(?:工作)?(?:回顾|总结)|((?:19|20)\d{2})\s*年(?:国民经济和社会发展)?计划执行情况")
 REPORT_PAGE = words_re("report_page")          # 节选, 摘要, 第3页, (三) ...
@@ -120,7 +121,9 @@ def mode_of(doc_type: str, title: str | None, text: str = "") -> tuple[str, str]
     if doc_type == "work_report_news" and not REVIEW_MARKERS.search(text) \
             and not re.search(r"去年|上年|报告显示|报告指出", text):
         return "plan", "report_news_without_review"
-    if doc_type.startswith("work_report") and title and re.search(r"工作安排|目标|计划|任务|路线图", title):
+    if doc_type.startswith("work_report") and title and re.search(r"工作安排|目标|计划|任务|路线图", title) \
+            and not re.search(r"总结|回顾|执行情况|完成情况", title):
+        # (…工作总结及2024年工作计划, 计划执行情况: a review first, then the plan)
         return "plan", "report_plan_part_title"
     if doc_type in ("work_report", "work_report_page", "work_report_news"):
         return "mixed", "report_review_then_plan"

@@ -21,6 +21,7 @@ TARGET_CUES = re.compile(
 DONE = words_re("done_word")
 ALREADY = re.compile(r"已经|已|完成了|实现了")
 STRONG_CUES = re.compile(r"力争|确保|争取|目标|预期|(?<![即])将(?!其|之|原|会上)[^，,。；;]{0,12}?(?!作为|列为)|要(?=实现|达到|突破|完成)")
+GOAL_WORDS = re.compile(r"力争|确保|争取|目标|预期")
 _EST = re.compile(r"预计")
 
 
@@ -49,10 +50,18 @@ def _cue_heading_sentence(ctx, s, cs, ns, kind, period):
     """2024年，某区将力争营业收入增长12%以上、新增企业15家: a plan verb heading a sentence
     of a report or plan covers its list (a review article's 将 does not)."""
     frame = ctx.frame
-    if frame is None or frame.mode == "review" or period != "FY" or DONE.search(s[cs:ns]):
+    if frame is None or period != "FY" or DONE.search(s[cs:ns]):
         return None
     doc_year = ctx.doc_date.year if ctx.doc_date else None
     year = ctx.year_at(ns)
+    if frame.mode == "review":
+        # a review article's closing 2023年，某区将力争…、新增…: a goal word (not a bare 将)
+        # heading a sentence that names a year after the one reviewed
+        ref = frame.reference_year
+        if ctx.has_explicit_time_before(ns) and year and ref and year > ref \
+                and GOAL_WORDS.search(s, 0, cs):
+            return "plan_verb_heads_sentence"
+        return None
     if STRONG_CUES.search(s, 0, cs) and year and doc_year and year >= doc_year:
         return "plan_verb_heads_sentence"
     return None
@@ -80,6 +89,13 @@ TARGET_RULES = [_in_target_list, _descriptor, _future_horizon, _cue_in_clause,
 def promote_to_target(ctx, s, clause_start, clause_end, num_start, kind, kind_rule, qualifier,
                       year, period):
     """(kind, kind_rule, qualifier, year) after deciding whether the figure is a target."""
+    if kind == "target" and kind_rule == "control_within" and not (
+            ctx.in_plan or ctx.future_at(num_start) or TARGET_CUES.search(s, clause_start, num_start)
+            or STRONG_CUES.search(s, 0, clause_start)
+            or (year and ctx.doc_date and year >= ctx.doc_date.year and ctx.doc_date.month < 12)):
+        # 失业率控制在5.5%以内 in a review of a finished year: the ceiling was kept, an
+        # achieved rate (of a year still running it can only be a goal)
+        return "share", "control_within_achieved", qualifier, _actual_year(ctx, num_start, year)
     if kind == "target":   # 控制在3%以内: decided by its kind rule already
         return kind, kind_rule, qualifier, year
     if kind not in ("value", "growth", "share") or kind_rule == "progress_toward_plan":
