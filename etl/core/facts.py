@@ -57,9 +57,14 @@ SCOPE_COUNT = re.compile(r"(?:个)?(?:县区|县市区|县（市、区）|县\(�
 # 13个县中有9个增速高于全省: how many of a scope meet a condition
 SCOPE_BEFORE = re.compile(r"(?:中|里|当中|之中)(?:有|共有)$")
 RATE_AFTER = re.compile(r"[^，,。；;]{2,}?(?:增长|下降|增速|增幅|比重|占比)[^，,。；;]{0,8}\d+(?:\.\d+)?%")
-HEADCOUNT_BEFORE = re.compile(r"(?:代表|一行|嘉宾|人员|负责人|企业家)[约共近]?$")
+HEADCOUNT_BEFORE = re.compile(r"(?:代表|一行|嘉宾|人员|负责人|企业家|应到|实到|到会|出席|列席)[约共近]?$")
 MEETING_AFTER = re.compile(r"[^，,。；;]{0,12}?(?:代表|嘉宾|负责人)[^，,。；;]{0,12}(?:参加|出席|参会|与会|人)")
 STOCK_WORDS = words_re("stock_word")
+# An award or subsidy per firm, per head or one-off: a policy's terms (给予一次性奖励, 每户补助)
+PER_UNIT_AWARD = re.compile(r"(?:给予|最高|一次性|每[家户个人亩项台座])[^，,。；;]{0,8}?"
+                            r"(?:奖励|奖补|补助|补贴|资助|扶持)(?:最高|不超过|不低于)?$")
+ENTITY_STOCK_BEFORE = re.compile(r"(?:企业|主体|经营户|个体户)(?:数量|数)?(?:达到|达|增至|增加到|总数为|为)$")
+FLOW_BEFORE = re.compile(r"新增|新登记|新培育|新认定|新注册|新设立|新入库|净增|引进|培育")
 RATIO_AFTER = re.compile(r"(?:比例|比重|占比|达标率|优良率|率)(?:为|达到|达|是)")
 COLLECTIVE = re.compile(r"(?:均|皆|都)(?:突破|超过|超|达到|在)$")
 RESPECTIVE_AFTER = re.compile(r"分别为|分别是|依次为")
@@ -236,6 +241,8 @@ def sentence_facts(ctx: SentenceContext, cb: Codebook) -> list[RawFact]:
         if out_rank:
             out.append(out_rank)
         rank_spans.append((m.start(), m.end()))
+    if ":" in s:
+        out += _ratio_facts(ctx, masked)
     tokens = [t for t in find_numbers(s) if not _inside(t.start, masked) and not _inside(t.start, rank_spans)]
     # Synonym search is the costly step: only sentences holding a figure need it.
     ctx.indicator_matches = cb.find(s) if tokens or out else []
@@ -244,6 +251,40 @@ def sentence_facts(ctx: SentenceContext, cb: Codebook) -> list[RawFact]:
         if fact:
             out.append(fact)
     return distribute(ctx, out)
+
+
+# 三次产业结构为8.1:55.0:36.9 (由…调整为…): a breakdown of a whole, each part a share in %
+RATIO_SERIES = re.compile(r"(?P<what>结构|占比|比例|构成)(?:比)?(?:由|调整为|优化为|为|是|达到)?\s*"
+                          r"(?P<series>\d+(?:\.\d+)?(?:\s*:\s*\d+(?:\.\d+)?){1,3})(?!\s*\d)")
+_THREE_SECTORS = ("第一产业", "第二产业", "第三产业")
+
+
+def _ratio_facts(ctx: SentenceContext, masked) -> list[RawFact]:
+    s, out = ctx.span.text, []
+    for m in RATIO_SERIES.finditer(s):
+        if _inside(m.start(), masked):
+            continue
+        parts = [(p.start(), p.end(), float(p.group(0)))
+                 for p in re.finditer(r"\d+(?:\.\d+)?", m.group("series"))]
+        if not 99 <= sum(v for _, _, v in parts) <= 101:
+            continue   # not the parts of one whole in percent (a plain ratio such as 1:3)
+        clause_start, clause_end = ctx.clause_of(m.start())
+        sectors = "三次产业" in s[max(0, m.start() - 12):m.start()] and len(parts) == 3
+        start_point = s[m.start("series") - 1:m.start("series")] == "由" or \
+            s[m.end("what"):m.start("series")].startswith("由")
+        for i, (a, b, value) in enumerate(parts):
+            pos = m.start("series") + a
+            year = ctx.year_at(pos)
+            time_rule = ctx.time_rule_at(pos)
+            if start_point and year:
+                year, time_rule = year - 1, time_rule + "+previous_year_start_point"
+            label = f"{_THREE_SECTORS[i]}占比" if sectors else f"{m.group('what')}第{i + 1}项"
+            out.append(RawFact(pos, m.start("series") + b, clause_start, clause_end,
+                               ctx.region_at(pos), year, ctx.period_at(pos), None, label,
+                               "share", value, None, "%", "exact", str(value), "",
+                               rule_confidence(False, "ratio_series", ctx.region_rule_at(pos), time_rule),
+                               "ratio_series", ctx.region_rule_at(pos), time_rule))
+    return out
 
 
 # Rules that decide on weaker evidence: a figure read by them is less certain.
@@ -326,6 +367,8 @@ def _number_fact(ctx: SentenceContext, cb: Codebook, tok: NumberToken, previous:
         return None  # headcounts (50余位企业家); ranks come from RANK_RE
     if raw_unit == "条" and (ARTICLE_NAME_AFTER.match(after) or s[tok.start - 1:tok.start] in "”个"):
         return None  # 稳经济20条、助企12条等措施: packages named by their article counts
+    if canon in MONEY_UNITS and PER_UNIT_AWARD.search(s[clause_start:tok.start]):
+        return None  # 对新入规企业给予一次性奖励20万元: a policy's award per firm, not a figure
     if re.search(r"汇率(?:计算|折算)", s[clause_start:tok.start]):
         return None  # 按平均汇率计算为4295美元: the same figure restated in another currency
     if raw_unit == "个" and re.match(r"\d", after):
@@ -374,8 +417,12 @@ def _number_fact(ctx: SentenceContext, cb: Codebook, tok: NumberToken, previous:
     qualifier = _qualifier(before, s[tok.end:], after, tok, clause_before, s[:clause_start],
                            ctx.estimated)
     year, period = ctx.year_at(tok.start), ctx.period_at(tok.start)
-    if period != "FY" and STOCK_WORDS.search(s, clause_start, tok.start):
-        period = "FY"   # 经营主体总数达到3.1万户: a stock is counted at a date, not over months
+    if period != "FY" and (STOCK_WORDS.search(s, clause_start, tok.start) or (
+            canon in ("户", "家") and ENTITY_STOCK_BEFORE.search(clause_before)
+            and not FLOW_BEFORE.search(clause_before))):
+        # 经营主体总数达到3.1万户, 规上工业企业达到87家: a stock is counted at a date, not
+        # over months (新增…户 is a flow and keeps its period)
+        period = "FY"
     start_rule = None
     if year and re.search(r"(?:从|由)$", clause_before) and re.search(r"(?:提高|增加|增长|提升|扩大|上升)?(?:到|至)", s[end:clause_end]):
         # 从10亿元提高到20亿元: the starting point is the level before the span reviewed
