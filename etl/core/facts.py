@@ -41,6 +41,8 @@ RANK_RE = re.compile(
     r"第(?P<n1>\d+|[一二三四五六七八九十百]+)(?:位|名)"
     r"|(?:排|居|列|位居|位列|排名|排在|排行|名列)[^,，。;；]{0,8}?第(?P<n2>\d+|[一二三四五六七八九十百]+)"
     r"|(?:排|居|列|位居|位列|排名|名列|进入|跻身|迈入|稳居|保持)[^,，。;；]{0,8}?前(?P<n3>\d+|[一二三四五六七八九十])(?:位|名|强)?"
+    # 增速全市第3; a scope and an ordinal that ends the clause (not 全市第二批, 第一产业)
+    r"|(?<=全省|全市|全国|全县)第(?P<n4>\d{1,3}|[一二三四五六七八九十]{1,3})(?=[,，。;；、)）]|$)"
     # 全省居首, 位居榜首, 全省第一: first place
     r"|(?P<first>居首|位居榜首|居于首位|居(?:全省|全市|全国)?首位|(?<=全省)第一(?![批次个家项届期])|(?<=全市)第一(?![批次个家项届期]))")
 # A sum that classes what follows (10亿元以上项目, 亿元以上的重点企业), not a figure itself.
@@ -531,7 +533,8 @@ def _inherit(cb: Codebook, clause: str, kind: str, unit: str, previous: list[Raw
 
 def _rank_fact(ctx: SentenceContext, cb: Codebook, m: re.Match):
     s = ctx.span.text
-    raw = m.group("n1") or m.group("n2") or m.group("n3") or ("1" if m.group("first") else "")
+    raw = m.group("n1") or m.group("n2") or m.group("n3") or m.group("n4") or \
+        ("1" if m.group("first") else "")
     value = float(raw) if raw.isdigit() else parse_chinese(raw)
     if not value:
         return None
@@ -540,7 +543,8 @@ def _rank_fact(ctx: SentenceContext, cb: Codebook, m: re.Match):
     # 分列第5、第7位: the ranking verb may stand in an earlier list item
     reach = s[max(s.rfind("，", 0, clause_start), s.rfind(",", 0, clause_start), 0):clause_end]
     indicator = _choose_indicator(cb, clause, m.start() - clause_start, m.end() - clause_start, "位", "rank")
-    if indicator is None and not RANKING_WORDS.search(reach):
+    if indicator is None and not RANKING_WORDS.search(reach) and not (
+            m.group("n4") and re.search(r"增速|增幅", reach)):   # 增速全市第3: a rate's rank
         return None  # 第N位 with no ranking around it
     # 前N: a position no worse than N
     qualifier = "less_than" if m.group("n3") else "exact"

@@ -450,6 +450,14 @@ def check_generic(name, cand, ctx) -> str | None:
     return None
 
 
+_BATCH_OR_SCOPE = re.compile(r"^(?:全省|全市|全县|全区|我省|我市|我县|我区)|第[\d一二三四五六七八九十]+(?:批|次|轮|期|季度)$")
+
+
+def check_batch_or_scope(name, cand, ctx) -> str | None:
+    """全市第二批(项目), 第三季度(项目): a round or a scope, not a project's name."""
+    return "batch_or_scope" if _BATCH_OR_SCOPE.search(name) else None
+
+
 def check_event_or_slogan(name, cand, ctx) -> str | None:
     return "event_or_slogan" if EVENT_WORDS.search(name) else None
 
@@ -479,7 +487,7 @@ def check_firm_alone(name, cand, ctx) -> str | None:
 
 
 NAME_CHECKS = [check_length, check_starts_with_verb, check_clause, check_generic, check_event_or_slogan,
-               check_place_alone, check_firm_alone]
+               check_place_alone, check_firm_alone, check_batch_or_scope]
 
 
 # ---------------------------------------------------------------- stage
