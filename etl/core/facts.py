@@ -59,11 +59,12 @@ SCOPE_COUNT = re.compile(r"(?:个)?(?:县区|县市区|县（市、区）|县\(�
 # 13个县中有9个增速高于全省: how many of a scope meet a condition
 SCOPE_BEFORE = re.compile(r"(?:中|里|当中|之中)(?:有|共有)$")
 RATE_AFTER = re.compile(r"[^，,。；;]{2,}?(?:增长|下降|增速|增幅|比重|占比)[^，,。；;]{0,8}\d+(?:\.\d+)?%")
-HEADCOUNT_BEFORE = re.compile(r"(?:代表|一行|嘉宾|人员|负责人|企业家|应到|实到|到会|出席|列席)[约共近]?$")
+HEADCOUNT_BEFORE = re.compile(r"(?:代表|一行|嘉宾|人员|负责人|企业家|委员|(?:应到|实到|到会|出席|列席)"
+                              r"[\u4e00-\u9fff]{0,3})[约共近]?$")
 MEETING_AFTER = re.compile(r"[^，,。；;]{0,12}?(?:代表|嘉宾|负责人)[^，,。；;]{0,12}(?:参加|出席|参会|与会|人)")
 STOCK_WORDS = words_re("stock_word")
 # An award or subsidy per firm, per head or one-off: a policy's terms (给予一次性奖励, 每户补助)
-PER_UNIT_AWARD = re.compile(r"(?:给予|最高|一次性|每[家户个人亩项台座])[^，,。；;]{0,8}?"
+PER_UNIT_AWARD = re.compile(r"(?:给予|最高|一次性|每[家户个人亩项台座])[^，,。；;]{0,16}?"
                             r"(?:奖励|奖补|补助|补贴|资助|扶持)(?:最高|不超过|不低于)?$")
 ENTITY_STOCK_BEFORE = re.compile(r"(?:企业|主体|经营户|个体户)(?:数量|数)?(?:达到|达|增至|增加到|总数为|为)$")
 FLOW_BEFORE = re.compile(r"新增|新登记|新培育|新认定|新注册|新设立|新入库|净增|引进|培育")
@@ -256,7 +257,8 @@ def sentence_facts(ctx: SentenceContext, cb: Codebook) -> list[RawFact]:
 
 
 # 三次产业结构为8.1:55.0:36.9 (由…调整为…): a breakdown of a whole, each part a share in %
-RATIO_SERIES = re.compile(r"(?P<what>结构|占比|比例|构成)(?:比)?(?:由|调整为|优化为|为|是|达到)?\s*"
+RATIO_SERIES = re.compile(r"(?:(?P<what>结构|占比|比例|构成)(?:比)?(?:由|调整为|优化为|为|是|达到)?|"
+                          r"(?:调整|优化|变)(?:为|到))\s*"
                           r"(?P<series>\d+(?:\.\d+)?(?:\s*:\s*\d+(?:\.\d+)?){1,3})(?!\s*\d)")
 _THREE_SECTORS = ("第一产业", "第二产业", "第三产业")
 
@@ -271,16 +273,16 @@ def _ratio_facts(ctx: SentenceContext, masked) -> list[RawFact]:
         if not 99 <= sum(v for _, _, v in parts) <= 101:
             continue   # not the parts of one whole in percent (a plain ratio such as 1:3)
         clause_start, clause_end = ctx.clause_of(m.start())
-        sectors = "三次产业" in s[max(0, m.start() - 12):m.start()] and len(parts) == 3
-        start_point = s[m.start("series") - 1:m.start("series")] == "由" or \
-            s[m.end("what"):m.start("series")].startswith("由")
+        sectors = "三次产业" in s[max(0, m.start() - 40):m.start()] and len(parts) == 3
+        start_point = m.group("what") is not None and \
+            s[m.end("what"):m.start("series")].lstrip("比").startswith("由")
         for i, (a, b, value) in enumerate(parts):
             pos = m.start("series") + a
             year = ctx.year_at(pos)
             time_rule = ctx.time_rule_at(pos)
             if start_point and year:
                 year, time_rule = year - 1, time_rule + "+previous_year_start_point"
-            label = f"{_THREE_SECTORS[i]}占比" if sectors else f"{m.group('what')}第{i + 1}项"
+            label = f"{_THREE_SECTORS[i]}占比" if sectors else f"{m.group('what') or '结构'}第{i + 1}项"
             out.append(RawFact(pos, m.start("series") + b, clause_start, clause_end,
                                ctx.region_at(pos), year, ctx.period_at(pos), None, label,
                                "share", value, None, "%", "exact", str(value), "",

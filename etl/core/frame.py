@@ -159,6 +159,10 @@ def subject_of(mentions: list[RegionMention], gaz: Gazetteer, text: str, title: 
             city = _most_named(mentions, gaz, text, kinds=("prefecture_city",))
             if city is not None:
                 return city, "title_city_word"
+            # 我市县域经济: the city's own counties are named, never the city itself
+            city = _city_holding(mentions, gaz)
+            if city is not None:
+                return city, "title_city_word_counties"
     lead = text[:_HEAD_CHARS]
     found = [m for m in mentions if m.start < len(lead) and not _in_passing(text, m)
              and (m.region is not None or m.anaphor_kind == "province")]
@@ -168,6 +172,19 @@ def subject_of(mentions: list[RegionMention], gaz: Gazetteer, text: str, title: 
         return _first_of_chain([m for m in found if m.region is not None], gaz, text), "lead"
     top = _most_named(mentions, gaz, text)
     return (top, "body_most_named") if top is not None else (None, "none")
+
+
+def _city_holding(mentions, gaz: Gazetteer) -> RegionInfo | None:
+    """The one prefecture city that every named county or district belongs to, if there is one."""
+    cities = set()
+    for m in mentions:
+        if m.region is None or m.region.id is None:
+            continue
+        ancestors = [gaz.by_id[a] for a in gaz.ancestors(m.region.id)]
+        city = next((a for a in ancestors if a.kind == "prefecture_city"), None)
+        if city is not None:
+            cities.add(city.id)
+    return gaz.by_id[cities.pop()] if len(cities) == 1 else None
 
 
 def _deepest(found: list[RegionMention], gaz: Gazetteer) -> RegionInfo:
