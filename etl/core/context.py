@@ -56,6 +56,7 @@ class SentenceContext:
     frame: DocumentFrame | None = None
     header_end: int = 0             # a target header in this sentence ends here
     estimated: bool = False         # under an "estimates from here on" note of the review
+    horizon_carried: bool = False   # the year this sentence hands on is a goal's (到2027年)
     _time_rules: list[str] = field(default_factory=list)
     _region_rules: list[str] = field(default_factory=list)
 
@@ -217,7 +218,9 @@ def walk(text: str, gaz: Gazetteer, frame: DocumentFrame, title: str | None = No
                                           default_year, plan_year if planning else None, par_period,
                                           "carried" if carried else ("plan_year" if planning else frame.reference_year_rule))
             if found:
-                par_carry = doc_carry = found
+                par_carry = found
+                if not ctx.horizon_carried:
+                    doc_carry = found   # a goal's year (到2027年，…) runs on in its paragraph only
             if period is not None:
                 par_period = doc_period = period   # 1-5月，A…；B…: the period holds on
             yield ctx
@@ -292,8 +295,9 @@ def _resolve_time(ctx: SentenceContext, found: list[TimeMarker], carry_year, def
                 period = marker.period
             elif marker.restore_at is None:
                 period = "FY"
-            if not marker.future and marker.carry:
-                last_explicit = marker.year
+            if marker.carry and (not marker.future or marker.written_year):
+                last_explicit = marker.year   # (到十四五末 dates its own sentence only)
+                ctx.horizon_carried = marker.future
             if marker.future:
                 rule = "horizon"
             elif marker.restore_at is not None:

@@ -88,6 +88,20 @@ def _list_item(s, cs, ns, ne, unit, previous):
     return False
 
 
+# 城镇化率为43.6%，比上年末提高0.8个百分点: a clause that is only a comparison and a change
+CHANGE_ONLY = re.compile(r"^\s*(?:同比|比|较)(?:上年|去年|上年末|去年末|上年同期|去年同期|年初|上月|上季度)?"
+                         r"(?:末|底)?(?:提高|上升|提升|增加|下降|回落|减少|降低|收窄|扩大)了?$")
+
+
+def _change_of_share(s, cs, ns, ne, unit, previous):
+    """The clause after a share that only says how much it moved: the share's change, in
+    points (a change of a share is a share, as 占比比上年提高1.5个百分点 is)."""
+    if unit == "个百分点" and previous and previous[-1].kind == "share" and previous[-1].unit == "%" \
+            and CHANGE_ONLY.match(s[cs:ns]):
+        return "share", -1 if DECLINE_WORDS.search(s[cs:ns]) else 1
+    return False
+
+
 _BRACKETED = re.compile(r"[（(][^（()）]*[）)]")
 
 
@@ -131,6 +145,7 @@ KIND_RULES = [
     ("control_within", _control_within),
     ("growth_noun_after", _growth_noun_after),
     ("list_item_inherits", _list_item),
+    ("change_of_previous_share", _change_of_share),
     ("growth_word", _growth_word),
     ("share_word", _share_word),
     ("points_are_change", _points_are_change),

@@ -50,6 +50,8 @@ MARKER_RE = re.compile(
 
 # 快于一季度、2016年全年…: a time inside a comparison is its base
 _COMPARED = re.compile(r"(?:快于|慢于|高于|低于|好于|差于|比|较|同比|相比|继)[^，,。；;]{0,10}$")
+_HORIZON_BEFORE = re.compile(r"(?:^|[,，;；。:：\s(（]|力争|争取|计划|预计|确保|目标)(?:到|至)$")
+_LEVEL_AFTER = re.compile(r"年(?:底|末)?的")
 _CHANGE_TO = re.compile(r"(?:增加|提高|上升|提升|前移|前行|跃升|扩大|减少|下降|降低|增长|攀升|跃居|升|增|降)?(?:到|至|为)")
 _DAY_AFTER = re.compile(r"年\s*(?:0?[1-9]|1[0-2])\s*月\s*(?:[0-2]?\d|3[01])\s*日")
 
@@ -63,6 +65,7 @@ class TimeMarker:
     future: bool = False            # a plan horizon (到十四五末)
     carry: bool = True              # False: holds for its sentence only (an event date, a start)
     restore_at: int | None = None   # a from-to start: the time before it resumes at this offset
+    written_year: bool = False      # a horizon written as a year (到2025年): carries like a year
 
 
 def _month(text: str) -> int | None:
@@ -121,7 +124,13 @@ def time_markers(sentence: str, doc_date: date | None, reviewed: int | None = No
         elif m.group("year"):
             # 2023年2月14日 is an event's date: it dates its sentence, not what follows
             event = _DAY_AFTER.match(sentence, e) is not None
-            out.append(TimeMarker(s, e, int(m.group("year")), "FY", carry=not event))
+            year = int(m.group("year"))
+            # 到2025年，… heading a clause: a horizon when that year has not come yet (a
+            # from-to's 增加到2025年的B, or 到2025年底 looked back on, is no horizon)
+            horizon = bool(doc_year and year >= doc_year and _HORIZON_BEFORE.search(sentence, max(0, s - 5), s)
+                           and not _LEVEL_AFTER.match(sentence, e))
+            out.append(TimeMarker(s, e, year, "FY", carry=not event, future=horizon,
+                                  written_year=horizon))
         elif m.group("last") and doc_year:
             out.append(TimeMarker(s, e, doc_year - 1, "FY"))
         elif m.group("this") and doc_year:
