@@ -57,7 +57,11 @@ SCOPE_COUNT = re.compile(r"(?:个)?(?:县区|县市区|县（市、区）|县\(�
                          r"地级市|省辖市|省份|地市|市县|县(?:[市区])?(?=中|里|当中|之中|有)|市(?=中|有|增速)|"
                          r"主会场|分会场|会场|项(?:主要)?(?:经济)?指标)")
 # 13个县中有9个增速高于全省: how many of a scope meet a condition
+# 全市12个县区中有, 所辖县(市、区)个数为: the number of units a place is made of
 SCOPE_BEFORE = re.compile(r"(?:中|里|当中|之中)(?:有|共有)$")
+# ...and the later items of its list (个数分别为17个、13个)
+SCOPE_LIST_BEFORE = re.compile(r"(?:所辖|下辖|辖)[^，,。；;]{0,12}?(?:个数)?(?:分别)?(?:为|是|有|共)?"
+                               r"(?:\d+个?(?:、|和|与))*$")
 RATE_AFTER = re.compile(r"[^，,。；;]{2,}?(?:增长|下降|增速|增幅|比重|占比)[^，,。；;]{0,8}\d+(?:\.\d+)?%")
 HEADCOUNT_BEFORE = re.compile(r"(?:代表|一行|嘉宾|人员|负责人|企业家|委员|(?:应到|实到|到会|出席|列席)"
                               r"[\u4e00-\u9fff]{0,3})[约共近]?$")
@@ -407,7 +411,8 @@ def _number_fact(ctx: SentenceContext, cb: Codebook, tok: NumberToken, previous:
                                         or RATE_AFTER.search(s, end, clause_end)):
         return None  # 12个监测点位…比例为78.6%, 65个开发区投资增长18.7%: the counted set of a rate
     if dimension(canon) == "count" and (SCOPE_COUNT.match(after)
-                                        or SCOPE_BEFORE.search(s, clause_start, tok.start)):
+                                        or SCOPE_BEFORE.search(s, clause_start, tok.start)
+                                        or SCOPE_LIST_BEFORE.search(s, max(0, tok.start - 30), tok.start)):
         return None  # 全市12个县区中, 11个设区市, 17个分会场: the scope, not a figure
     if (canon in ("人", "家") and HEADCOUNT_BEFORE.search(s, max(0, tok.start - 8), tok.start)) \
             or (dimension(canon) == "count" and MEETING_AFTER.match(after)):

@@ -26,6 +26,8 @@ ZONE_INFIX_STOP = "|".join(words("zone_infix_stop"))
 GENERIC_PLACES = words("generic_place")
 # A zone followed by one of its parts named after a city: 某经济区某片区 is the zone's part.
 ZONE_PART = re.compile(r"片区|区域|板块|组团")
+SECTOR_AFTER = re.compile(r"第[一二三]产业")
+PROJECT_LIST_AFTER = re.compile(r"[^、,，。;；:：]{2,30}?(?:项目|工程)、")
 CITY_KINDS = {"prefecture_city", "county_city"}
 DISTRICT_KINDS = {"district", "development_zone", "economic_zone", "county"}
 ZONE_KINDS = {"development_zone", "economic_zone"}
@@ -210,13 +212,15 @@ class SubjectTracker:
         """Update the subject for a mention in subject position (at the start of a clause, after
         at most a time word, or a parenthesis refining the mention before it: 该区(太原区)).
         Returns whether the mention became the subject."""
-        if text[mention.end:mention.end + 1] in ("第", "前"):
-            return False  # 全市第一, 全省前三: a ranking scope
+        if text[mention.end:mention.end + 1] in ("第", "前") and not SECTOR_AFTER.match(text, mention.end):
+            return False  # 全市第一, 全省前三: a ranking scope (运城市第一产业…: the subject)
         if mention.region is not None and LOCATED.search(text, 0, mention.start) \
                 and text[mention.end:mention.end + 1] == "的":
             # 位于某市某县的一家企业: the place is the topic that 该县/全县 will point back to
             self.history.append(mention.region)
             return False
+        if mention.region is not None and PROJECT_LIST_AFTER.match(text, mention.end):
+            return False  # 某开发区年产20万吨…项目、某区…项目等16个项目签约: it heads a project's name
         head = text[clause_start:mention.start]
         between = text[previous.end:mention.start] if previous is not None else None
         refines = previous is not None and between in ("(", "（")
