@@ -17,7 +17,7 @@ JOINERS = ("、", "和", "与", "及", "以及", ",", "，")
 LIST_TAIL = re.compile(r"[两二三四五六七八九十几]?(?:个)?(?:市|县|区|县区|县市|地|县（市、区）)?(?:等地|等)?")
 RESPECTIVE = re.compile(r"分别|依次|各自|分列|分居|分别位居|分别为|依次为|依次是")
 DISTRIBUTIVE = re.compile(r"(?<![\u4e00-\u9fff]{2}各)(?:各|均|都|同)(?:为|是|达|达到|新增|建成|完成|实现|增长)?")
-SHARED_RATE = re.compile(r"(?:同为|均为|都是|均|同比均|皆)$")
+SHARED_RATE = re.compile(r"(?:同为|均为|都是|均|同比均|皆)(?:增长|下降|提高|达到|达|超过|为)?$")
 # 晋城、晋中、太原分列前三位: the list's places hold ranks 1..N in order
 RANKED_AFTER = re.compile(r"(?:分列|依次位列|依次居|分居|分别位列|分别居)(?:全省|全市|全国)?前(?P<n>[二两三四五六七八九十\d]{1,2})(?:位|名)")
 # 分列全市第一、二位 / 分居第3和第7位: one rank per place, in the list's order

@@ -39,12 +39,12 @@ MEETING_WORDS = re.compile(r"^[^,，。;；]{0,6}?(参加|出席|参会|与会|�
 HEADCOUNT_NOUNS = re.compile(r"^(企业家|嘉宾|专家|代表|领导|客商|来宾|记者|观众|选手)")
 RANK_RE = re.compile(
     r"第(?P<n1>\d+|[一二三四五六七八九十百]+)(?:位|名)"
-    r"|(?:排|居|列|位居|位列|排名|排在|排行|名列)[^,，。;；]{0,8}?第(?P<n2>\d+|[一二三四五六七八九十百]+)"
+    r"|(?:排|居|列|位居|位列|排名|排在|排行|名列)[^,，。;；]{0,8}?第(?P<n2>\d+|[一二三四五六七八九十百]+)(?![方梯批次届期])"
     r"|(?:排|居|列|位居|位列|排名|名列|进入|跻身|迈入|稳居|保持)[^,，。;；]{0,8}?前(?P<n3>\d+|[一二三四五六七八九十])(?:位|名|强)?"
     # 增速全市第3; a scope and an ordinal that ends the clause (not 全市第二批, 第一产业)
     r"|(?<=全省|全市|全国|全县)第(?P<n4>\d{1,3}|[一二三四五六七八九十]{1,3})(?=[,，。;；、)）]|$)"
     # 全省居首, 位居榜首, 全省第一: first place
-    r"|(?P<first>居首|位居榜首|居于首位|居(?:全省|全市|全国)?首位|(?<=全省)第一(?![批次个家项届期])|(?<=全市)第一(?![批次个家项届期]))")
+    r"|(?P<first>居首|位居榜首|居于首位|居(?:全省|全市|全国)?首位|(?<=全省)第一(?![批次个家项届期方梯])|(?<=全市)第一(?![批次个家项届期方梯]))")
 # A sum that classes what follows (10亿元以上项目, 亿元以上的重点企业), not a figure itself.
 THRESHOLD_AFTER = re.compile(r"(?:(?:及)?以上)?(?:的)?(?:重点|重大|产业|工业|招商|在建|新建)?(?:项目|企业|工业企业)")
 CAPACITY_BEFORE = re.compile(r"(?:年产|年处理|年加工|年吞吐|日处理|装机)$")
@@ -257,7 +257,25 @@ def sentence_facts(ctx: SentenceContext, cb: Codebook) -> list[RawFact]:
         fact = _number_fact(ctx, cb, tok, out)
         if fact:
             out.append(fact)
-    return distribute(ctx, out)
+    return _at_project_location(ctx, distribute(ctx, out))
+
+
+# 某项目总投资88亿元，落地某高新区，用地210亩: a project's figures belong where it is built
+PROJECT_LOCATION = re.compile(r"(?:落地|落户|位于|选址|坐落|建在|布局)(?:在|于)?")
+
+
+def _at_project_location(ctx: SentenceContext, facts: list[RawFact]) -> list[RawFact]:
+    s = ctx.span.text
+    if not facts or "项目" not in s:
+        return facts
+    found = list(PROJECT_LOCATION.finditer(s))
+    places = [m for loc in found for m in ctx.mentions
+              if m.start == loc.end() and m.region is not None]
+    if len(found) != 1 or len(places) != 1:
+        return facts   # no location, or several projects in several places
+    place = places[0].region
+    return [replace(f, region=place, region_rule="project_location")
+            if f.region_rule in WEAK_REGION_RULES and f.region is not place else f for f in facts]
 
 
 # 三次产业结构为8.1:55.0:36.9 (由…调整为…): a breakdown of a whole, each part a share in %

@@ -608,6 +608,19 @@ def region_place_before_verb(s, a, b, cand, ctx, taken=()):
     return m.region
 
 
+_LOCATED_AFTER = re.compile(r"[^。；;]{0,24}?(?:落地|落户|位于|选址|坐落|建在|布局)(?:在|于)?")
+
+
+def region_located_after(s, a, b, cand, ctx, taken=()):
+    """甲项目总投资88亿元，落地某高新区: the place it lands in, said right after the name
+    (before another name is taken)."""
+    m = _LOCATED_AFTER.match(s, b)
+    if m is None or any(b < x < m.end() for x, _ in taken):
+        return None
+    place = next((x for x in ctx.mentions if x.start == m.end() and x.region is not None), None)
+    return place.region if place is not None else None
+
+
 def region_subject(s, a, b, cand, ctx, taken=()):
     """The sentence's subject where the name (or its list) starts. A place heading another
     project's name, or starting a firm's name (某省甲乙有限公司与…签订), does not change it."""
@@ -623,7 +636,8 @@ def region_subject(s, a, b, cand, ctx, taken=()):
 
 
 REGION_RULES = [(region_place_heads_name, 1.0), (region_place_after_firm, 0.95),
-                (region_place_before_verb, 0.95), (region_subject, 0.9)]
+                (region_place_before_verb, 0.95), (region_located_after, 0.95),
+                (region_subject, 0.9)]
 
 
 # ---------------------------------------------------------------- the sentence
