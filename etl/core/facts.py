@@ -428,7 +428,7 @@ def _number_fact(ctx: SentenceContext, cb: Codebook, tok: NumberToken, previous:
     if dimension(canon) == "count" and (RATIO_AFTER.search(s, end, clause_end)
                                         or RATE_AFTER.search(s, end, clause_end)):
         return None  # 12个监测点位…比例为78.6%, 65个开发区投资增长18.7%: the counted set of a rate
-    if dimension(canon) == "count" and (SCOPE_COUNT.match(after)
+    if dimension(canon) == "count" and (SCOPE_COUNT.match(after) or SCOPE_COUNT.match(raw_unit + after)
                                         or SCOPE_BEFORE.search(s, clause_start, tok.start)
                                         or SCOPE_LIST_BEFORE.search(s, max(0, tok.start - 30), tok.start)):
         return None  # 全市12个县区中, 11个设区市, 17个分会场: the scope, not a figure

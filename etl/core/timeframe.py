@@ -41,7 +41,7 @@ MARKER_RE = re.compile(
     r"|(?P<review>一年来|过去一年|过去的一年|回顾\d{4}年)"
     r"|(?P<now>目前|当前|现有|现已|如今|正在)"
     # 比一季度加快, 较上半年回落: a comparison base is not the period of the figures
-    rf"|(?<![比较于与同])(?P<ytd>(?:前|1-|1～|1~|1至|一至)(?P<months>{_CN_MONTH})(?:个)?月(?:份)?"
+    rf"|(?<![比较于与同])(?P<ytd>(?:前|1-|1～|1~|1至|一至|(?:1|一)月(?:至|到|-|～|~))(?P<months>{_CN_MONTH})(?:个)?月(?:份)?"
     r"|(?P<half>上半年|“?半年报”?)|(?P<q3>前三季度|1-3季度)|(?P<q1>一季度|第一季度|1季度)"
     rf"|截至(?P<upto>{_CN_MONTH})月(?:底|末)"
     rf"|(?P<asof>(?:19|20)\d{{2}}年(?P<asofm>{_CN_MONTH})月(?:底|末|份))))"
