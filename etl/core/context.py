@@ -27,6 +27,8 @@ TARGET_HEADERS = words_re("target_header")
 REVIEW_MARKERS = words_re("review_marker")
 # (预计数,下同) / 以下数据均为预计数: the review's figures from here on are early estimates.
 ESTIMATE_NOTE = words_re("estimate_note")
+# 【2024年目标】, ■主要预期目标: a line that is only a heading of goals
+SHORT_TARGET_HEADING = re.compile(r"^\W*(?:(?:19|20)\d\d年)?[^\d,，。;；]{0,8}?目标(?:任务)?\W*$")
 PLAN_NOW = re.compile(r"今年|明年|新的一年")
 FIVE_YEAR_PLAN = re.compile(r"(?:第)?(十[二三四五]|十[二三四五]个)五(?:年)?(?:规划|时期)?")
 FIVE_YEAR_NAMES = {"十二": "十二五", "十三": "十三五", "十四": "十四五", "十五": "十五五",
@@ -197,7 +199,7 @@ def walk(text: str, gaz: Gazetteer, frame: DocumentFrame, title: str | None = No
         if not worth_a_look(par.start, par.end):
             continue
         for sent in sentences(par):
-            header = TARGET_HEADERS.search(sent.text)
+            header = TARGET_HEADERS.search(sent.text) or SHORT_TARGET_HEADING.match(sent.text)
             if header:
                 target_frame = True
                 par_carry = doc_carry = None   # the review's year does not run into the goals

@@ -46,7 +46,8 @@ RANK_RE = re.compile(
     # 全省居首, 位居榜首, 全省第一: first place
     r"|(?P<first>居首|位居榜首|居于首位|居(?:全省|全市|全国)?首位|(?<=全省)第一(?![批次个家项届期方梯])|(?<=全市)第一(?![批次个家项届期方梯]))")
 # A sum that classes what follows (10亿元以上项目, 亿元以上的重点企业), not a figure itself.
-THRESHOLD_AFTER = re.compile(r"(?:(?:及)?以上)?(?:的)?(?:重点|重大|产业|工业|招商|在建|新建)?(?:项目|企业|工业企业)")
+THRESHOLD_AFTER = re.compile(r"(?:(?:及)?以上)?(?:的)?(?:重点|重大|产业|工业|招商|在建|新建)?"
+                             r"(?:项目|企业|工业企业|楼宇|园区|产业集群|集群|乡镇|村|品牌|单品|产业链)")
 CAPACITY_BEFORE = re.compile(r"(?:年产|年处理|年加工|年吞吐|日处理|装机)$")
 NAMED_PROJECT = re.compile(r"[^,，;；。]{0,20}?项目")
 # Small counts written in Chinese numerals are real counts when an entity measure word follows
@@ -67,6 +68,7 @@ HEADCOUNT_BEFORE = re.compile(r"(?:代表|一行|嘉宾|人员|负责人|企业�
                               r"[\u4e00-\u9fff]{0,3})[约共近]?$")
 MEETING_AFTER = re.compile(r"[^，,。；;]{0,12}?(?:代表|嘉宾|负责人)[^，,。；;]{0,12}(?:参加|出席|参会|与会|人)")
 STOCK_WORDS = words_re("stock_word")
+PAGE_COUNTER = re.compile(r"(?:浏览|阅读|点击|访问|瀏覽|閱讀|點擊)(?:量|数|次数|數|次數)?\s*[:：]?\s*$")
 # An award or subsidy per firm, per head or one-off: a policy's terms (给予一次性奖励, 每户补助)
 PER_UNIT_AWARD = re.compile(r"(?:给予|最高|一次性|每[家户个人亩项台座])[^，,。；;]{0,16}?"
                             r"(?:奖励|奖补|补助|补贴|资助|扶持)(?:最高|不超过|不低于)?$")
@@ -393,6 +395,8 @@ def _number_fact(ctx: SentenceContext, cb: Codebook, tok: NumberToken, previous:
         return None  # headcounts (50余位企业家); ranks come from RANK_RE
     if raw_unit == "条" and (ARTICLE_NAME_AFTER.match(after) or s[tok.start - 1:tok.start] in "”个"):
         return None  # 稳经济20条、助企12条等措施: packages named by their article counts
+    if PAGE_COUNTER.search(s, max(0, tok.start - 6), tok.start):
+        return None  # 浏览:1862次, 阅读 2316: a page's view counter
     if canon in MONEY_UNITS and PER_UNIT_AWARD.search(s[clause_start:tok.start]):
         return None  # 对新入规企业给予一次性奖励20万元: a policy's award per firm, not a figure
     if re.search(r"汇率(?:计算|折算)", s[clause_start:tok.start]):

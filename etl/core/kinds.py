@@ -23,7 +23,7 @@ OTHER_REGION = re.compile(f"{_alt('comparison_verb')}(?:{words_re('comparison_ba
                           r"[\u4e00-\u9fff]{2,4}(?:省|市|县))[^，,。；;]{0,10}$")
 CONTRIBUTION = re.compile(r"贡献率")
 PROGRESS = re.compile(r"(?:完成|占|达到|实现)[^，,。；;]{0,10}(?:目标|任务|计划)[^，,。；;]{0,4}的$")
-VS_PLAN = re.compile(r"(?:高于|低于|超过|超出|好于|快于|慢于)[^，,。；;]{0,6}(?:预期|目标|计划|任务)[^，,。；;]{0,4}$")
+VS_PLAN = re.compile(r"(?:高于|低于|超过|超出|好于|快于|慢于)[^，,。；;]{0,6}(?:预期|目标|计划|任务|预算)[^，,。；;]{0,4}$")
 PULL = re.compile(f"({words_re('pull_word').pattern})[^，,。；;]{{0,14}}$")
 PULL_DOWN = set(words("pull_down_word"))
 GROWTH_NOUN_AFTER = re.compile(f"的?({words_re('growth_noun').pattern})")
@@ -102,6 +102,32 @@ def _change_of_share(s, cs, ns, ne, unit, previous):
     return False
 
 
+# 城镇化率由71.3%提高到76.8%, 贫困发生率下降到1.9%: the levels a rate moved between
+REACHED = re.compile(r"(?:提高|提升|上升|下降|降低|增加|增长|减少|回落|降|升)(?:到|至)(?:(?:19|20)\d\d年(?:底|末)?的)?$"
+                     r"|(?:由|从)(?:(?:19|20)\d\d年(?:底|末)?的|上年的|去年的|上年末的)?$")
+RATE_OF_GROWTH = re.compile(r"增速|增幅|增长率|增长速度")
+
+
+CHANGE_ONLY_GROWTH = re.compile(r"^\s*(?:同比|比上年|较上年|比去年|较去年|比上年预算|比上年执行数)?"
+                                r"(?:增长|下降|提高|减少)$")
+
+
+def _change_of_target(s, cs, ns, ne, unit, previous):
+    """预算安排4.8亿元，比上年增长5.1%: the clause only says how much the goal before it grows."""
+    if unit == "%" and previous and previous[-1].kind == "target" and CHANGE_ONLY_GROWTH.match(s[cs:ns]):
+        return "target", -1 if DECLINE_WORDS.search(s[cs:ns]) else 1
+    return False
+
+
+def _level_reached(s, cs, ns, ne, unit, previous):
+    """A percentage a rate moved from or to is that rate's level: a share, or a growth rate
+    when the rate is one (增速由5%提高到8%)."""
+    before = s[cs:ns]
+    if unit == "%" and REACHED.search(before):
+        return ("growth" if RATE_OF_GROWTH.search(before) else "share"), 1
+    return False
+
+
 _BRACKETED = re.compile(r"[（(][^（()）]*[）)]")
 
 
@@ -145,6 +171,8 @@ KIND_RULES = [
     ("control_within", _control_within),
     ("growth_noun_after", _growth_noun_after),
     ("list_item_inherits", _list_item),
+    ("level_moved_to", _level_reached),
+    ("change_of_previous_target", _change_of_target),
     ("change_of_previous_share", _change_of_share),
     ("growth_word", _growth_word),
     ("share_word", _share_word),

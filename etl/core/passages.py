@@ -31,7 +31,7 @@ _BROKEN_LINE = 30
 # 大会第三次会议上) and a section heading (一、…, (二)…, 第三章…) are never a sentence's halves.
 _DATELINE = re.compile(r"^\s*[—-]{1,2}|(?:会议|大会)上$|讲话$")
 _HEADING = re.compile(r"^\s*(?:[一二三四五六七八九十]{1,3}[、.]|[(（][一二三四五六七八九十]{1,3}[)）]|"
-                      r"第[一二三四五六七八九十]{1,3}[章节部分篇])")
+                      r"第[一二三四五六七八九十]{1,3}[章节部分篇]|[●•·■◆▲★※▶►◎○□√◇△☆【])")
 
 
 def paragraphs(text: str) -> list[Span]:

@@ -16,12 +16,12 @@ DESCRIPTOR = re.compile(f"{words_re('project_descriptor').pattern}|预计(?:年)
 # Cues that plan the period's own output (计划 alone is too common in project news to count).
 TARGET_CUES = re.compile(
     f"{words_re('target_cue').pattern}|(?<![即])将(?!其|之|原|会上)|要(?:实现|达到|突破|完成|确保)|"
-    r"到(?:19|20)\d\d年|全年[^，,。；;]{0,6}任务")
+    r"到(?:19|20)\d\d年(?![底末]?的)|全年[^，,。；;]{0,6}任务")
 # Achieved or counted so far: a figure with these is no target, even inside a target list.
 DONE = words_re("done_word")
 ALREADY = re.compile(r"已经|已|完成了|实现了")
 STRONG_CUES = re.compile(r"力争|确保|争取|目标|预期|(?<![即])将(?!其|之|原|会上)[^，,。；;]{0,12}?(?!作为|列为)|要(?=实现|达到|突破|完成)")
-GOAL_WORDS = re.compile(r"力争|确保|争取|目标|预期")
+GOAL_WORDS = re.compile(r"力争|确保|争取|目标|预期|提出|部署")
 _EST = re.compile(r"预计")
 
 
@@ -54,17 +54,34 @@ def _cue_heading_sentence(ctx, s, cs, ns, kind, period):
         return None
     doc_year = ctx.doc_date.year if ctx.doc_date else None
     year = ctx.year_at(ns)
+    head = _sentence_head(ctx, s, cs)
     if frame.mode == "review":
-        # a review article's closing 2023年，某区将力争…、新增…: a goal word (not a bare 将)
-        # heading a sentence that names a year after the one reviewed
+        # a review article's closing 2023年，某区将力争…、新增…, 会议提出，2024年…: a goal
+        # word (not a bare 将) heading a sentence that names a year not yet over
         ref = frame.reference_year
-        if ctx.has_explicit_time_before(ns) and year and ref and year > ref \
-                and GOAL_WORDS.search(s, 0, cs):
+        if _NAMED_YEAR.search(head + s[cs:ns]) and year and ref and GOAL_WORDS.search(head) and \
+                (year > ref or (doc_year and year >= doc_year)):
             return "plan_verb_heads_sentence"
         return None
-    if STRONG_CUES.search(s, 0, cs) and year and doc_year and year >= doc_year:
+    if STRONG_CUES.search(head) and year and doc_year and year >= doc_year:
         return "plan_verb_heads_sentence"
     return None
+
+
+_NAMED_YEAR = re.compile(r"(?:19|20)\d\d年|今年|明年")
+_FULL_STOP = re.compile(r"[。！？!?]")
+
+
+def _sentence_head(ctx, s, cs) -> str:
+    """What stands before the clause in the whole sentence: items after ； belong to the same
+    sentence as what stands before the ； (会议提出，2024年…增长10%；某园区…突破550亿元)."""
+    par = ctx.paragraph
+    before = ""
+    if par is not None:
+        earlier = par.text[:ctx.span.start - par.start]
+        stops = list(_FULL_STOP.finditer(earlier))
+        before = earlier[stops[-1].end():] if stops else earlier
+    return before + s[:cs]
 
 
 def _future_horizon(ctx, s, cs, ns, kind, period):

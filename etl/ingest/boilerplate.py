@@ -32,6 +32,13 @@ _JUNK_LINES = {"广告", "廣告", "advertisement", "无标题文档", "無標�
 _TRIGGER = re.compile("(?=[IiCcAa©公网網增视新举违版未禁严务不])(?:" + _LICENCE.pattern + "|"
                       + _COPYRIGHT.pattern + ")", re.I)
 _SENTENCE_END = re.compile(r"[。！？；;!?]")
+# 上一篇：… 下一篇：…: links to the neighbouring articles
+_NEIGHBOURS = re.compile(r"^(?:上一篇|下一篇|上一条|下一条|上一页|下一页|上一篇文章|下一篇文章)\s*[:：]?")
+# The heading of a list of other articles (their titles carry other places' figures)
+_RELATED_HEADING = re.compile(r"^[【\[]?(?:热点推荐|热门推荐|精彩推荐|推荐阅读|相关阅读|相关新闻|相关文章|相关链接|"
+                              r"延伸阅读|热门文章|最新文章|热点新闻|猜你喜欢|往期回顾|更多新闻|相关信息|相关内容|"
+                              r"相关推荐|熱點推薦|相關閱讀|相關新聞|推薦閱讀|相關信息)[】\]]?\s*[:：]?$")
+_TITLE_LIKE = 40   # a listed article's title: short, no sentence end
 _FIGURE = re.compile(r"\d[\d.,]*\s*(?:亿|万|家|个|%|％|元|户|人|亩|平方米|公里|套|所|栋|项)")
 _SHORT = 200  # longer lines are prose
 
@@ -56,6 +63,8 @@ def is_boilerplate(line: str) -> bool:
     if len(line) > _SHORT:
         return bool(_DISCLAIMER.match(line))
     if line.lower() in _JUNK_LINES or _URL.match(line) or _EMPTY_IMAGE.match(line):
+        return True
+    if _NEIGHBOURS.match(line):
         return True
     if _CSS_TOKEN.match(line) or _DIGIT_JUNK.match(line):
         return True
@@ -86,6 +95,7 @@ def clean_lines(src: Mapped, dedupe_min: int = 8) -> Mapped:
     # then copied in a few large pieces instead of two per line.
     runs: list[list[int]] = []
     end_prev = -1
+    in_related = False   # inside a 相关阅读 list: its titles are other articles
     while pos < n:
         nl = s.find("\n", pos)
         end = n if nl < 0 else nl
@@ -99,6 +109,13 @@ def clean_lines(src: Mapped, dedupe_min: int = 8) -> Mapped:
         has_zw = _ZW.search(stripped) is not None
         if has_zw:
             stripped = _ZW.sub("", stripped)
+        if _RELATED_HEADING.match(stripped):
+            in_related = True
+            continue
+        if in_related:
+            if len(stripped) <= _TITLE_LIKE and not _SENTENCE_END.search(stripped):
+                continue
+            in_related = False
         if is_boilerplate(stripped):
             continue
         if len(stripped) >= dedupe_min:

@@ -33,7 +33,9 @@ _OPTIONAL_CLOSE = {"p", "li", "td", "th", "tr", "dt", "dd", "option", "html", "b
 # class/id words of ad, share, QR-code and footer blocks.
 _JUNK_WORDS = {"ad", "ads", "advert", "advertisement", "share", "qr", "qrcode", "erweima",
                "footer", "copyright", "banquan", "sidebar", "breadcrumb", "nav", "navbar",
-               "menu", "comment", "comments", "related", "recommend", "weixin", "wechat", "social"}
+               "menu", "comment", "comments", "related", "recommend", "weixin", "wechat", "social",
+               "pages", "pager", "pagination", "prev", "next", "prevnext", "hot", "hotnews",
+               "tuijian", "xiangguan", "fenxiang", "xgyd", "rdtj", "xg", "xgxx"}
 _JUNK_SUBSTR = ("qrcode", "erweima", "copyright", "advert", "banquan", "share")
 _LOOKS_HTML = re.compile(r"<(?:p|div|br|li|tr|td|table|h[1-6]|section|article|ul|ol|span)\b[^>]*>"
                          r"|</(?:p|div|span|td|li)>", re.I)
