@@ -50,6 +50,7 @@ MARKER_RE = re.compile(
 
 # 快于一季度、2016年全年…: a time inside a comparison is its base
 _COMPARED = re.compile(r"(?:快于|慢于|高于|低于|好于|差于|比|较|同比|相比|继)[^，,。；;]{0,10}$")
+_ROUND_NAME_AFTER = re.compile(r"[^，,。；;:：\d零一二两三四五六七八九十百]{0,8}?(?:集中(?:签约|开工|投产|竣工)|(?:签约|开工|投产)仪式|“?三个一批”?)")
 _HORIZON_BEFORE = re.compile(r"(?:^|[,，;；。:：\s(（]|力争|争取|计划|预计|确保|目标)(?:到|至)$")
 _LEVEL_AFTER = re.compile(r"年(?:底|末)?的")
 _CHANGE_TO = re.compile(r"(?:增加|提高|上升|提升|前移|前行|跃升|扩大|减少|下降|降低|增长|攀升|跃居|升|增|降)?(?:到|至|为)")
@@ -156,6 +157,8 @@ def time_markers(sentence: str, doc_date: date | None, reviewed: int | None = No
             elif m.group("asof"):
                 month = _month(m.group("asofm"))
                 out.append(TimeMarker(s, e, int(m.group("asof")[:4]), None))
+            if _ROUND_NAME_AFTER.match(sentence, e):
+                continue   # 第一季度重点项目集中签约仪式: the name of a round, not the figures' period
             # 继上半年…后, 比一季度: a period named in passing holds for its sentence only
             passing = _COMPARED.search(sentence, max(0, s - 12), s) is not None
             if month == 12:
