@@ -176,6 +176,7 @@ def walk(text: str, gaz: Gazetteer, frame: DocumentFrame, title: str | None = No
     doc_carry, doc_period = None, title_period
     estimated = False
     for par in paragraphs(text):
+        tracker.new_paragraph()
         # 2024年，某区将重点抓好…工作: the plan part of a report, or of a review article that
         # ends with next steps.
         if not in_plan and PLAN_OPENERS.search(par.text) and (is_report or FUTURE_VERB.search(par.text)):

@@ -72,8 +72,9 @@ PAGE_COUNTER = re.compile(r"(?:浏览|阅读|点击|访问|瀏覽|閱讀|點擊)
 # An award or subsidy per firm, per head or one-off: a policy's terms (给予一次性奖励, 每户补助)
 PER_UNIT_AWARD = re.compile(r"(?:给予|最高|一次性|每[家户个人亩项台座])[^，,。；;]{0,16}?"
                             r"(?:奖励|奖补|补助|补贴|资助|扶持)(?:最高|不超过|不低于)?$")
-ENTITY_STOCK_BEFORE = re.compile(r"(?:企业|主体|经营户|个体户)(?:数量|数)?(?:达到|达|增至|增加到|总数为|为)$")
-FLOW_BEFORE = re.compile(r"新增|新登记|新培育|新认定|新注册|新设立|新入库|净增|引进|培育")
+ENTITY_STOCK_BEFORE = re.compile(r"(?:企业|主体|经营户|个体户)(?:数量|数|总数)?(?:达到|达|增至|增加到|总数为|为)?$")
+FLOW_BEFORE = re.compile(r"新增|新登记|新培育|新认定|新注册|新设立|新入库|净增|引进|培育|签约|落地|招引|开工|投产|"
+                         r"新建|奖励|补助|支持|扶持|帮助|服务|走访|对接")
 RATIO_AFTER = re.compile(r"(?:比例|比重|占比|达标率|优良率|率)(?:为|达到|达|是)")
 COLLECTIVE = re.compile(r"(?:均|皆|都)(?:突破|超过|超|达到|在)$")
 RESPECTIVE_AFTER = re.compile(r"分别为|分别是|依次为")
@@ -387,8 +388,12 @@ def _number_fact(ctx: SentenceContext, cb: Codebook, tok: NumberToken, previous:
     after = s[end:]
     if THRESHOLD_AFTER.match(after) and (unit is None or unit.canonical in MONEY_UNITS):
         return None  # 10亿元以上项目6个: a size class of projects, not a sum
-    if CAPACITY_BEFORE.search(s, max(0, tok.start - 4), tok.start) and NAMED_PROJECT.match(after):
-        return None  # 年产60万吨焦化项目: the capacity is part of a project's name
+    if (CAPACITY_BEFORE.search(s, max(0, tok.start - 4), tok.start)
+            or (unit is not None and dimension(canon) not in ("money", "count", "percent", "people"))) \
+            and NAMED_PROJECT.match(after):
+        # 年产60万吨焦化项目, 300兆瓦光伏发电项目, 5万头生猪养殖项目: a capacity is part of
+        # a project's name
+        return None
     if tok.chinese and canon not in ("%",) and re.match(r"[一二三四五六七八九十两]", after):
         return None  # 三个一批, 两个确保: slogans
     if canon == "位":

@@ -27,6 +27,7 @@ GENERIC_PLACES = words("generic_place")
 # A zone followed by one of its parts named after a city: 某经济区某片区 is the zone's part.
 ZONE_PART = re.compile(r"片区|区域|板块|组团")
 SECTOR_AFTER = re.compile(r"第[一二三]产业")
+FIRM_NAME_AFTER = re.compile(r"[\u4e00-\u9fff]{1,16}?(?:有限责任公司|有限公司|股份公司|集团公司|集团有限)")
 PROJECT_LIST_AFTER = re.compile(r"[^、,，。;；:：]{2,30}?(?:项目|工程)、")
 CITY_KINDS = {"prefecture_city", "county_city"}
 DISTRICT_KINDS = {"district", "development_zone", "economic_zone", "county"}
@@ -119,8 +120,11 @@ class Gazetteer:
             name = m.group(0)
             # a zone not in the gazetteer belongs to the place it is named after
             host = next((h for stem, h in self._zone_hosts.items() if name.startswith(stem)), None)
-            info = self.names.get(name) or RegionInfo(None, name, "development_zone",
-                                                      host.id if host else None)
+            info = self.names.get(name)
+            if info is None and host is not None and host.kind == "prefecture_city" \
+                    and name in (host.name + "开发区", host.name + "各开发区"):
+                info = host   # 忻州市开发区…活动: the city's zones together, said of the city
+            info = info or RegionInfo(None, name, "development_zone", host.id if host else None)
             found.append(RegionMention(m.start(), m.end(), info))
         for m in self._anaphor_re.finditer(text):
             found.append(RegionMention(m.start(), m.end(), None, self._anaphor_kind[m.group(0)]))
@@ -191,6 +195,15 @@ class SubjectTracker:
         self.current = default
         self.history: list[RegionInfo] = [default] if default else []
 
+    def new_paragraph(self) -> None:
+        """A place inside the document's subject, named in an earlier paragraph, does not run
+        on into a new one (分县区看，某县…。 then 主要产品中，…: the city again); 该县 still
+        finds it in the history."""
+        cur, default = self.current, self.default
+        if default is not None and cur is not None and cur is not default and cur.id \
+                and default.id and default.id in self.gaz.ancestors(cur.id):
+            self.current = default
+
     def resolve_anaphor(self, kind: str) -> RegionInfo | None:
         if kind == "province":
             return self.gaz.by_id.get("shanxi")
@@ -219,6 +232,8 @@ class SubjectTracker:
             # 位于某市某县的一家企业: the place is the topic that 该县/全县 will point back to
             self.history.append(mention.region)
             return False
+        if mention.region is not None and FIRM_NAME_AFTER.match(text, mention.end):
+            return False  # 山西某某科技有限公司: the place starts a firm's name
         if mention.region is not None and PROJECT_LIST_AFTER.match(text, mention.end):
             return False  # 某开发区年产20万吨…项目、某区…项目等16个项目签约: it heads a project's name
         head = text[clause_start:mention.start]
