@@ -7,6 +7,7 @@ decoded file (`doc.raw`), so `doc.raw[start:end] == quote` always holds.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from datetime import date
 
 from ..offsets import map_span
@@ -14,7 +15,7 @@ from ..models import Document, Extraction, Fact, Policy, Project
 from ..reference import Reference
 from .context import walk
 from .frame import decide_frame
-from .facts import MAY_HOLD_FIGURE, sentence_facts
+from .facts import MAY_HOLD_FIGURE, WEAK_REGION_RULES, sentence_facts
 from .indicators import codebook_for
 from .policies import sentence_policies
 from .projects import PROJECT_HINT, merge_variants, sentence_projects
@@ -47,10 +48,16 @@ def extract_text(text: str, ref: Reference, doc_date: date | None = None,
         a, b = norm.to_source(start, end)
         return a, b, text[a:b]
 
+    last_project = None   # the region of the project named last: 该项目… is about it
     for ctx in walk(norm.text, gaz, frame, norm_title, wanted=_WORTH_EXTRACTING,
                     found_mentions=mentions):
         base = ctx.span.start
         facts, projects = sentence_facts(ctx, cb), sentence_projects(ctx)
+        if last_project is not None and _THIS_PROJECT.match(ctx.span.text):
+            facts = [replace(f, region=last_project, region_rule="project_anaphor")
+                     if f.region_rule in WEAK_REGION_RULES else f for f in facts]
+        if projects and projects[-1].region is not None:
+            last_project = projects[-1].region
         policies = sentence_policies(ctx, gaz)
         if not (facts or projects or policies):
             continue  # most sentences: no need to map the sentence back to the source
@@ -98,6 +105,10 @@ def extract_text(text: str, ref: Reference, doc_date: date | None = None,
     result.projects = merge_variants(result.projects)
     result.facts = _without_restatements(result.facts)
     return result
+
+
+# 该项目总投资22亿元: the sentence is about the project named just before
+_THIS_PROJECT = re.compile(r"\W*(?:该|此|这一|这个|上述)项目")
 
 
 def _without_restatements(facts: list[Fact]) -> list[Fact]:

@@ -621,6 +621,20 @@ def region_located_after(s, a, b, cand, ctx, taken=()):
     return place.region if place is not None else None
 
 
+_LOCATED_BEFORE = re.compile(r"(?:落户|落地|位于|坐落|地处|选址)(?:在|于)?$")
+_VENUE = re.compile(r"在$|^(?:主会场|分会场|会场)")
+
+
+def region_located_before(s, a, b, cand, ctx, taken=()):
+    """落户某县的甲公司乙项目, 在某县分会场，甲项目开工: the place the sentence puts it in."""
+    for m in reversed([x for x in ctx.mentions if x.end <= cand.list_start and x.region is not None]):
+        if _LOCATED_BEFORE.search(s, max(0, m.start - 4), m.start) and s[m.end:m.end + 1] == "的":
+            return m.region
+        if _VENUE.search(s, max(0, m.start - 1), m.start) and _VENUE.match(s[m.end:m.end + 3]):
+            return m.region
+    return None
+
+
 def region_subject(s, a, b, cand, ctx, taken=()):
     """The sentence's subject where the name (or its list) starts. A place heading another
     project's name, or starting a firm's name (某省甲乙有限公司与…签订), does not change it."""
@@ -637,7 +651,7 @@ def region_subject(s, a, b, cand, ctx, taken=()):
 
 REGION_RULES = [(region_place_heads_name, 1.0), (region_place_after_firm, 0.95),
                 (region_place_before_verb, 0.95), (region_located_after, 0.95),
-                (region_subject, 0.9)]
+                (region_located_before, 0.95), (region_subject, 0.9)]
 
 
 # ---------------------------------------------------------------- the sentence
