@@ -33,6 +33,7 @@ test: setup
 
 evaluate: setup
 	$(PY) -m etl evaluate --docs seeds --gold tests/fixtures/gold
+	$(PY) -m etl evaluate --cases tests/core/cases/*.yaml
 
 bench: setup
 	$(PY) -m scripts.benchmark

@@ -92,6 +92,17 @@ def cmd_extract(args) -> int:
 
 
 def cmd_evaluate(args) -> int:
+    if args.cases:
+        from . import cases
+        missing = [f for f in args.cases if not Path(f).is_file()]
+        if missing:
+            raise UsageError(f"no such case file: {', '.join(missing)}")
+        try:
+            return cases.main(args.cases)
+        except ValueError as exc:
+            raise UsageError(str(exc)) from None
+    if not args.gold:
+        raise UsageError("give --gold DIR (answers for --docs) or --cases FILE ...")
     from . import evaluate
     for folder in (args.docs, args.gold):
         if not Path(folder).is_dir():
@@ -168,7 +179,9 @@ def parser() -> argparse.ArgumentParser:
     e.set_defaults(func=cmd_extract)
 
     v = sub.add_parser("evaluate", help="score extraction against the gold annotations")
-    v.add_argument("--gold", required=True, metavar="DIR",
+    v.add_argument("--cases", nargs="+", metavar="FILE",
+                   help="case files (tests/core/cases/*.yaml): print facts precision/recall each")
+    v.add_argument("--gold", metavar="DIR",
                    help="hand-checked answers (seeds_facts.csv, ...; `make evaluate` passes "
                         "tests/fixtures/gold)")
     v.add_argument("--docs", default="seeds", metavar="DIR", help="documents (default: seeds)")
