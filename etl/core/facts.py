@@ -58,9 +58,8 @@ SCOPE_COUNT = re.compile(r"(?:个)?(?:县区|县市区|县（市、区）|县\(�
                          r"地级市|省辖市|省份|地市|市县|县(?:[市区])?(?=中|里|当中|之中|有)|市(?=中|有|增速)|"
                          r"主会场|分会场|会场|项(?:主要)?(?:经济)?指标)")
 # 13个县中有9个增速高于全省: how many of a scope meet a condition
-# 全市12个县区中有, 所辖县(市、区)个数为: the number of units a place is made of
 SCOPE_BEFORE = re.compile(r"(?:中|里|当中|之中)(?:有|共有)$")
-# ...and the later items of its list (个数分别为17个、13个)
+# 所辖县(市、区)个数分别为17个、13个: the number of units a place is made of, every item
 SCOPE_LIST_BEFORE = re.compile(r"(?:所辖|下辖|辖)[^，,。；;]{0,12}?(?:个数)?(?:分别)?(?:为|是|有|共)?"
                                r"(?:\d+个?(?:、|和|与))*$")
 RATE_AFTER = re.compile(r"[^，,。；;]{2,}?(?:增长|下降|增速|增幅|比重|占比)[^，,。；;]{0,8}\d+(?:\.\d+)?%")
