@@ -14,7 +14,7 @@ from datetime import date
 
 from ..models import DocumentFrame
 from .lexicon import words_re
-from .regions import Gazetteer, RegionInfo, RegionMention
+from .regions import MEDIA_AFTER, Gazetteer, RegionInfo, RegionMention
 
 # Where a document says what it is: its title, else its first lines.
 _HEAD_CHARS = 300
@@ -239,7 +239,7 @@ _DATELINE_AFTER = re.compile(r"\s*\d{1,2}月\d{1,2}日(?:电|讯)")
 def _in_passing(text: str, m: RegionMention) -> bool:
     before = text[max(0, m.start - 8):m.start]
     after = text[m.end:m.end + 14]
-    if _DATELINE_BEFORE.search(before) or _DATELINE_AFTER.match(after):
+    if _DATELINE_BEFORE.search(before) or _DATELINE_AFTER.match(after) or MEDIA_AFTER.match(after):
         return True
     return bool(_PASSING_BEFORE.search(before) and _PASSING_AFTER.match(after)) or \
         bool(re.search(r"(?:包括|如|涉及|分布在)[^，。；;]{0,20}$", text[max(0, m.start - 20):m.start])

@@ -27,6 +27,8 @@ GENERIC_PLACES = words("generic_place")
 # A zone followed by one of its parts named after a city: 某经济区某片区 is the zone's part.
 ZONE_PART = re.compile(r"片区|区域|板块|组团")
 SECTOR_AFTER = re.compile(r"第[一二三]产业")
+MEDIA_AFTER = re.compile(r"(?:市|县|区)?(?:日报|晚报|晨报|新闻网|新闻中心|融媒体|融媒|广播电视台|电视台|"
+                         r"发布|在线|政府网|新闻)")
 FIRM_NAME_AFTER = re.compile(r"[\u4e00-\u9fff]{1,16}?(?:有限责任公司|有限公司|股份公司|集团公司|集团有限)")
 PROJECT_LIST_AFTER = re.compile(r"[^、,，。;；:：]{2,30}?(?:项目|工程)、")
 CITY_KINDS = {"prefecture_city", "county_city"}
@@ -154,7 +156,12 @@ class Gazetteer:
         return zone
 
     def generic_in(self, word: str, around: RegionInfo | None) -> RegionInfo | None:
-        """城区/开发区/高新区 of the city the current subject belongs to."""
+        """城区/开发区/高新区 of the city the current subject belongs to (in a zone's own text,
+        开发区/园区 is that zone)."""
+        if around is not None and around.kind in ZONE_KINDS and (
+                word in ("开发区", "园区", "示范区") or (word == "高新区" and "高新" in around.name)
+                or (word == "经开区" and ("经济技术" in around.name or "经开" in around.name))):
+            return around
         city = around
         while city is not None and city.kind != "prefecture_city":
             city = self.by_id.get(city.parent_id) if city.parent_id else None
@@ -232,6 +239,8 @@ class SubjectTracker:
             # 位于某市某县的一家企业: the place is the topic that 该县/全县 will point back to
             self.history.append(mention.region)
             return False
+        if mention.region is not None and MEDIA_AFTER.match(text, mention.end):
+            return False  # 来源：太原日报, 晋城发布: a newspaper or an outlet, not the subject
         if mention.region is not None and FIRM_NAME_AFTER.match(text, mention.end):
             return False  # 山西某某科技有限公司: the place starts a firm's name
         if mention.region is not None and PROJECT_LIST_AFTER.match(text, mention.end):

@@ -54,7 +54,8 @@ _ROUND_NAME_AFTER = re.compile(r"[^，,。；;:：\d零一二两三四五六七�
 _HORIZON_BEFORE = re.compile(r"(?:^|[,，;；。:：\s(（]|力争|争取|计划|预计|确保|目标)(?:到|至)$")
 _LEVEL_AFTER = re.compile(r"年(?:底|末)?的")
 _CHANGE_TO = re.compile(r"(?:增加|提高|上升|提升|前移|前行|跃升|扩大|减少|下降|降低|增长|攀升|跃居|升|增|降)?(?:到|至|为)")
-_DAY_AFTER = re.compile(r"年\s*(?:0?[1-9]|1[0-2])\s*月\s*(?:[0-2]?\d|3[01])\s*日")
+# 2023年2月14日, or a line that is only a month (a bulletin's 2017年3月 under its issuer)
+_DAY_AFTER = re.compile(r"年\s*(?:0?[1-9]|1[0-2])\s*月\s*(?:(?:[0-2]?\d|3[01])\s*日|[ \t]*(?=\n|$))")
 
 
 @dataclass(frozen=True)
