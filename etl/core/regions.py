@@ -207,8 +207,7 @@ class SubjectTracker:
         on into a new one (分县区看，某县…。 then 主要产品中，…: the city again); 该县 still
         finds it in the history."""
         cur, default = self.current, self.default
-        if default is not None and cur is not None and cur is not default and cur.id \
-                and default.id and default.id in self.gaz.ancestors(cur.id):
+        if default is not None and cur is not None and cur is not default:
             self.current = default
 
     def resolve_anaphor(self, kind: str) -> RegionInfo | None:
@@ -216,6 +215,8 @@ class SubjectTracker:
             return self.gaz.by_id.get("shanxi")
         wanted = {"district": DISTRICT_KINDS, "city": CITY_KINDS,
                   "county": {"county", "county_city"}}[kind]
+        if self.current is not None and self.current.kind in wanted:
+            return self.current   # 全区 in the district's own text, back in force
         for info in reversed(self.history):
             if info.kind in wanted:
                 return info
