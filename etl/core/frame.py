@@ -44,6 +44,16 @@ def _head(text: str, title: str | None) -> str:
     return (title or "") + "\n" + text[:_HEAD_CHARS]
 
 
+def own_date(text: str, doc_date: date | None) -> date | None:
+    """The date the text speaks from, for 今年/明年/去年 and 截至目前: a report's own delivery
+    line (——2024年12月26日在…会议上; a repost's date is not), else the document's date.
+    (A "2023年是…之年" is no such evidence: a report's review says it of the year past.)"""
+    m = _DELIVERY_LINE.search(text[:600])
+    if m and 1 <= int(m.group(2)) <= 12:
+        return date(int(m.group(1)), int(m.group(2)), 1)
+    return doc_date
+
+
 def doc_type_of(text: str, title: str | None) -> tuple[str, str]:
     """(doc_type, rule). The title decides first; without a title the first lines do."""
     head = title or text[:120].split("\n", 1)[0]
