@@ -176,14 +176,19 @@ def walk(text: str, gaz: Gazetteer, frame: DocumentFrame, title: str | None = No
     # reset where a plan section starts; `paragraph_year` says whether it was set in this paragraph.
     doc_carry, doc_period = None, title_period
     estimated = False
+    plan_from = -1   # where the plan part starts (a plan document: everywhere)
     for par in paragraphs(text):
         tracker.new_paragraph()
         # 2024年，某区将重点抓好…工作: the plan part of a report, or of a review article that
         # ends with next steps.
-        if not in_plan and PLAN_OPENERS.search(par.text) and (is_report or FUTURE_VERB.search(par.text)):
-            years = [m.year for m in markers.within(par.start, par.end) if m.year]
-            if (years and doc_year and max(years) >= doc_year) or PLAN_NOW.search(par.text):
-                in_plan = True
+        opener = None if in_plan else PLAN_OPENERS.search(par.text)
+        if opener and (is_report or FUTURE_VERB.search(par.text)):
+            # the plan starts at the sentence that opens it (a paragraph run together from
+            # broken lines may hold the review before it)
+            cut = max(par.text.rfind(p, 0, opener.start()) for p in "。！？；") + 1
+            years = [m.year for m in markers.within(par.start + cut, par.end) if m.year]
+            if (years and doc_year and max(years) >= doc_year) or PLAN_NOW.search(par.text, cut):
+                in_plan, plan_from = True, par.start + cut
                 plan_year = max(years) if years else doc_year
                 doc_carry = None
         if target_frame and (REVIEW_MARKERS.search(par.text) or any(
@@ -210,7 +215,7 @@ def walk(text: str, gaz: Gazetteer, frame: DocumentFrame, title: str | None = No
                     else (plan_year or doc_year)
             if not worth_a_look(sent.start, sent.end):
                 continue
-            planning = in_plan or target_frame
+            planning = (in_plan and sent.end > plan_from) or target_frame
             ctx = SentenceContext(sent, planning, plan_year, doc_date, paragraph=par, frame=frame)
             ctx.header_end = header.end() if header else 0
             ctx.estimated = estimated and not planning

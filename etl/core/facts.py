@@ -67,6 +67,20 @@ HEADCOUNT_BEFORE = re.compile(r"(?:代表|一行|嘉宾|人员|负责人|企业�
                               r"[\u4e00-\u9fff]{0,3})[约共近]?$")
 MEETING_AFTER = re.compile(r"[^，,。；;]{0,12}?(?:代表|嘉宾|负责人)[^，,。；;]{0,12}(?:参加|出席|参会|与会|人)")
 STOCK_WORDS = words_re("stock_word")
+_COMPARED_PERIOD = re.compile(r"(去年同期|上年同期|去年|上年|一季度|上半年|前三季度|1-(\d{1,2})月)[(（]-?$")
+
+
+def _compared_time(word: str, year, period):
+    """(year, period) of the period a bracketed rate is compared with."""
+    if word in ("去年同期", "上年同期"):
+        return (year - 1 if year else year), period
+    if word in ("去年", "上年"):
+        return (year - 1 if year else year), "FY"
+    months = {"一季度": 3, "上半年": 6, "前三季度": 9}.get(word) or int(re.sub(r"\D", "", word[2:]) or 0)
+    return year, (f"YTD-{months:02d}" if 0 < months < 12 else "FY")
+
+
+NEGATIVE_AFTER = re.compile(r"[\u4e00-\u9fff(（:：,，]$")
 PAGE_COUNTER = re.compile(r"(?:浏览|阅读|点击|访问|瀏覽|閱讀|點擊)(?:量|数|次数|數|次數)?\s*[:：]?\s*$")
 # An award or subsidy per firm, per head or one-off: a policy's terms (给予一次性奖励, 每户补助)
 PER_UNIT_AWARD = re.compile(r"(?:给予|最高|一次性|每[家户个人亩项台座])[^，,。；;]{0,16}?"
@@ -340,6 +354,11 @@ def _small_count(s: str, clause_start: int, num_start: int, raw_unit: str, after
 def _number_fact(ctx: SentenceContext, cb: Codebook, tok: NumberToken, previous: list[RawFact]):
     s = ctx.span.text
     prev_ch = s[tok.start - 1:tok.start]
+    # 增长-6.4%, 一季度(-9.1%): a minus sign after a word or a bracket, not inside a code
+    negative = tok.start >= 2 and prev_ch in ("-", "−") and not tok.chinese \
+        and NEGATIVE_AFTER.search(s, tok.start - 2, tok.start - 1) is not None
+    if negative:
+        prev_ch = ""
     if prev_ch and (prev_ch.isascii() and (prev_ch.isalnum() or prev_ch in "._/-")):
         return None  # PM2.5, G20, codes, phone numbers
     if prev_ch == "第":
@@ -372,7 +391,7 @@ def _number_fact(ctx: SentenceContext, cb: Codebook, tok: NumberToken, previous:
         return None  # 前5个月, 13个季度: a duration
     clause_start, clause_end = ctx.clause_of(tok.start)
     clause = s[clause_start:clause_end]
-    value, raw_unit, canon, factor = tok.value, "", "", 1.0
+    value, raw_unit, canon, factor = (-tok.value if negative else tok.value), "", "", 1.0
     if unit is not None:
         raw_unit, canon, factor = unit.raw, unit.canonical, unit.factor
         end = unit.end
@@ -415,7 +434,10 @@ def _number_fact(ctx: SentenceContext, cb: Codebook, tok: NumberToken, previous:
     kind, kind_rule, sign = decide_kind(s, clause_start, tok.start, end, canon, raw_unit, previous)
     if kind is None:
         return None   # 高于全省2.1个百分点: a comparison with another region, not this one's figure
-    value = value * sign
+    value = value if negative else value * sign   # a written minus sign is the sign
+    # 较去年同期(-3.1%), 较一季度(-9.1%): the rate of the period it is compared with
+    compared = _COMPARED_PERIOD.search(s, max(clause_start, tok.start - 10), tok.start) \
+        if kind_rule == "bracketed_like_previous" else None
     num_in_clause = (tok.start - clause_start, end - clause_start)
     indicator = _choose_indicator(cb, clause, *num_in_clause, canon if canon != "?" else "亿元", kind,
                                   ctx.indicator_matches, clause_start,
@@ -452,6 +474,8 @@ def _number_fact(ctx: SentenceContext, cb: Codebook, tok: NumberToken, previous:
     qualifier = _qualifier(before, s[tok.end:], after, tok, clause_before, s[:clause_start],
                            ctx.estimated)
     year, period = ctx.year_at(tok.start), ctx.period_at(tok.start)
+    if compared is not None:
+        year, period = _compared_time(compared.group(1), year, period)
     if period != "FY" and (STOCK_WORDS.search(s, clause_start, tok.start) or (
             canon in ("户", "家") and ENTITY_STOCK_BEFORE.search(clause_before)
             and not FLOW_BEFORE.search(clause_before))):

@@ -119,6 +119,18 @@ def _change_of_target(s, cs, ns, ne, unit, previous):
     return False
 
 
+_PERIOD_IN_BRACKET = re.compile(r"(?:较|比|与)?(?:一季度|上半年|前三季度|1-\d{1,2}月|上月|上年|去年|同期)?[(（]-?$")
+
+
+def _bracketed_like_previous(s, cs, ns, ne, unit, previous):
+    """较一季度(-9.1%)回升: a rate in brackets after an earlier period is the same kind of rate
+    as the one it is compared with."""
+    if unit == "%" and previous and previous[-1].unit == "%" and previous[-1].kind in ("growth", "share") \
+            and _PERIOD_IN_BRACKET.search(s, max(cs, ns - 8), ns):
+        return previous[-1].kind, 1
+    return False
+
+
 def _level_reached(s, cs, ns, ne, unit, previous):
     """A percentage a rate moved from or to is that rate's level: a share, or a growth rate
     when the rate is one (增速由5%提高到8%)."""
@@ -172,6 +184,7 @@ KIND_RULES = [
     ("growth_noun_after", _growth_noun_after),
     ("list_item_inherits", _list_item),
     ("level_moved_to", _level_reached),
+    ("bracketed_like_previous", _bracketed_like_previous),
     ("change_of_previous_target", _change_of_target),
     ("change_of_previous_share", _change_of_share),
     ("growth_word", _growth_word),
