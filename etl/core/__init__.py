@@ -20,6 +20,7 @@ from .indicators import codebook_for
 from .policies import sentence_policies
 from .projects import PROJECT_HINT, merge_variants, sentence_projects
 from .regions import gazetteer_for
+from .tables import find_tables, table_facts
 from .textnorm import normalize
 
 
@@ -49,10 +50,16 @@ def extract_text(text: str, ref: Reference, doc_date: date | None = None,
         return a, b, text[a:b]
 
     last_project = None   # the region of the project named last: 该项目… is about it
+    # rows of tables (地区 | 地区生产总值(亿元) | 增速(%)) and their header's columns
+    table_rows = find_tables(norm.text, cb) if ("|" in norm.text or "\t" in norm.text) else {}
     for ctx in walk(norm.text, gaz, frame, norm_title, wanted=_WORTH_EXTRACTING,
                     found_mentions=mentions):
         base = ctx.span.start
-        facts, projects = sentence_facts(ctx, cb), sentence_projects(ctx)
+        columns = table_rows.get(base)
+        if columns is not None and "\n" not in ctx.span.text.rstrip("\n"):
+            facts, projects = table_facts(ctx, cb, columns), []
+        else:
+            facts, projects = sentence_facts(ctx, cb), sentence_projects(ctx)
         if last_project is not None and _THIS_PROJECT.match(ctx.span.text):
             facts = [replace(f, region=last_project, region_rule="project_anaphor")
                      if f.region_rule in WEAK_REGION_RULES else f for f in facts]

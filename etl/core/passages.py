@@ -27,6 +27,8 @@ _TERMINAL = "。！？!?；;…”」）)"
 # A line this long that stops without terminal punctuation was broken mid-sentence (page
 # layout, an image between two halves); it continues on the next line.
 _BROKEN_LINE = 30
+# A row of a table (cells between '|' or tabs) is a line of its own
+_TABLE_ROW = re.compile(r"[|｜\t][^\n]*[|｜\t]")
 # Lines that stand alone however long they are: a dateline (——2024年1月5日在某县第十七届人民代表
 # 大会第三次会议上) and a section heading (一、…, (二)…, 第三章…) are never a sentence's halves.
 _DATELINE = re.compile(r"^\s*[—-]{1,2}|(?:会议|大会)上$|讲话$")
@@ -45,7 +47,9 @@ def paragraphs(text: str) -> list[Span]:
                and text[start:end].rstrip()[-1] not in _TERMINAL
                and not _DATELINE.search(text[lines[i].start():lines[i].end()].strip())
                and not _HEADING.match(lines[i + 1].group(0))
-               and not _DATELINE.match(lines[i + 1].group(0))):
+               and not _DATELINE.match(lines[i + 1].group(0))
+               and not _TABLE_ROW.search(lines[i].group(0))
+               and not _TABLE_ROW.search(lines[i + 1].group(0))):
             i += 1
             end = lines[i].end()
         i += 1

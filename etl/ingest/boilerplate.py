@@ -43,6 +43,19 @@ _FIGURE = re.compile(r"\d[\d.,]*\s*(?:亿|万|家|个|%|％|元|户|人|亩|平�
 _SHORT = 200  # longer lines are prose
 
 
+_NUMBER_ITEM = re.compile(r"[-−]?\d[\d,]*(?:\.\d+)?%?|[-—–/]")
+_UNIT_HEADER = re.compile(r"[(（](?:[万亿千百]?(?:元|吨|人|户|家|个|亩|公顷|千瓦时|千瓦|立方米|平方米)|%|％)[)）]")
+
+
+def _is_table_row(items: list[str]) -> bool:
+    """A flattened table's row (城区 | 98.62 | 5.3 | 2) or its header with units in brackets
+    (地区生产总值(亿元) | 增速(%)): content, not a menu."""
+    if len(items) < 3:
+        return False
+    numbers = sum(bool(_NUMBER_ITEM.fullmatch(i)) for i in items)
+    return numbers * 2 >= len(items) or any(_UNIT_HEADER.search(i) for i in items)
+
+
 def is_nav_line(line: str) -> bool:
     """Menus flattened to one line: many short items separated by '|' (or a 首页 link row)."""
     if "|" not in line and "｜" not in line and "首页" not in line and "首頁" not in line:
@@ -51,6 +64,8 @@ def is_nav_line(line: str) -> bool:
         return True
     items = [p.strip() for p in re.split(r"[|｜]", line)]
     items = [p for p in items if p]
+    if _is_table_row(items):
+        return False
     if line.count("|") + line.count("｜") >= 3 and len(items) >= 4:
         short = sum(len(p) for p in items) / len(items) <= 10
         # A row of figures with units (a flattened table) is content, not a menu.

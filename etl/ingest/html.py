@@ -209,7 +209,7 @@ class _Walk:
         if tag in _BLOCK:
             self.newline(at)
         elif tag in _CELL and len(self.out) and self.out.last_char() not in " \n":
-            self.out.insert(" ", at)  # keep table cells apart
+            self.out.insert(" | ", at)  # keep table cells apart, as a row the core can read
         if tag not in _VOID and not self_closing:
             self.open_tags.append(tag)
 

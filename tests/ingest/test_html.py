@@ -42,7 +42,7 @@ def test_html_page_keeps_content_and_paragraphs(write):
     lines = doc.text.split("\n")
     assert lines[:3] == ["示范区年度报告", "2023年，示范区完成投资86.4亿元\xa0，同比增长12.5%。",
                          "新增企业37家—签约项目52个。"]
-    assert "指标 数值" in doc.text
+    assert "指标 | 数值" in doc.text
     for junk in ("secret", "脚本", "color", "首页", "站点头部", "正文结束", "请开启", "分享到",
                  "扫码", "下载客户端", "广告位", "框架", "责任编辑", "版权", "ICP", "网站底部", "相关阅读"):
         assert junk not in doc.text, junk
@@ -128,11 +128,11 @@ def test_html_soup_offsets_are_exact(tokens):
     fm, is_html, cleaned, _ = build_text(raw, "soup.html", True)
     _copied_chars_point_at_themselves(cleaned, raw)
     assert "\u200b" not in cleaned.text
-    # Inserted characters are only block newlines, cell spaces and decoded entities.
+    # Inserted characters are only block newlines, cell separators (" | ") and decoded entities.
     copied = {i for a, z in cleaned.copied_spans() for i in range(a, z)}
     for i, ch in enumerate(cleaned.text):
         if i not in copied:
-            assert ch in "\n \xa0&中" or raw[map_offset(cleaned.map, i)] == "&"
+            assert ch in "\n |\xa0&中" or raw[map_offset(cleaned.map, i)] == "&"
     assert all(w.startswith("soup.html: ") for w in warnings)
 
 

@@ -1,0 +1,184 @@
+"""Figures in tables: statistics pages print them as rows (地区 | 地区生产总值(亿元) | 增速(%) | 位次),
+flattened to text with '|' or tabs between the cells (HTML cells become ' | ' at ingest).
+
+A table is a header row (no cell is a bare number) followed by rows of the same width. Each
+column says what it holds: its label (indicator), its unit in brackets (亿元, %, 万吨) and so its
+kind (增速 -> growth, 比重 -> share, 位次 -> rank, else a level). A row is about the place its
+first cell names (城区 | 98.62 | …), or, when the first cell names no place, about the document's
+subject with the first cell as the indicator (地区生产总值(亿元) | 615.3 | 4.6). Every figure
+keeps its own cell as its quote, so it stays grounded like any other.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .indicators import Codebook, IndicatorInfo, fits
+from .units import read_unit, round_value
+
+_SEP = re.compile(r"[ \t]*[|｜\t][ \t]*")
+_NUMBER_CELL = re.compile(r"[-−]?\d[\d,]*(?:\.\d+)?%?")
+_EMPTY_CELL = re.compile(r"[-—–/\s]*")
+_UNIT_IN_BRACKETS = re.compile(r"[(（]([^()（）]{1,6})[)）]")
+_RANK = re.compile(r"位次|排名|排序|名次|位序")
+_GROWTH = re.compile(r"增速|增长|增幅|比上年|同比|较上年")
+_SHARE = re.compile(r"比重|占比|占全|构成")
+
+
+_MULTIPLIER = {"万": 1e4, "亿": 1e8, "千": 1e3, "百": 1e2, "十": 10.0}
+
+
+def header_unit(text: str) -> tuple[str, float] | None:
+    """(canonical unit, factor) of a unit written in a header: 亿元, 万元, %, 万吨, 千公顷."""
+    text = text.strip()
+    if text in ("%", "％"):
+        return "%", 1.0
+    mult = 1.0
+    while text:
+        read = read_unit(text, 0)
+        if read is not None and read.end == len(text):
+            return read.canonical, read.factor * mult
+        if text[0] not in _MULTIPLIER or len(text) == 1:
+            return None
+        mult *= _MULTIPLIER[text[0]]   # 万元, 亿千瓦时 (千瓦时 is a unit, 千瓦 too)
+        text = text[1:]
+    return None
+
+
+@dataclass(frozen=True)
+class Column:
+    label: str
+    unit: str | None        # canonical unit, None when the header names none
+    factor: float
+    kind: str               # value | growth | share | rank
+    indicator: IndicatorInfo | None
+
+
+def cells(line: str) -> list[tuple[int, int, str]]:
+    """(start, end, text) of each cell of a row written with '|' or tabs."""
+    out, pos = [], 0
+    for m in _SEP.finditer(line):
+        out.append((pos, m.start(), line[pos:m.start()]))
+        pos = m.end()
+    out.append((pos, len(line), line[pos:]))
+    trimmed = []
+    for a, b, text in out:
+        lead = len(text) - len(text.lstrip())
+        trimmed.append((a + lead, a + lead + len(text.strip()), text.strip()))
+    return trimmed
+
+
+def _is_row(line: str) -> bool:
+    return len(_SEP.findall(line)) >= 2
+
+
+def _is_header(row: list[tuple[int, int, str]]) -> bool:
+    texts = [t for _, _, t in row]
+    return all(t and not _NUMBER_CELL.fullmatch(t) for t in texts)
+
+
+def _column(text: str, cb: Codebook) -> Column:
+    unit_m = _UNIT_IN_BRACKETS.search(text)
+    label = _UNIT_IN_BRACKETS.sub("", text).strip()
+    unit, factor = None, 1.0
+    if unit_m and header_unit(unit_m.group(1)):
+        unit, factor = header_unit(unit_m.group(1))
+    if _RANK.search(label):
+        kind, unit = "rank", "位"
+    elif unit == "%" and _GROWTH.search(label):
+        kind = "growth"
+    elif unit == "%" and _SHARE.search(label):
+        kind = "share"
+    elif unit == "%":
+        kind = "share"
+    else:
+        kind = "value"
+    matches = cb.find(label)
+    indicator = next((m.info for m in matches if unit and fits(m.info, unit, kind)), None)
+    return Column(label, unit, factor, kind, indicator)
+
+
+def find_tables(text: str, cb: Codebook) -> dict[int, list[Column]]:
+    """Offset of each data row's line -> the columns of its table's header."""
+    out: dict[int, list[Column]] = {}
+    header: list[Column] | None = None
+    pos = 0
+    for line in text.split("\n"):
+        start, pos = pos, pos + len(line) + 1
+        if not _is_row(line):
+            header = None
+            continue
+        row = cells(line)
+        if _is_header(row):
+            header = [_column(t, cb) for _, _, t in row]
+        elif header is not None and len(row) == len(header):
+            out[start] = header
+    return out
+
+
+@dataclass
+class TableFigure:
+    start: int              # offsets in the row's sentence
+    end: int
+    region: object
+    indicator: IndicatorInfo | None
+    label: str
+    kind: str
+    value: float
+    unit: str
+    raw: str
+
+
+def row_figures(row_text: str, columns: list[Column], place, cb: Codebook) -> list[TableFigure]:
+    """The figures of one data row. `place`: the region the first cell names (None: the first
+    cell names an indicator and the row is about the document's subject)."""
+    row = cells(row_text)
+    out: list[TableFigure] = []
+    first = row[0][2]
+    row_unit_m = _UNIT_IN_BRACKETS.search(first)
+    row_label = _UNIT_IN_BRACKETS.sub("", first).strip()
+    row_unit = header_unit(row_unit_m.group(1)) if row_unit_m else None
+    row_indicator = next((m.info for m in cb.find(row_label)), None) if place is None else None
+    level_indicator = None
+    for (a, b, text), col in zip(row[1:], columns[1:]):
+        if _EMPTY_CELL.fullmatch(text) or not _NUMBER_CELL.fullmatch(text):
+            continue
+        number = float(text.rstrip("%").replace(",", "").replace("−", "-"))
+        unit, factor, kind = col.unit, col.factor, col.kind
+        indicator, label = col.indicator, col.label
+        if place is None:   # indicator rows: the row names what, the column how
+            label = row_label
+            indicator = row_indicator
+            if kind == "value":
+                if row_unit is None:
+                    continue
+                unit, factor = row_unit
+        if unit is None:
+            continue
+        if kind == "value":
+            level_indicator = indicator
+        elif kind == "growth" and indicator is None:
+            indicator = level_indicator   # 地区生产总值(亿元) | 增速(%): the growth of that level
+        out.append(TableFigure(a, b, place, indicator, indicator.name if indicator else label,
+                               kind, round_value(number * factor), unit, text))
+    return out
+
+
+def table_facts(ctx, cb: Codebook, columns: list[Column]) -> list:
+    """The row's figures as facts of the extraction core (offsets in the row's sentence)."""
+    from .facts import RawFact, rule_confidence   # facts is the core's fact reader; no cycle
+    s = ctx.span.text
+    first_start, first_end, _ = cells(s)[0]
+    named = next((m for m in ctx.mentions if first_start <= m.start < first_end), None)
+    place = ctx.region_at(named.end) if named is not None else None
+    out = []
+    for fig in row_figures(s, columns, place, cb):
+        region = fig.region or ctx.region_at(0)
+        region_rule = "table_row" if fig.region is not None else ctx.region_rule_at(0)
+        time_rule = ctx.time_rule_at(fig.start)
+        out.append(RawFact(
+            fig.start, fig.end, 0, len(s), region, ctx.year_at(fig.start), ctx.period_at(fig.start),
+            fig.indicator, fig.label, fig.kind, fig.value, None, fig.unit, "exact", fig.raw, "",
+            rule_confidence(fig.indicator is not None, "table_column", region_rule, time_rule),
+            "table_column", region_rule, time_rule))
+    return out
