@@ -26,6 +26,8 @@ ZONE_INFIX_STOP = "|".join(words("zone_infix_stop"))
 GENERIC_PLACES = words("generic_place")
 # A zone followed by one of its parts named after a city: 某经济区某片区 is the zone's part.
 ZONE_PART = re.compile(r"片区|区域|板块|组团")
+# 增幅最低的五台县, 相邻的阳城县: a description ending in 的 heads the clause's subject
+DESCRIBED_BEFORE = re.compile(r"[^，,。；;、的]{1,10}的")
 SECTOR_AFTER = re.compile(r"第[一二三]产业")
 MEDIA_AFTER = re.compile(r"(?:市|县|区)?(?:日报|晚报|晨报|新闻网|新闻中心|融媒体|融媒|广播电视台|电视台|"
                          r"发布|在线|政府网|新闻)")
@@ -255,7 +257,8 @@ class SubjectTracker:
             and (between == "" or self._descends(mention, previous))
         if clause_start > 0 and text[clause_start - 1] == "、" and not chained:
             return False  # 、 joins list items: an item is not a subject
-        if not (SUBJECT_PREFIX.match(head) or refines or chained):
+        described = mention.region is not None and DESCRIBED_BEFORE.fullmatch(head) is not None
+        if not (SUBJECT_PREFIX.match(head) or refines or chained or described):
             return False
         if LIST_OF_PLACES.match(text, mention.end) or (previous is not None and previous.region is not None
                                                       and between in ("、", "和", "与", "及")):

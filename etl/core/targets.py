@@ -93,7 +93,10 @@ def _cue_in_clause(ctx, s, cs, ns, kind, period):
         return None   # a year-to-date rate is an actual
     doc_year = ctx.doc_date.year if ctx.doc_date else None
     year = ctx.year_at(ns)
-    if TARGET_CUES.search(s[cs:ns + 1]) and year and doc_year and year >= doc_year:
+    cue = TARGET_CUES.search(s[cs:ns + 1])
+    if cue and year and doc_year and year >= doc_year:
+        if _EST.search(s, 0, ns) and not GOAL_WORDS.search(s, 0, ns):
+            return None   # 预计全年…将达到: an early estimate of the year, not a goal
         return "target_cue_in_clause"
     return None
 
