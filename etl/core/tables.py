@@ -20,6 +20,7 @@ _SEP = re.compile(r"[ \t]*[|｜\t][ \t]*")
 _NUMBER_CELL = re.compile(r"[-−]?\d[\d,]*(?:\.\d+)?%?")
 _EMPTY_CELL = re.compile(r"[-—–/\s]*")
 _UNIT_IN_BRACKETS = re.compile(r"[(（]([^()（）]{1,6})[)）]")
+_NAME_COLUMN = re.compile(r"地区|县|市|区|指标|名称|项目|单位")
 _RANK = re.compile(r"位次|排名|排序|名次|位序")
 _GROWTH = re.compile(r"增速|增长|增幅|比上年|同比|较上年")
 _SHARE = re.compile(r"比重|占比|占全|构成")
@@ -52,6 +53,7 @@ class Column:
     factor: float
     kind: str               # value | growth | share | rank
     indicator: IndicatorInfo | None
+    year: int | None = None  # a column of one year (指标 | 2022年 | 2023年)
 
 
 def cells(line: str) -> list[tuple[int, int, str]]:
@@ -77,12 +79,20 @@ def _is_header(row: list[tuple[int, int, str]]) -> bool:
     return all(t and not _NUMBER_CELL.fullmatch(t) for t in texts)
 
 
-def _column(text: str, cb: Codebook) -> Column:
+_YEAR_COLUMN = re.compile(r"((?:19|20)\d\d)\s*年?(?:末|底)?")
+_TABLE_UNIT = re.compile(r"单位\s*[:：]\s*([^\s,，;；)）]{1,6})")
+
+
+def _column(text: str, cb: Codebook, table_unit: tuple[str, float] | None = None) -> Column:
     unit_m = _UNIT_IN_BRACKETS.search(text)
     label = _UNIT_IN_BRACKETS.sub("", text).strip()
     unit, factor = None, 1.0
     if unit_m and header_unit(unit_m.group(1)):
         unit, factor = header_unit(unit_m.group(1))
+    year = _YEAR_COLUMN.fullmatch(label)
+    if year:   # 2023年: that year's level, in the row's or the table's unit
+        unit, factor = table_unit if (table_unit and unit is None) else (unit, factor)
+        return Column(label, unit, factor, "value", None, int(year.group(1)))
     if _RANK.search(label):
         kind, unit = "rank", "位"
     elif unit == "%" and _GROWTH.search(label):
@@ -93,6 +103,8 @@ def _column(text: str, cb: Codebook) -> Column:
         kind = "share"
     else:
         kind = "value"
+        if unit is None and table_unit is not None and not _NAME_COLUMN.search(label):
+            unit, factor = table_unit   # 单位：亿元 above the table
     matches = cb.find(label)
     indicator = next((m.info for m in matches if unit and fits(m.info, unit, kind)), None)
     return Column(label, unit, factor, kind, indicator)
@@ -102,15 +114,18 @@ def find_tables(text: str, cb: Codebook) -> dict[int, list[Column]]:
     """Offset of each data row's line -> the columns of its table's header."""
     out: dict[int, list[Column]] = {}
     header: list[Column] | None = None
+    table_unit = None
     pos = 0
     for line in text.split("\n"):
         start, pos = pos, pos + len(line) + 1
         if not _is_row(line):
             header = None
+            named = _TABLE_UNIT.search(line)   # 表1 …（单位：亿元）
+            table_unit = header_unit(named.group(1)) if named else None
             continue
         row = cells(line)
         if _is_header(row):
-            header = [_column(t, cb) for _, _, t in row]
+            header = [_column(t, cb, table_unit) for _, _, t in row]
         elif header is not None and len(row) == len(header):
             out[start] = header
     return out
@@ -127,6 +142,7 @@ class TableFigure:
     value: float
     unit: str
     raw: str
+    year: int | None = None
 
 
 def row_figures(row_text: str, columns: list[Column], place, cb: Codebook) -> list[TableFigure]:
@@ -138,6 +154,9 @@ def row_figures(row_text: str, columns: list[Column], place, cb: Codebook) -> li
     row_unit_m = _UNIT_IN_BRACKETS.search(first)
     row_label = _UNIT_IN_BRACKETS.sub("", first).strip()
     row_unit = header_unit(row_unit_m.group(1)) if row_unit_m else None
+    unit_col = next((i for i, c in enumerate(columns) if c.label == "单位"), None)
+    if row_unit is None and unit_col is not None and unit_col < len(row):
+        row_unit = header_unit(row[unit_col][2])   # 指标 | 单位 | 绝对值: the unit has its column
     row_indicator = next((m.info for m in cb.find(row_label)), None) if place is None else None
     level_indicator = None
     for (a, b, text), col in zip(row[1:], columns[1:]):
@@ -150,9 +169,10 @@ def row_figures(row_text: str, columns: list[Column], place, cb: Codebook) -> li
             label = row_label
             indicator = row_indicator
             if kind == "value":
-                if row_unit is None:
-                    continue
-                unit, factor = row_unit
+                if row_unit is not None:
+                    unit, factor = row_unit
+                elif unit is None or col.year is None:
+                    continue   # a level needs its unit: the row's, or the table's for a year column
         if unit is None:
             continue
         if kind == "value":
@@ -160,7 +180,7 @@ def row_figures(row_text: str, columns: list[Column], place, cb: Codebook) -> li
         elif kind == "growth" and indicator is None:
             indicator = level_indicator   # 地区生产总值(亿元) | 增速(%): the growth of that level
         out.append(TableFigure(a, b, place, indicator, indicator.name if indicator else label,
-                               kind, round_value(number * factor), unit, text))
+                               kind, round_value(number * factor), unit, text, col.year))
     return out
 
 
@@ -175,9 +195,11 @@ def table_facts(ctx, cb: Codebook, columns: list[Column]) -> list:
     for fig in row_figures(s, columns, place, cb):
         region = fig.region or ctx.region_at(0)
         region_rule = "table_row" if fig.region is not None else ctx.region_rule_at(0)
-        time_rule = ctx.time_rule_at(fig.start)
+        time_rule = "table_year_column" if fig.year else ctx.time_rule_at(fig.start)
+        year = fig.year or ctx.year_at(fig.start)
+        period = "FY" if fig.year else ctx.period_at(fig.start)
         out.append(RawFact(
-            fig.start, fig.end, 0, len(s), region, ctx.year_at(fig.start), ctx.period_at(fig.start),
+            fig.start, fig.end, 0, len(s), region, year, period,
             fig.indicator, fig.label, fig.kind, fig.value, None, fig.unit, "exact", fig.raw, "",
             rule_confidence(fig.indicator is not None, "table_column", region_rule, time_rule),
             "table_column", region_rule, time_rule))

@@ -72,3 +72,20 @@ def test_indicator_rows_are_about_the_subject_with_the_row_unit():
 ])
 def test_table_rows_are_not_menus(line, nav):
     assert is_nav_line(line) is nav
+
+
+def test_year_columns_and_a_unit_column():
+    text = ("2023年晋城市主要经济指标\n"
+            "表2 主要指标(单位:亿元)\n"
+            "指标 | 2022年 | 2023年 | 增长(%)\n"
+            "地区生产总值 | 1808.4 | 1887.6 | 5.0\n"
+            "说明\n"
+            "指标 | 单位 | 绝对值 | 比上年增长(%)\n"
+            "粮食总产量 | 万吨 | 35.6 | 2.1")
+    assert _facts(text) == sorted([
+        ("晋城市", 2022, "gdp", "value", 1808.4, "亿元", "1808.4"),
+        ("晋城市", 2023, "gdp", "value", 1887.6, "亿元", "1887.6"),
+        ("晋城市", 2023, "gdp", "growth", 5.0, "%", "5.0"),
+        ("晋城市", 2023, "grain_output", "value", 356000.0, "吨", "35.6"),
+        ("晋城市", 2023, "grain_output", "growth", 2.1, "%", "2.1"),
+    ], key=str)
