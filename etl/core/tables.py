@@ -171,8 +171,10 @@ def row_figures(row_text: str, columns: list[Column], place, cb: Codebook) -> li
             if kind == "value":
                 if row_unit is not None:
                     unit, factor = row_unit
-                elif unit is None or col.year is None:
-                    continue   # a level needs its unit: the row's, or the table's for a year column
+                    if unit == "%":   # 固定资产投资增速(%) | 8.4 | 12.7: the row says what rate
+                        kind = "growth" if _GROWTH.search(row_label) else "share"
+                elif unit is None:
+                    continue   # a level needs its unit: the row's, the column's or the table's
         if unit is None:
             continue
         if kind == "value":

@@ -51,6 +51,7 @@ MARKER_RE = re.compile(
 # 快于一季度、2016年全年…: a time inside a comparison is its base
 _COMPARED = re.compile(r"(?:快于|慢于|高于|低于|好于|差于|比|较|同比|相比|继)[^，,。；;]{0,10}$")
 _ROUND_NAME_AFTER = re.compile(r"[^，,。；;:：\d零一二两三四五六七八九十百]{0,8}?(?:集中(?:签约|开工|投产|竣工)|(?:签约|开工|投产)仪式|“?三个一批”?)")
+_ISO_DAY_AFTER = re.compile(r"[-/.](?:0?[1-9]|1[0-2])[-/.](?:[0-2]?\d|3[01])(?!\d)")   # 2024-07-25
 _HORIZON_BEFORE = re.compile(r"(?:^|[,，;；。:：\s(（]|力争|争取|计划|预计|确保|目标)(?:到|至)$")
 _LEVEL_AFTER = re.compile(r"年(?:底|末)?的")
 _CHANGE_TO = re.compile(r"(?:增加|提高|上升|提升|前移|前行|跃升|扩大|减少|下降|降低|增长|攀升|跃居|升|增|降)?(?:到|至|为)")
@@ -127,7 +128,7 @@ def time_markers(sentence: str, doc_date: date | None, reviewed: int | None = No
             continue   # 快于2016年全年2.3个百分点: a comparison base, not the figures' year
         elif m.group("year"):
             # 2023年2月14日 is an event's date: it dates its sentence, not what follows
-            event = _DAY_AFTER.match(sentence, e) is not None
+            event = _DAY_AFTER.match(sentence, e) is not None or _ISO_DAY_AFTER.match(sentence, e) is not None
             year = int(m.group("year"))
             # 到2025年，… heading a clause: a horizon when that year has not come yet (a
             # from-to's 增加到2025年的B, or 到2025年底 looked back on, is no horizon)

@@ -42,7 +42,7 @@ def test_case(case, tmp_path):
 # rules were not tuned on and are only ever scored (the fresh_dev*.yaml sets are development sets).
 @pytest.mark.parametrize("name, floor", [("styles_reports", 0.93), ("styles_news", 0.94),
                                          ("fresh_dev", 0.95), ("fresh_dev2", 0.95), ("fresh_dev3", 0.95),
-                                         ("fresh_dev4", 0.92), ("fresh_dev5", 0.92),
+                                         ("fresh_dev4", 0.92), ("fresh_dev5", 0.92), ("fresh_dev6", 0.95),
                                          ("holdout", 0.9), ("fresh_holdout", 0.93), ("holdout3", 0.93),
                                          ("holdout4", 0.93)])
 def test_style_documents_regression(name, floor):
