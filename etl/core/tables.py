@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .facts import RawFact, rule_confidence
 from .indicators import Codebook, IndicatorInfo, fits
 from .units import read_unit, round_value
 
@@ -186,9 +187,8 @@ def row_figures(row_text: str, columns: list[Column], place, cb: Codebook) -> li
     return out
 
 
-def table_facts(ctx, cb: Codebook, columns: list[Column]) -> list:
+def table_facts(ctx, cb: Codebook, columns: list[Column]) -> list[RawFact]:
     """The row's figures as facts of the extraction core (offsets in the row's sentence)."""
-    from .facts import RawFact, rule_confidence   # facts is the core's fact reader; no cycle
     s = ctx.span.text
     first_start, first_end, _ = cells(s)[0]
     named = next((m for m in ctx.mentions if first_start <= m.start < first_end), None)
