@@ -13,7 +13,7 @@ from dataclasses import dataclass, replace
 from .context import FIVE_YEAR_NAMES, SentenceContext
 from .enumerations import distribute
 from .lexicon import words, words_re
-from .kinds import GROWTH_WORDS, decide_kind
+from .kinds import COMPARED_PERIODS, GROWTH_WORDS, decide_kind
 from .targets import promote_to_target
 from .indicators import Codebook, IndicatorInfo, IndicatorMatch, fits
 from .numbers import NumberToken, find_numbers, parse_chinese
@@ -67,15 +67,17 @@ HEADCOUNT_BEFORE = re.compile(r"(?:代表|一行|嘉宾|人员|负责人|企业�
                               r"[\u4e00-\u9fff]{0,3})[约共近]?$")
 MEETING_AFTER = re.compile(r"[^，,。；;]{0,12}?(?:代表|嘉宾|负责人)[^，,。；;]{0,12}(?:参加|出席|参会|与会|人)")
 STOCK_WORDS = words_re("stock_word")
-_COMPARED_PERIOD = re.compile(r"(去年同期|上年同期|去年|上年|一季度|上半年|前三季度|1-(\d{1,2})月)[(（]-?$")
+_COMPARED_PERIOD = re.compile(rf"({COMPARED_PERIODS})[(（]-?$")
 
 
 def _compared_time(word: str, year, period):
     """(year, period) of the period a bracketed rate is compared with."""
-    if word in ("去年同期", "上年同期"):
+    if word in ("去年同期", "上年同期", "同期"):
         return (year - 1 if year else year), period
     if word in ("去年", "上年"):
         return (year - 1 if year else year), "FY"
+    if word == "上月":
+        return year, period   # last month's rate: no period of its own in the schema
     months = {"一季度": 3, "上半年": 6, "前三季度": 9}.get(word) or int(re.sub(r"\D", "", word[2:]) or 0)
     return year, (f"YTD-{months:02d}" if 0 < months < 12 else "FY")
 

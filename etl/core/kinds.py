@@ -119,7 +119,9 @@ def _change_of_target(s, cs, ns, ne, unit, previous):
     return False
 
 
-_PERIOD_IN_BRACKET = re.compile(r"(?:较|比|与)?(?:一季度|上半年|前三季度|1-\d{1,2}月|上月|上年|去年|同期)?[(（]-?$")
+# The periods a rate in brackets is compared with (较一季度(-9.1%), 较去年同期(-3.1%)).
+COMPARED_PERIODS = r"去年同期|上年同期|去年|上年|一季度|上半年|前三季度|1-\d{1,2}月|上月|同期"
+_PERIOD_IN_BRACKET = re.compile(rf"(?:较|比|与)?(?:{COMPARED_PERIODS})?[(（]-?$")
 
 
 def _bracketed_like_previous(s, cs, ns, ne, unit, previous):

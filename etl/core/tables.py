@@ -88,8 +88,9 @@ def _column(text: str, cb: Codebook, table_unit: tuple[str, float] | None = None
     unit_m = _UNIT_IN_BRACKETS.search(text)
     label = _UNIT_IN_BRACKETS.sub("", text).strip()
     unit, factor = None, 1.0
-    if unit_m and header_unit(unit_m.group(1)):
-        unit, factor = header_unit(unit_m.group(1))
+    written = header_unit(unit_m.group(1)) if unit_m else None
+    if written:
+        unit, factor = written
     year = _YEAR_COLUMN.fullmatch(label)
     if year:   # 2023年: that year's level, in the row's or the table's unit
         unit, factor = table_unit if (table_unit and unit is None) else (unit, factor)
