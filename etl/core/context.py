@@ -28,8 +28,14 @@ TARGET_HEADERS = words_re("target_header")
 REVIEW_MARKERS = words_re("review_marker")
 # (预计数,下同) / 以下数据均为预计数: the review's figures from here on are early estimates.
 ESTIMATE_NOTE = words_re("estimate_note")
+# 预计全年地区生产总值增长6%，财政收入完成9亿元: an early estimate covers its whole sentence,
+# and the items of its list after a ； (预计全年…增长4.9%；规上工业增加值增长8.6%；…。)
+# (预计年产值 describes a project and is handled as such).
+ESTIMATED_SENTENCE = re.compile(r"预计(?!年产值|达产|投产|建成|总投资)")
+_LIST_ITEM_END = re.compile(r"[；;]\s*$")
 # 【2024年目标】, ■主要预期目标: a line that is only a heading of goals
 SHORT_TARGET_HEADING = re.compile(r"^\W*(?:(?:19|20)\d\d年)?[^\d,，。;；]{0,8}?目标(?:任务)?\W*$")
+_MEASURED_AGAINST = re.compile(r"(?:高于|低于|好于|超过|超出|快于|慢于|完成|实现|达到)[^，,。；;]{0,10}$")
 PLAN_NOW = re.compile(r"今年|明年|新的一年")
 FIVE_YEAR_PLAN = re.compile(r"(?:第)?(十[二三四五]|十[二三四五]个)五(?:年)?(?:规划|时期)?")
 FIVE_YEAR_NAMES = {"十二": "十二五", "十三": "十三五", "十四": "十四五", "十五": "十五五",
@@ -178,6 +184,7 @@ def walk(text: str, gaz: Gazetteer, frame: DocumentFrame, title: str | None = No
     estimated = False
     plan_from = -1   # where the plan part starts (a plan document: everywhere)
     for par in paragraphs(text):
+        estimated_list = False   # an estimate heading a list runs to the list's full stop
         tracker.new_paragraph()
         # 2024年，某区将重点抓好…工作: the plan part of a report, or of a review article that
         # ends with next steps.
@@ -207,6 +214,8 @@ def walk(text: str, gaz: Gazetteer, frame: DocumentFrame, title: str | None = No
             continue
         for sent in sentences(par):
             header = TARGET_HEADERS.search(sent.text) or SHORT_TARGET_HEADING.match(sent.text)
+            if header and _MEASURED_AGAINST.search(sent.text, max(0, header.start() - 12), header.start()):
+                header = None   # 高于年初确定的6%的预期目标: a result measured against the goal
             if header:
                 target_frame = True
                 par_carry = doc_carry = None   # the review's year does not run into the goals
@@ -218,7 +227,9 @@ def walk(text: str, gaz: Gazetteer, frame: DocumentFrame, title: str | None = No
             planning = (in_plan and sent.end > plan_from) or target_frame
             ctx = SentenceContext(sent, planning, plan_year, doc_date, paragraph=par, frame=frame)
             ctx.header_end = header.end() if header else 0
-            ctx.estimated = estimated and not planning
+            ctx.estimated = (estimated or estimated_list) and not planning
+            estimated_list = bool(_LIST_ITEM_END.search(sent.text)) and (
+                estimated_list or ESTIMATED_SENTENCE.search(sent.text) is not None)
             _resolve_regions(ctx, tracker, mentions.within(sent.start, sent.end))
             default_year = (plan_year if planning else review_year)
             ctx.paragraph_year = par_carry or default_year

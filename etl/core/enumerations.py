@@ -28,6 +28,7 @@ ORDINAL_LIST = re.compile(r"(?:排名|位居|位列|居)?前(?P<n>[二两三四�
 
 _PERIOD = r"(?:一季度|上半年|前三季度|全年|1-\d{1,2}月|前\d{1,2}个月)"
 PERIOD_LIST = re.compile(rf"({_PERIOD}(?:[、和及]{_PERIOD})+)[^，,。；;]{{0,12}}?分别")
+_CLAUSE_END = re.compile(r"[，；;。]|,(?!\d)")
 _PERIOD_CODE = {"一季度": "YTD-03", "上半年": "YTD-06", "前三季度": "YTD-09", "全年": "FY"}
 
 
@@ -45,7 +46,10 @@ def distribute_periods(s: str, facts: list) -> list:
     if not m:
         return facts
     periods = [_period_code(w) for w in re.findall(_PERIOD, m.group(1))]
-    after = [f for f in facts if f.start >= m.end()]
+    # the figures listed after 分别 run to the clause's end (…3.0%，全年增长3.8%: not one of them)
+    stop = _CLAUSE_END.search(s, m.end())
+    stop_at = stop.start() if stop else len(s)
+    after = [f for f in facts if m.end() <= f.start < stop_at]
     by_unit: dict[str, list] = {}
     for f in after:
         by_unit.setdefault(f.unit, []).append(f)

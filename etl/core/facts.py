@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from .context import FIVE_YEAR_NAMES, SentenceContext
+from .context import ESTIMATED_SENTENCE, FIVE_YEAR_NAMES, SentenceContext
 from .enumerations import distribute
 from .lexicon import words, words_re
 from .kinds import COMPARED_PERIODS, GROWTH_WORDS, decide_kind
@@ -88,7 +88,7 @@ PAGE_COUNTER = re.compile(r"(?:浏览|阅读|点击|访问|瀏覽|閱讀|點擊)
 PER_UNIT_AWARD = re.compile(r"(?:给予|最高|一次性|每[家户个人亩项台座])[^，,。；;]{0,16}?"
                             r"(?:奖励|奖补|补助|补贴|资助|扶持)(?:最高|不超过|不低于)?$")
 ENTITY_STOCK_BEFORE = re.compile(r"(?:企业|主体|经营户|个体户)(?:数量|数|总数)?(?:达到|达|增至|增加到|总数为|为)?$")
-FLOW_BEFORE = re.compile(r"新增|新登记|新培育|新认定|新注册|新设立|新入库|净增|引进|培育|签约|落地|招引|开工|投产|"
+FLOW_BEFORE = re.compile(r"新增|新登记|新培育|新认定|新注册|新设立|新入库|入统|净增|引进|培育|签约|落地|招引|开工|投产|"
                          r"新建|奖励|补助|支持|扶持|帮助|服务|走访|对接")
 RATIO_AFTER = re.compile(r"(?:比例|比重|占比|达标率|优良率|率)(?:为|达到|达|是)")
 COLLECTIVE = re.compile(r"(?:均|皆|都)(?:突破|超过|超|达到|在)$")
@@ -138,10 +138,6 @@ def _masked(ctx: SentenceContext) -> list[tuple[int, int]]:
 def _inside(pos: int, spans) -> bool:
     return any(s <= pos < e for s, e in spans)
 
-
-# 预计全年地区生产总值增长6%，财政收入完成9亿元: an early estimate covers its whole sentence
-# (预计年产值 describes a project and is handled as such).
-ESTIMATED_SENTENCE = re.compile(r"预计(?!年产值|达产|投产|建成|总投资)")
 
 
 def _qualifier(before: str, after_number: str, after_unit: str, tok: NumberToken, clause_before: str,

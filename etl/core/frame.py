@@ -26,6 +26,8 @@ REPORT_PAGE = words_re("report_page")          # 节选, 摘要, 第3页, (三) 
 REPORT_NEWS = words_re("report_news")          # 发布, 解读, 看点, 报告提出 ...
 BULLETIN = re.compile(r"统计公报|国民经济和社会发展统计公报|统计年鉴|经济社会发展公报")
 PLAN_DOC = words_re("plan_document")           # 规划, 行动计划, 实施方案, 纲要 ...
+# 某县十四五规划纲要实施中期评估报告: a review of how a plan is going, not the plan
+PLAN_REVIEW = re.compile(r"评估|实施情况|执行情况|完成情况|进展情况|实施成效")
 ECONOMIC_NEWS = words_re("economic_news")      # 经济运行, 前N月, 上半年 ...
 ROUNDUP = words_re("project_roundup")          # 三个一批, 集中签约, 集中开工 ...
 INVESTMENT = words_re("investment_news")
@@ -75,7 +77,7 @@ def doc_type_of(text: str, title: str | None) -> tuple[str, str]:
                            (ECONOMIC_NEWS, "economic_news", "economic_title"),
                            (INVESTMENT, "investment_news", "investment_title"),
                            (FEATURE, "feature", "feature_title")):
-        if rx.search(head):
+        if rx.search(head) and not (kind == "plan_document" and PLAN_REVIEW.search(head)):
             return kind, rule
     if re.search(r"各位代表|代表们", text[:3000]) and re.search(r"一年来|过去一年", text):
         return "work_report", "report_address_in_body"

@@ -45,6 +45,17 @@ def _points_vs_other_region(s, cs, ns, ne, unit, previous):
     return False
 
 
+_GOAL_AFTER = re.compile(r"(?:左右|以上|以内)?的(?:年初)?(?:预期目标|预期|目标|计划目标)")
+_DECLINE_RIGHT_BEFORE = re.compile(r"(?:下降|降低|减少|负增长)$")
+
+
+def _stated_goal(s, cs, ns, ne, unit, previous):
+    """好于下降8%的预期, 超过年初确定的6%的目标: the figure names the year's goal itself."""
+    if unit == "%" and _GOAL_AFTER.match(s, ne):
+        return "target", -1 if _DECLINE_RIGHT_BEFORE.search(s, max(cs, ns - 4), ns) else 1
+    return False
+
+
 def _progress_toward_plan(s, cs, ns, ne, unit, previous):
     """完成全年目标任务的64.6%: how far the plan is done, a share (never a target)."""
     if unit == "%" and PROGRESS.search(s[cs:ns]):
@@ -179,6 +190,7 @@ _RATE_UNITS = ("%", "个百分点")
 
 KIND_RULES = [
     ("points_vs_other_region", _points_vs_other_region),
+    ("stated_goal", _stated_goal),
     ("progress_toward_plan", _progress_toward_plan),
     ("contribution_rate", _contribution_rate),
     ("pull_in_points", _pull_in_points),

@@ -32,6 +32,14 @@ def _descriptor(ctx, s, cs, ns, kind, period):
     return None
 
 
+# 某产业园项目总投资45亿元 in a plan section: a named project's size, not a goal of the plan
+_NAMED_PROJECT_SIZE = re.compile(r"(?:项目|工程)(?:计划|规划)?总投资(?:额)?(?:约|达|为|超)?$")
+
+
+def _named_project_size(ctx, s, cs, ns, kind, period):
+    return "project_descriptor" if _NAMED_PROJECT_SIZE.search(s, cs, ns) else None
+
+
 def _in_target_list(ctx, s, cs, ns, kind, period):
     if not ctx.in_plan or period != "FY":
         return None
@@ -101,8 +109,9 @@ def _cue_in_clause(ctx, s, cs, ns, kind, period):
     return None
 
 
-# Inside a plan section a project's total investment is part of the plan (统筹推进总投资N亿元的M个项目).
-TARGET_RULES = [_in_target_list, _descriptor, _future_horizon, _cue_in_clause,
+# Inside a plan section a project's total investment is part of the plan (统筹推进总投资N亿元的M个项目),
+# unless it follows the project's name.
+TARGET_RULES = [_named_project_size, _in_target_list, _descriptor, _future_horizon, _cue_in_clause,
                 _cue_heading_sentence]
 
 

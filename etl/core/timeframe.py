@@ -34,7 +34,7 @@ MARKER_RE = re.compile(
     rf"|(?P<year>(?<![\d比较])(?:19|20)\d{{2}})(?=年|[-/](?:0?[1-9]|1[0-2])(?!\d)|\.(?:0?[1-9]|1[0-2])\.\d)"
     # 去年 sets the year, but 比上年/较去年 is only the base of a comparison
     r"|(?<![比较于与和同])(?P<last>去年|上年|上一年)(?!度?同期|基础|基数|水平)"
-    r"|(?P<sofar>今年以来|年初以来|截至目前|截止目前|截至当前|至今)"
+    r"|(?P<sofar>今年以来|年初以来|截至目前|截止目前|截至当前|至今|今年已(?:经)?(?=[\u4e00-\u9fff]))"
     r"|(?P<this>今年|本年|年内|当年内|全年目标)"
     r"|(?P<fullyear>全年(?!目标|计划|任务))"
     r"|(?P<next>明年|下一年)"
@@ -139,7 +139,11 @@ def time_markers(sentence: str, doc_date: date | None, reviewed: int | None = No
         elif m.group("last") and doc_year:
             out.append(TimeMarker(s, e, doc_year - 1, "FY"))
         elif m.group("this") and doc_year:
-            out.append(TimeMarker(s, e, doc_year, "FY"))
+            # 截至目前，全县今年新签约…: 今年 restates the year of a so-far period, not the full year
+            so_far = out and out[-1].period and out[-1].period.startswith("YTD") \
+                and out[-1].year == doc_year and s - out[-1].end <= 12 \
+                and not re.search(r"[。；;！？\n]", sentence[out[-1].end:s])
+            out.append(TimeMarker(s, e, doc_year, out[-1].period if so_far else "FY"))
         elif m.group("next") and doc_year:
             out.append(TimeMarker(s, e, doc_year + 1, "FY", future=True))
         elif m.group("review") and doc_year:
