@@ -32,6 +32,9 @@ ESTIMATE_NOTE = words_re("estimate_note")
 # and the items of its list after a ； (预计全年…增长4.9%；规上工业增加值增长8.6%；…。)
 # (预计年产值 describes a project and is handled as such).
 ESTIMATED_SENTENCE = re.compile(r"预计(?!年产值|达产|投产|建成|总投资)")
+# ...but only an estimate heading the sentence: items that each say 预计完成 / 累计完成 speak
+# for themselves
+_ESTIMATE_HEADS = re.compile(r"\W*(?:(?:19|20)\d\d年|全年|今年)?[,，]?\s*预计(?!年产值|达产|投产|建成|总投资)")
 _LIST_ITEM_END = re.compile(r"[；;]\s*$")
 # 【2024年目标】, ■主要预期目标: a line that is only a heading of goals
 SHORT_TARGET_HEADING = re.compile(r"^\W*(?:(?:19|20)\d\d年)?[^\d,，。;；]{0,8}?目标(?:任务)?\W*$")
@@ -229,7 +232,7 @@ def walk(text: str, gaz: Gazetteer, frame: DocumentFrame, title: str | None = No
             ctx.header_end = header.end() if header else 0
             ctx.estimated = (estimated or estimated_list) and not planning
             estimated_list = bool(_LIST_ITEM_END.search(sent.text)) and (
-                estimated_list or ESTIMATED_SENTENCE.search(sent.text) is not None)
+                estimated_list or _ESTIMATE_HEADS.match(sent.text) is not None)
             _resolve_regions(ctx, tracker, mentions.within(sent.start, sent.end))
             default_year = (plan_year if planning else review_year)
             ctx.paragraph_year = par_carry or default_year

@@ -95,6 +95,8 @@ COLLECTIVE = re.compile(r"(?:均|皆|都)(?:突破|超过|超|达到|在)$")
 RESPECTIVE_AFTER = re.compile(r"分别为|分别是|依次为")
 MILESTONE = re.compile(r"(?:突破|跨越|迈上|跃上|站上|超过)$")
 EXACT_AFTER = re.compile(r"(?:大关|台阶)?[^。；;]{0,6}?[,，]\s*(?:达到|达|为|实现|完成)\s*[\d*]")
+# 相继跨越2万亿元、2.5万亿元两个台阶: thresholds passed one after another, no year's level
+STEPS_PASSED = re.compile(r"(?:[、和及与][\d.]+[万亿千百]*元?)*(?:[两二三四五六七八九十]|\d)个(?:台阶|大关|关口)")
 POINTS_LIST = re.compile(r"(?:[、和及与][\d.]+个?)*[、和及与][\d.]+个百分点")
 ARTICLE_NAME_AFTER = re.compile(r"[、等和及”\"]|措施|政策|举措|意见|细则")
 DURATION = re.compile(r"月|季度|年(?!度)|星期|小时|工作日")
@@ -467,6 +469,8 @@ def _number_fact(ctx: SentenceContext, cb: Codebook, tok: NumberToken, previous:
         return None  # 两市均突破N亿元，分别为…: a threshold stated before the exact values
     if MILESTONE.search(s[clause_start:tok.start]) and EXACT_AFTER.match(s, end):
         return None  # 突破2000亿元大关，达到2034亿元: the milestone, then the figure
+    if STEPS_PASSED.match(s, end):
+        return None
     before = s[max(clause_start, tok.start - 10):tok.start]
     before = before if SHARE_BASE.search(before) else before[-4:]
     qualifier = _qualifier(before, s[tok.end:], after, tok, clause_before, s[:clause_start],
