@@ -38,11 +38,11 @@ DIMENSIONS = {
 }
 
 
+_DIMENSION_OF = {unit: name for name, units in reversed(list(DIMENSIONS.items())) for unit in units}
+
+
 def dimension(unit: str) -> str:
-    for name, units in DIMENSIONS.items():
-        if unit in units:
-            return name
-    return "count"
+    return _DIMENSION_OF.get(unit, "count")
 
 
 @dataclass(frozen=True)
