@@ -34,11 +34,13 @@ ESTIMATE_NOTE = words_re("estimate_note")
 ESTIMATED_SENTENCE = re.compile(r"预计(?!年产值|达产|投产|建成|总投资)")
 # ...but only an estimate heading the sentence: items that each say 预计完成 / 累计完成 speak
 # for themselves
-_ESTIMATE_HEADS = re.compile(r"\W*(?:(?:19|20)\d\d年|全年|今年)?[,，]?\s*预计(?!年产值|达产|投产|建成|总投资)")
+_ESTIMATE_HEADS = re.compile(r"\W*(?:(?:19|20)\d\d年|全年|今年)?[,，]?\s*预计(?!年产值|达产|投产|建成|总投资)"
+                             r"|[^，,。；;:：]{0,12}预计(?:如下|数为|情况)[:：]")   # 全年主要指标预计如下：
 _LIST_ITEM_END = re.compile(r"[；;]\s*$")
 # 【2024年目标】, ■主要预期目标: a line that is only a heading of goals
 SHORT_TARGET_HEADING = re.compile(r"^\W*(?:(?:19|20)\d\d年)?[^\d,，。;；]{0,8}?目标(?:任务)?\W*$")
 _MEASURED_AGAINST = re.compile(r"(?:高于|低于|好于|超过|超出|快于|慢于|完成|实现|达到)[^，,。；;]{0,10}$")
+_REVIEW_THEN_PLAN = re.compile(r"总结|回顾|执行情况|完成情况")
 PLAN_NOW = re.compile(r"今年|明年|新的一年")
 FIVE_YEAR_PLAN = re.compile(r"(?:第)?(十[二三四五]|十[二三四五]个)五(?:年)?(?:规划|时期)?")
 FIVE_YEAR_NAMES = {"十二": "十二五", "十三": "十三五", "十四": "十四五", "十五": "十五五",
@@ -197,7 +199,10 @@ def walk(text: str, gaz: Gazetteer, frame: DocumentFrame, title: str | None = No
             # broken lines may hold the review before it)
             cut = max(par.text.rfind(p, 0, opener.start()) for p in "。！？；") + 1
             years = [m.year for m in markers.within(par.start + cut, par.end) if m.year]
-            if (years and doc_year and max(years) >= doc_year) or PLAN_NOW.search(par.text, cut):
+            # 某县上半年工作总结和下半年工作安排 (the title line): a review comes first
+            reviewed_first = _REVIEW_THEN_PLAN.search(par.text, cut, opener.start()) is not None
+            if not reviewed_first and ((years and doc_year and max(years) >= doc_year)
+                                       or PLAN_NOW.search(par.text, cut)):
                 in_plan, plan_from = True, par.start + cut
                 plan_year = max(years) if years else doc_year
                 doc_carry = None

@@ -23,6 +23,9 @@ RANKED_AFTER = re.compile(r"(?:分列|依次位列|依次居|分居|分别位列
 # 分列全市第一、二位 / 分居第3和第7位: one rank per place, in the list's order
 RANK_SERIES = re.compile(r"(?:分列|分居|分别位列|分别位居|分别居|分别排|依次位列|依次居|依次排)(?:全省|全市|全国)?"
                          r"(?:的)?(?P<ranks>第?[\d一二三四五六七八九十]{1,3}(?:[、和及]第?[\d一二三四五六七八九十]{1,3})+)(?:位|名)")
+# 沁源县、襄垣县、潞城区增速居全市前三位，分别增长a、b、c: as many places as top places, listed
+# in order (their figures, if given, fall from first to last)
+RANKED_TOP = re.compile(r"(?:居|位居|位列|排在|排名)(?:全省|全市|全国|全县)?前(?P<n>[二两三四五六七八九十\d]{1,2})(?:位|名)")
 ORDINAL_LIST = re.compile(r"(?:排名|位居|位列|居)?前(?P<n>[二两三四五六七八九十\d]{1,2})(?:位|名)?的?(?:分别|依次)(?:是|为)")
 
 
@@ -147,10 +150,12 @@ def distribute(ctx, facts: list) -> list:
             out = [f for f in out if not (f.kind == "rank" and f.start < run[0].start)]
             out += _ranks_in_order(run, facts, "ordinal_list")
             continue
-        ranked = RANKED_AFTER.match(s, end) or RANKED_AFTER.search(s, end, min(len(s), end + 16))
+        ranked = RANKED_AFTER.match(s, end) or RANKED_AFTER.search(s, end, min(len(s), end + 16)) \
+            or _top_in_order(s, end, limit, run, out)
         if ranked:
-            marker = RESPECTIVE.search(s, ranked.end(), limit)
-            if marker:   # 分列前三位，增速分别为a、b、c: the figures pair up too
+            # 分列前三位，增速分别为a、b、c / 分别为a和b，居全市前两位: the figures pair up too
+            marker = RESPECTIVE.search(s, end, limit)
+            if marker:
                 out = _zip_by_unit(out, [f for f in out if marker.start() <= f.start < limit],
                                    places, s, "respectively", before_list)
             out = [f for f in out if not (f.kind == "rank" and ranked.start() <= f.start < ranked.end())]
@@ -186,6 +191,21 @@ def distribute(ctx, facts: list) -> list:
         if after:
             out = _zip_by_unit(out, after, places, s, "parallel_list", before_list)
     return out
+
+
+def _top_in_order(s, end, limit, run, facts):
+    top = RANKED_TOP.search(s, end, min(limit, end + 30))
+    if not top:
+        return None
+    n = top.group("n")
+    if (int(n) if n.isdigit() else int(parse_chinese(n) or 0)) != len(run):
+        return None
+    marker = RESPECTIVE.search(s, end, limit)
+    if marker:
+        values = [f.value for f in facts if marker.start() <= f.start < limit and f.kind != "rank"]
+        if any(a < b for a, b in zip(values, values[1:])):
+            return None   # not listed in the order of their places
+    return top
 
 
 def _ranks_in_order(run, facts, rule: str) -> list:

@@ -40,11 +40,11 @@ HEADCOUNT_NOUNS = re.compile(r"^(企业家|嘉宾|专家|代表|领导|客商|�
 RANK_RE = re.compile(
     r"第(?P<n1>\d+|[一二三四五六七八九十百]+)(?:位|名)"
     r"|(?:排|居|列|位居|位列|排名|排在|排行|名列)[^,，。;；]{0,8}?第(?P<n2>\d+|[一二三四五六七八九十百]+)(?![方梯批次届期])"
-    r"|(?:排|居|列|位居|位列|排名|名列|进入|跻身|迈入|稳居|保持)[^,，。;；]{0,8}?前(?P<n3>\d+|[一二三四五六七八九十])(?:位|名|强)?"
+    r"|(?:排|居|列|位居|位列|排名|名列|进入|跻身|迈入|稳居|保持)[^,，。;；]{0,8}?前(?P<n3>\d+|[一二两三四五六七八九十])(?:位|名|强)?"
     # 增速全市第3; a scope and an ordinal that ends the clause (not 全市第二批, 第一产业)
     r"|(?<=全省|全市|全国|全县)第(?P<n4>\d{1,3}|[一二三四五六七八九十]{1,3})(?=[,，。;；、)）]|$)"
     # 全省居首, 位居榜首, 全省第一: first place
-    r"|(?P<first>居首|位居榜首|居于首位|居(?:全省|全市|全国)?首位|(?<=全省)第一(?![批次个家项届期方梯])|(?<=全市)第一(?![批次个家项届期方梯]))")
+    r"|(?P<first>居首|位居榜首|居于首位|(?:居|保持|稳居|位列)(?:全省|全市|全国|全县)?首位|(?<=全省)第一(?![批次个家项届期方梯])|(?<=全市)第一(?![批次个家项届期方梯]))")
 # A sum that classes what follows (10亿元以上项目, 亿元以上的重点企业), not a figure itself.
 THRESHOLD_AFTER = re.compile(r"(?:(?:及)?以上)?(?:的)?(?:重点|重大|产业|工业|招商|在建|新建)?"
                              r"(?:项目|企业|工业企业|楼宇|园区|产业集群|集群|乡镇|村|品牌|单品|产业链)")
@@ -63,7 +63,7 @@ SCOPE_BEFORE = re.compile(r"(?:中|里|当中|之中)(?:有|共有)$")
 SCOPE_LIST_BEFORE = re.compile(r"(?:所辖|下辖|辖)[^，,。；;]{0,12}?(?:个数)?(?:分别)?(?:为|是|有|共)?"
                                r"(?:\d+个?(?:、|和|与))*$")
 RATE_AFTER = re.compile(r"[^，,。；;]{2,}?(?:增长|下降|增速|增幅|比重|占比)[^，,。；;]{0,8}\d+(?:\.\d+)?%")
-HEADCOUNT_BEFORE = re.compile(r"(?:代表|一行|嘉宾|人员|负责人|企业家|委员|(?:应到|实到|到会|出席|列席)"
+HEADCOUNT_BEFORE = re.compile(r"(?:代表|一行|嘉宾|(?:参会|与会|工作|相关|随行|参训|培训)人员|负责人|企业家|委员|(?:应到|实到|到会|出席|列席)"
                               r"[\u4e00-\u9fff]{0,3})[约共近]?$")
 MEETING_AFTER = re.compile(r"[^，,。；;]{0,12}?(?:代表|嘉宾|负责人)[^，,。；;]{0,12}(?:参加|出席|参会|与会|人)")
 STOCK_WORDS = words_re("stock_word")
@@ -351,6 +351,17 @@ def _small_count(s: str, clause_start: int, num_start: int, raw_unit: str, after
         bool(COUNTING.search(s, max(0, num_start - 12), num_start))
 
 
+_ITEM_RUN_START = re.compile(r"[，,；;：:]")
+
+
+def _list_item_head(s: str, clause_start: int) -> str:
+    """预计年产值9亿元、年纳税0.6亿元: the items joined by 、 before a clause share its head."""
+    if clause_start == 0 or s[clause_start - 1] != "、":
+        return ""
+    stops = [m.end() for m in _ITEM_RUN_START.finditer(s, 0, clause_start)]
+    return s[stops[-1] if stops else 0:clause_start]
+
+
 def _number_fact(ctx: SentenceContext, cb: Codebook, tok: NumberToken, previous: list[RawFact]):
     s = ctx.span.text
     prev_ch = s[tok.start - 1:tok.start]
@@ -473,8 +484,8 @@ def _number_fact(ctx: SentenceContext, cb: Codebook, tok: NumberToken, previous:
         return None
     before = s[max(clause_start, tok.start - 10):tok.start]
     before = before if SHARE_BASE.search(before) else before[-4:]
-    qualifier = _qualifier(before, s[tok.end:], after, tok, clause_before, s[:clause_start],
-                           ctx.estimated)
+    qualifier = _qualifier(before, s[tok.end:], after, tok, _list_item_head(s, clause_start) + clause_before,
+                           s[:clause_start], ctx.estimated)
     year, period = ctx.year_at(tok.start), ctx.period_at(tok.start)
     if compared is not None:
         year, period = _compared_time(compared.group(1), year, period)
@@ -602,7 +613,7 @@ def _rank_fact(ctx: SentenceContext, cb: Codebook, m: re.Match):
     # 分列第5、第7位: the ranking verb may stand in an earlier list item
     reach = s[max(s.rfind("，", 0, clause_start), s.rfind(",", 0, clause_start), 0):clause_end]
     indicator = _choose_indicator(cb, clause, m.start() - clause_start, m.end() - clause_start, "位", "rank")
-    if indicator is None and not RANKING_WORDS.search(reach) and not (
+    if indicator is None and not RANKING_WORDS.search(reach) and not m.group("first") and not (
             m.group("n4") and re.search(r"增速|增幅", reach)):   # 增速全市第3: a rate's rank
         return None  # 第N位 with no ranking around it
     # 前N: a position no worse than N

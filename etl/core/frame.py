@@ -22,6 +22,7 @@ _HEAD_CHARS = 300
 REPORT = re.compile(r"政府工作报告|工作报告|计划执行情况|预算执行情况|工作总结")
 # 一、2024年工作回顾: a report's review header names the year it reviews
 _REVIEW_HEADER = re.compile(r"((?:19|20)\d{2})\s*年(?:工作)?(?:回顾|总结)|((?:19|20)\d{2})\s*年(?:国民经济和社会发展)?计划执行情况")
+_PART_YEAR_TITLE = re.compile(r"((?:19|20)\d{2})\s*年\s*(?:上半年|前三季度|一季度|第[一二三]季度|1-\d{1,2}月)")
 REPORT_PAGE = words_re("report_page")          # 节选, 摘要, 第3页, (三) ...
 REPORT_NEWS = words_re("report_news")          # 发布, 解读, 看点, 报告提出 ...
 BULLETIN = re.compile(r"统计公报|国民经济和社会发展统计公报|统计年鉴|经济社会发展公报")
@@ -102,6 +103,9 @@ def reference_year_of(doc_type: str, text: str, title: str | None, doc_date: dat
         header = _REVIEW_HEADER.search(head + "\n" + text[:3000])
         if header:
             return int(header.group(1) or header.group(2)), "report_review_header"
+        part = _PART_YEAR_TITLE.search(head)
+        if part:   # 某县2024年上半年工作总结: a summary of part of the year it names
+            return int(part.group(1)), "report_title_part_of_year"
         # The report's own date beats a repost date: its dateline, the date in its title,
         # else the year its title names (reports are given in the first months of a year).
         delivered = doc_date
@@ -143,8 +147,9 @@ def mode_of(doc_type: str, title: str | None, text: str = "") -> tuple[str, str]
 
 
 # A title or lead about the whole province (全省各市, 我省…): the province is the subject.
-PROVINCE_SCOPE = re.compile(r"(?<![赢于过超居列在领先比较])(?:全省|我省|本省)(?!第|前|首|平均)|各市|山西省各")
-CITY_SCOPE = re.compile(r"全市|我市|本市|各县")
+# 全省/全市 after 居, 领跑, 领先 is the field of a comparison, not the subject
+PROVINCE_SCOPE = re.compile(r"(?<![赢于过超居列在领先比较跑])(?:全省|我省|本省)(?!第|前|首|平均)|各市|山西省各")
+CITY_SCOPE = re.compile(r"(?<![赢于过超居列在领先比较跑])(?:全市|我市|本市)(?!第|前|首|平均)|各县")
 
 
 def subject_of(mentions: list[RegionMention], gaz: Gazetteer, text: str, title: str | None
@@ -155,7 +160,9 @@ def subject_of(mentions: list[RegionMention], gaz: Gazetteer, text: str, title: 
     province = gaz.by_id.get("shanxi")
     if title:
         found = [m for m in gaz.find(title) if m.region is not None and not _in_passing(title, m)]
-        if PROVINCE_SCOPE.search(title) and province is not None:
+        scope = PROVINCE_SCOPE.search(title)
+        # 某开发区参加全省…活动: a place named before the province-wide event is the subject
+        if scope and province is not None and not (found and found[0].start < scope.start()):
             return province, "title_province_scope"
         if found:
             region = _deepest(found, gaz)

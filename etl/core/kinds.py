@@ -24,6 +24,7 @@ OTHER_REGION = re.compile(f"{_alt('comparison_verb')}(?:{words_re('comparison_ba
 CONTRIBUTION = re.compile(r"贡献率")
 PROGRESS = re.compile(r"(?:完成|占|达到|实现)[^，,。；;]{0,10}(?:目标|任务|计划)[^，,。；;]{0,4}的$")
 VS_PLAN = re.compile(r"(?:高于|低于|超过|超出|好于|快于|慢于)[^，,。；;]{0,6}(?:预期|目标|计划|任务|预算)[^，,。；;]{0,4}$")
+TIME_SCHEDULE = re.compile(r"时序进度[^，,。；;]{0,4}$")
 PULL = re.compile(f"({words_re('pull_word').pattern})[^，,。；;]{{0,14}}$")
 PULL_DOWN = set(words("pull_down_word"))
 GROWTH_NOUN_AFTER = re.compile(f"的?({words_re('growth_noun').pattern})")
@@ -32,14 +33,14 @@ VS_OTHER = re.compile(r"(?:高于|低于|快于|慢于|高出|领先|落后)(?!�
                       r"[^，,。；;]{1,12}$")
 CONTROL = re.compile(r"控制在[^，,。；;]{0,6}$")
 # Between two items of one list: a joiner, or the next item's name in brackets (A（x%）、B（y%）)
-LIST_GAP = re.compile(r"[)）]?(?:、|和|及|与)?(?:[^，,。；;\d%（()）]{1,10}[（(])?")
+LIST_GAP = re.compile(r"[)）]?(?:、|和|及|与)?(?:[^，,。；;\d%（()）]{1,10}[（(])?[-−]?")   # 和-6.3%: a minus
 
 
 def _points_vs_other_region(s, cs, ns, ne, unit, previous):
     if unit in ("个百分点", "%") and OTHER_REGION.search(s[cs:ns]):
         return None, 1
-    if unit == "个百分点" and VS_PLAN.search(s[cs:ns]):
-        return None, 1   # 低于年初预期3.2个百分点: a gap to the plan, not a figure
+    if unit == "个百分点" and (VS_PLAN.search(s[cs:ns]) or TIME_SCHEDULE.search(s[cs:ns])):
+        return None, 1   # 低于年初预期3.2个百分点, 超时序进度4.5个百分点: a gap to the plan, not a figure
     if unit == "个百分点" and VS_OTHER.search(s[cs:ns]):
         return None, 1   # 增幅低于公路运输4.1个百分点: a gap to something else, not a change
     return False

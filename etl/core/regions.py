@@ -31,11 +31,12 @@ DESCRIBED_BEFORE = re.compile(r"[^，,。；;、的]{1,10}的")
 SECTOR_AFTER = re.compile(r"第[一二三]产业")
 MEDIA_AFTER = re.compile(r"(?:市|县|区)?(?:日报|晚报|晨报|新闻网|新闻中心|融媒体|融媒|广播电视台|电视台|"
                          r"发布|在线|政府网|新闻)")
-FIRM_NAME_AFTER = re.compile(r"[\u4e00-\u9fff]{1,16}?(?:有限责任公司|有限公司|股份公司|集团公司|集团有限)")
-# 某市某某产业园项目开工建设: the place heads one project's name (a round such as 某省2013年第二批
+FIRM_NAME_AFTER = re.compile(r"[\u4e00-\u9fff]{1,16}?(?:有限责任公司|有限公司|股份公司|集团公司|集团有限|集团(?!化))")
+# 某市某某产业园项目开工建设 (…项目建成投产, …项目总投资, …项目等11个项目): the place heads one project's name (a round such as 某省2013年第二批
 # 重点工程项目集中开工 has a year, a batch or 重点/集中 in it and is about the place)
 PROJECT_LIST_AFTER = re.compile(r"[^、,，。;；:：]{2,30}?(?:项目|工程)、"
-                                r"|(?:(?!重点|集中|一批|年)[^、,，。;；:：\d批]){3,30}?项目(?:正式|顺利)?(?:开工|签约|投产|竣工)")
+                                r"|(?:(?!重点|集中|一批|年)[^、,，。;；:：\d批的]){3,30}?项目"
+                                r"(?:(?:正式|顺利|建成|全面)?(?:开工|签约|投产|竣工|落地|落户)|(?:计划)?总投资|等)")
 CITY_KINDS = {"prefecture_city", "county_city"}
 DISTRICT_KINDS = {"district", "development_zone", "economic_zone", "county"}
 ZONE_KINDS = {"development_zone", "economic_zone"}

@@ -36,7 +36,7 @@ MARKER_RE = re.compile(
     r"|(?<![比较于与和同])(?P<last>去年|上年|上一年)(?!度?同期|基础|基数|水平)"
     r"|(?P<sofar>今年以来|年初以来|截至目前|截止目前|截至当前|至今|今年已(?:经)?(?=[\u4e00-\u9fff]))"
     r"|(?P<this>今年|本年|年内|当年内|全年目标)"
-    r"|(?P<fullyear>全年(?!目标|计划|任务))"
+    r"|(?P<fullyear>全年(?!目标|计划|任务|预算))"
     r"|(?P<next>明年|下一年)"
     r"|(?P<review>一年来|过去一年|过去的一年|回顾\d{4}年)"
     r"|(?P<now>目前|当前|现有|现已|如今|正在)"
@@ -55,8 +55,8 @@ _ISO_DAY_AFTER = re.compile(r"[-/.](?:0?[1-9]|1[0-2])[-/.](?:[0-2]?\d|3[01])(?!\
 _HORIZON_BEFORE = re.compile(r"(?:^|[,，;；。:：\s(（]|力争|争取|计划|预计|确保|目标)(?:到|至)$")
 _LEVEL_AFTER = re.compile(r"年(?:底|末)?的")
 _CHANGE_TO = re.compile(r"(?:增加|提高|上升|提升|前移|前行|跃升|扩大|减少|下降|降低|增长|攀升|跃居|升|增|降)?(?:到|至|为)")
-# 2023年2月14日, or a line that is only a month (a bulletin's 2017年3月 under its issuer)
-_DAY_AFTER = re.compile(r"年\s*(?:0?[1-9]|1[0-2])\s*月\s*(?:(?:[0-2]?\d|3[01])\s*日|[ \t]*(?=\n|$))")
+# 2023年2月14日, or a line that is only a month (a bulletin's 2017年3月 or (2017年3月) under its issuer)
+_DAY_AFTER = re.compile(r"年\s*(?:0?[1-9]|1[0-2])\s*月\s*(?:(?:[0-2]?\d|3[01])\s*日|[)）]?[ \t]*(?=\n|$))")
 
 
 @dataclass(frozen=True)
