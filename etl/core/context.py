@@ -147,7 +147,7 @@ def walk(text: str, gaz: Gazetteer, frame: DocumentFrame, title: str | None = No
     must find nothing in a sentence `wanted` does not match: most of a report is prose with no
     figure, and skipping it is most of the walker's speed.
     """
-    doc_date = own_date(text, frame.doc_date)   # the text's own "now" (a repost's date is not)
+    doc_date = own_date(text, frame.doc_date, frame)   # the text's own "now" (a repost's date is not)
     doc_year = doc_date.year if doc_date else None
     review_year = frame.reference_year or doc_year
     mentions = _Located(found_mentions if found_mentions is not None else gaz.find(text))

@@ -98,6 +98,10 @@ EXACT_AFTER = re.compile(r"(?:大关|台阶)?[^。；;]{0,6}?[,，]\s*(?:达到|
 # 相继跨越2万亿元、2.5万亿元两个台阶: thresholds passed one after another, no year's level
 STEPS_PASSED = re.compile(r"(?:[、和及与][\d.]+[万亿千百]*元?)*(?:[两二三四五六七八九十]|\d)个(?:台阶|大关|关口)")
 POINTS_LIST = re.compile(r"(?:[、和及与][\d.]+个?)*[、和及与][\d.]+个百分点")
+POLICY_ISSUED = re.compile(r"(?:出台|印发|制定|推出|发布)[^，,。；;\d]{0,8}$")
+COUNTED_ITEMS_BEFORE = re.compile(r"[\d一二两三四五六七八九十]+项(?:指标)?(?:增速)?(?:均|都)?$")
+INDICATOR_COUNT = re.compile(r"项(?:指标)?(?:增速)?(?:均|都)?(?:居|位居|位列|进入|排名|保持)")
+SUSTAINED_LEVEL = re.compile(r"连续[\d一二两三四五六七八九十]+年(?:保持|稳定|稳居|位居)?(?:在)?$")
 ARTICLE_NAME_AFTER = re.compile(r"[、等和及”\"]|措施|政策|举措|意见|细则")
 DURATION = re.compile(r"月|季度|年(?!度)|星期|小时|工作日")
 SHARED_UNIT = re.compile(r"\s*(?:和|与|及|、)\s*[\d.]+(?P<mult>万|亿)?")
@@ -427,8 +431,13 @@ def _number_fact(ctx: SentenceContext, cb: Codebook, tok: NumberToken, previous:
         return None  # 三个一批, 两个确保: slogans
     if canon == "位":
         return None  # headcounts (50余位企业家); ranks come from RANK_RE
-    if raw_unit == "条" and (ARTICLE_NAME_AFTER.match(after) or s[tok.start - 1:tok.start] in "”个"):
-        return None  # 稳经济20条、助企12条等措施: packages named by their article counts
+    if raw_unit == "条" and (ARTICLE_NAME_AFTER.match(after) or s[tok.start - 1:tok.start] in "”个"
+                            or POLICY_ISSUED.search(s[clause_start:tok.start])):
+        return None  # 稳经济20条、助企12条等措施, 出台煤炭17条: packages named by their article counts
+    if INDICATOR_COUNT.match(s, end - len(raw_unit)) and dimension(canon) == "count":
+        return None  # 有5项居全省前3位: how many indicators rank, not a figure
+    if SUSTAINED_LEVEL.search(s[clause_start:tok.start]):
+        return None  # 连续3年保持在2000万吨以上: a floor kept over years, no year's level
     if PAGE_COUNTER.search(s, max(0, tok.start - 6), tok.start):
         return None  # 浏览:1862次, 阅读 2316: a page's view counter
     if canon in MONEY_UNITS and PER_UNIT_AWARD.search(s[clause_start:tok.start]):
@@ -610,6 +619,8 @@ def _rank_fact(ctx: SentenceContext, cb: Codebook, m: re.Match):
         return None
     clause_start, clause_end = ctx.clause_of(m.start())
     clause = s[clause_start:clause_end]
+    if m.group("n3") and COUNTED_ITEMS_BEFORE.search(s, clause_start, m.start()):
+        return None   # 有5项居全省前3位: how many indicators are in the top group, no rank of one
     # 分列第5、第7位: the ranking verb may stand in an earlier list item
     reach = s[max(s.rfind("，", 0, clause_start), s.rfind(",", 0, clause_start), 0):clause_end]
     indicator = _choose_indicator(cb, clause, m.start() - clause_start, m.end() - clause_start, "位", "rank")

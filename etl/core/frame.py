@@ -39,6 +39,7 @@ _TITLE_YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
 _DELIVERED = re.compile(r"((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月")
 # The report's own dateline: ——Y年M月D日在某县人大会议上 (the delivery line)
 _DELIVERY_LINE = re.compile(r"((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月\s*\d{1,2}\s*日\s*在[^\n]{0,40}?(?:会议|大会)")
+_STATED_REVIEW_YEAR = re.compile(r"((?:19|20)\d{2})年[,，]?\s*(?:全省|全市|全县|全区|我省|我市|我县|我区)?(?:实现)?(?:地区)?生产总值")
 # A news lead: 本报讯, 记者…报道, 某地某月某日电
 _NEWS_LEAD = re.compile(r"本报讯|记者|日电|消息|讯[）)]?\s|据[^，,。]{0,10}(?:报道|消息)")
 
@@ -47,13 +48,16 @@ def _head(text: str, title: str | None) -> str:
     return (title or "") + "\n" + text[:_HEAD_CHARS]
 
 
-def own_date(text: str, doc_date: date | None) -> date | None:
+def own_date(text: str, doc_date: date | None, frame=None) -> date | None:
     """The date the text speaks from, for 今年/明年/去年 and 截至目前: a report's own delivery
-    line (——2024年12月26日在…会议上; a repost's date is not), else the document's date.
+    line (——2024年12月26日在…会议上; a repost's date is not), or for news of a report that
+    states the year it reviews, the year after it; else the document's date.
     (A "2023年是…之年" is no such evidence: a report's review says it of the year past.)"""
     m = _DELIVERY_LINE.search(text[:600])
     if m and 1 <= int(m.group(2)) <= 12:
         return date(int(m.group(1)), int(m.group(2)), 1)
+    if frame is not None and frame.reference_year_rule == "report_news_states_reviewed_year":
+        return date(frame.reference_year + 1, 1, 1)
     return doc_date
 
 
@@ -99,6 +103,13 @@ def reference_year_of(doc_type: str, text: str, title: str | None, doc_date: dat
             return min(years), "bulletin_title_year"
         if doc_date:
             return doc_date.year - (doc_date.month <= 6), "bulletin_published_before_july"
+    if doc_type == "work_report_news":
+        # news of a report reposted later: 初步核算，2023年全省地区生产总值… names the year reviewed
+        stated = _STATED_REVIEW_YEAR.search(text[:800])
+        usual = reference_year_of("work_report", text, title, doc_date)
+        if stated and usual[0] and int(stated.group(1)) < usual[0]:
+            return int(stated.group(1)), "report_news_states_reviewed_year"
+        return usual
     if doc_type.startswith("work_report"):
         header = _REVIEW_HEADER.search(head + "\n" + text[:3000])
         if header:
