@@ -129,6 +129,13 @@ def distribute(ctx, facts: list) -> list:
     distributive figures)."""
     s = ctx.span.text
     out = distribute_indicators(ctx, distribute_periods(s, list(facts)))
+    # 反超了保德县(126.37亿元): a figure alone in brackets right after a place is that place's
+    for m in ctx.mentions:
+        if m.region is None or s[m.end:m.end + 1] not in ("(", "（"):
+            continue
+        for i, f in enumerate(out):
+            if f.start == m.end + 1 and s[f.end:f.end + 1] in (")", "）"):
+                out[i] = _move(f, m.region, "item_figure")
     for run in place_lists(ctx):
         places = [m.region for m in run]
         end = run[-1].end

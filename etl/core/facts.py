@@ -404,6 +404,8 @@ def _number_fact(ctx: SentenceContext, cb: Codebook, tok: NumberToken, previous:
             return None
     if unit is not None and unit.raw == "个" and DURATION.match(s, unit.end):
         return None  # 前5个月, 13个季度: a duration
+    if unit is not None and unit.raw == "个" and s.startswith(("位置", "位次", "名次"), unit.end):
+        return None  # 排名上升了1个位置: a move in rank, not a figure
     clause_start, clause_end = ctx.clause_of(tok.start)
     clause = s[clause_start:clause_end]
     value, raw_unit, canon, factor = (-tok.value if negative else tok.value), "", "", 1.0

@@ -25,6 +25,7 @@ ZONE_INFIX_STOP = "|".join(words("zone_infix_stop"))
 # current city.
 GENERIC_PLACES = words("generic_place")
 # A zone followed by one of its parts named after a city: 某经济区某片区 is the zone's part.
+BULLET_BEFORE = re.compile(r"(?:^|[。；;！？\n])\s*[(（]?(?:\d{1,2}|[一二三四五六七八九十]{1,3})[)）]?$")
 ZONE_PART = re.compile(r"片区|区域|板块|组团")
 # 增幅最低的五台县, 相邻的阳城县: a description ending in 的 heads the clause's subject
 DESCRIBED_BEFORE = re.compile(r"[^，,。；;、的]{1,10}的")
@@ -259,8 +260,9 @@ class SubjectTracker:
         # the last the most specific
         chained = previous_accepted and previous is not None and CHAIN_GAP.fullmatch(between or "x") \
             and (between == "" or self._descends(mention, previous))
-        if clause_start > 0 and text[clause_start - 1] == "、" and not chained:
-            return False  # 、 joins list items: an item is not a subject
+        if clause_start > 0 and text[clause_start - 1] == "、" and not chained \
+                and not BULLET_BEFORE.search(text, 0, clause_start - 1):
+            return False  # 、 joins list items: an item is not a subject (1、某县… is a bullet)
         described = mention.region is not None and DESCRIBED_BEFORE.fullmatch(head) is not None
         if not (SUBJECT_PREFIX.match(head) or refines or chained or described):
             return False

@@ -50,6 +50,8 @@ MARKER_RE = re.compile(
 
 # 快于一季度、2016年全年…: a time inside a comparison is its base
 _COMPARED = re.compile(r"(?:快于|慢于|高于|低于|好于|差于|比|较|同比|相比|继)[^，,。；;]{0,10}$")
+_WITH_BEFORE = re.compile(r"(?:与|同|跟|较之)$")
+_COMPARED_AFTER = re.compile(r"年[^，,。；;\d]{0,6}?(?:相比|相较|比较|对比)")
 _ROUND_NAME_AFTER = re.compile(r"[^，,。；;:：\d零一二两三四五六七八九十百]{0,8}?(?:集中(?:签约|开工|投产|竣工)|(?:签约|开工|投产)仪式|“?三个一批”?)")
 _ISO_DAY_AFTER = re.compile(r"[-/.](?:0?[1-9]|1[0-2])[-/.](?:[0-2]?\d|3[01])(?!\d)")   # 2024-07-25
 _HORIZON_BEFORE = re.compile(r"(?:^|[,，;；。:：\s(（]|力争|争取|计划|预计|确保|目标)(?:到|至)$")
@@ -124,8 +126,9 @@ def time_markers(sentence: str, doc_date: date | None, reviewed: int | None = No
         if m.group("plan"):
             key = m.group("plan1") or m.group("plan2")
             out.append(TimeMarker(s, e, PLAN_ENDS[key], "FY", future=True))
-        elif m.group("year") and _COMPARED.search(sentence, max(0, s - 14), s):
-            continue   # 快于2016年全年2.3个百分点: a comparison base, not the figures' year
+        elif m.group("year") and (_COMPARED.search(sentence, max(0, s - 14), s) or (
+                _WITH_BEFORE.search(sentence, max(0, s - 2), s) and _COMPARED_AFTER.match(sentence, e))):
+            continue   # 快于2016年全年2.3个百分点, 与2023年相比: a comparison base, not the figures' year
         elif m.group("year"):
             # 2023年2月14日 is an event's date: it dates its sentence, not what follows
             event = _DAY_AFTER.match(sentence, e) is not None or _ISO_DAY_AFTER.match(sentence, e) is not None
