@@ -187,6 +187,7 @@ STRINGS: dict[str, tuple] = {
     "period:FY": ("全年", "full year"),
     "period:YTD": ("1–{m}月", "Jan–{mon}"),
     "period:YTD-01": ("1月", "January"),
+    "period:M": ("{m}月（当月）", "{mon} only"),
     "period:Q1": ("一季度", "Q1"), "period:Q2": ("二季度", "Q2"),
     "period:Q3": ("三季度", "Q3"), "period:Q4": ("四季度", "Q4"),
     "period:H1": ("上半年", "first half"), "period:H2": ("下半年", "second half"),
@@ -275,7 +276,7 @@ def unit_label(unit, lang: str = "zh", n=None, *, column: bool = False) -> str:
 
 
 def period_label(period, lang: str = "zh") -> str:
-    """FY -> 全年 / full year; YTD-05 -> 1–5月 / Jan–May."""
+    """FY -> 全年 / full year; YTD-05 -> 1–5月 / Jan–May; M-08 -> 8月（当月） / Aug only."""
     if is_missing(period):
         return ""
     period = str(period)
@@ -284,6 +285,9 @@ def period_label(period, lang: str = "zh") -> str:
     if period.startswith("YTD-") and period[4:].isdigit() and 1 <= int(period[4:]) <= 12:
         m = int(period[4:])
         return t("period:YTD", lang, m=m, mon=MONTHS_EN[m - 1])
+    if period.startswith("M-") and period[2:].isdigit() and 1 <= int(period[2:]) <= 12:
+        m = int(period[2:])   # M-08: August alone, not January to August
+        return t("period:M", lang, m=m, mon=MONTHS_EN[m - 1])
     return t("period:?", lang)
 
 

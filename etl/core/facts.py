@@ -101,6 +101,8 @@ POINTS_LIST = re.compile(r"(?:[、和及与][\d.]+个?)*[、和及与][\d.]+个�
 POLICY_ISSUED = re.compile(r"(?:出台|印发|制定|推出|发布)[^，,。；;\d]{0,8}$")
 COUNTED_ITEMS_BEFORE = re.compile(r"[\d一二两三四五六七八九十]+项(?:指标)?(?:增速)?(?:均|都)?$")
 INDICATOR_COUNT = re.compile(r"项(?:指标)?(?:增速)?(?:均|都)?(?:居|位居|位列|进入|排名|保持)")
+TIMES_ITEM_BEFORE = re.compile(r"(?:增长|提高|增加|翻)了?[\d.]+倍、$")
+ON_TOP_OF = re.compile(r"[^，,。；;]{0,4}的(?:良好)?基础上")
 SUSTAINED_LEVEL = re.compile(r"连续[\d一二两三四五六七八九十]+年(?:保持|稳定|稳居|位居)?(?:在)?$")
 ARTICLE_NAME_AFTER = re.compile(r"[、等和及”\"]|措施|政策|举措|意见|细则")
 DURATION = re.compile(r"月|季度|年(?!度)|星期|小时|工作日")
@@ -414,7 +416,9 @@ def _number_fact(ctx: SentenceContext, cb: Codebook, tok: NumberToken, previous:
         end = unit.end
     elif s[pos:pos + 1] == "成" and tok.value <= 10 and tok.value_high is None:
         raw_unit, canon, factor, end = "成", "%", 10.0, pos + 1
-    elif s[pos:pos + 1] == "倍" and re.search(r"(?:增长|提高|增加|翻)了?$", s[clause_start:tok.start]):
+    elif s[pos:pos + 1] == "倍" and (re.search(r"(?:增长|提高|增加|翻)了?$", s[clause_start:tok.start]) or (
+            tok.start == clause_start and TIMES_ITEM_BEFORE.search(_list_item_head(s, clause_start)))):
+        # (分别增长1.6倍、2.2倍: an item after 、 shares the head's growth word)
         raw_unit, canon, factor, end = "倍", "%", 100.0, pos + 1   # 增长1.3倍 = growth of 130%
     elif s[pos:pos + 2] == "大关" or s[pos:pos + 2] == "台阶":
         raw_unit, canon, end = "", "?", pos
@@ -438,6 +442,8 @@ def _number_fact(ctx: SentenceContext, cb: Codebook, tok: NumberToken, previous:
         return None  # 稳经济20条、助企12条等措施, 出台煤炭17条: packages named by their article counts
     if INDICATOR_COUNT.match(s, end - len(raw_unit)) and dimension(canon) == "count":
         return None  # 有5项居全省前3位: how many indicators rank, not a figure
+    if ON_TOP_OF.match(after):
+        return None  # 在上年增产1亿吨的基础上: the base the figure after it builds on
     if SUSTAINED_LEVEL.search(s[clause_start:tok.start]):
         return None  # 连续3年保持在2000万吨以上: a floor kept over years, no year's level
     if PAGE_COUNTER.search(s, max(0, tok.start - 6), tok.start):

@@ -39,6 +39,7 @@ _TITLE_YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
 _DELIVERED = re.compile(r"((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月")
 # The report's own dateline: ——Y年M月D日在某县人大会议上 (the delivery line)
 _DELIVERY_LINE = re.compile(r"((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月\s*\d{1,2}\s*日\s*在[^\n]{0,40}?(?:会议|大会)")
+_LOOKED_BACK_YEAR = re.compile(r"(?:回望|回顾|盘点|回眸|总结|细数)\s*((?:19|20)\d{2})\s*年")
 _STATED_REVIEW_YEAR = re.compile(r"((?:19|20)\d{2})年[,，]?\s*(?:全省|全市|全县|全区|我省|我市|我县|我区)?(?:实现)?(?:地区)?生产总值")
 # A news lead: 本报讯, 记者…报道, 某地某月某日电
 _NEWS_LEAD = re.compile(r"本报讯|记者|日电|消息|讯[）)]?\s|据[^，,。]{0,10}(?:报道|消息)")
@@ -120,6 +121,9 @@ def reference_year_of(doc_type: str, text: str, title: str | None, doc_date: dat
         # The report's own date beats a repost date: its dateline, the date in its title,
         # else the year its title names (reports are given in the first months of a year).
         delivered = doc_date
+        looked_back = _LOOKED_BACK_YEAR.search(head)
+        if looked_back:   # 政府工作报告：回望2023年… names the year reviewed
+            return int(looked_back.group(1)), "title_names_reviewed_year"
         titled = [int(y) for y in _TITLE_YEAR.findall(head)]
         m = _DELIVERY_LINE.search(text[:600]) or _DELIVERED.search(head)
         if m and 1 <= int(m.group(2)) <= 12:

@@ -19,7 +19,7 @@ _CN_MONTH = "[一二两三四五六七八九十]{1,2}|1[0-2]|0?[1-9]"
 # Every branch below starts with one of these characters. The lookahead lets the regex engine
 # reject most positions with one test instead of trying each branch there (about 9x faster on
 # a whole document); a new branch must add its first characters here.
-_FIRST_CHARS = "到至“”\"'‘’十12去上今本年当全明下一过回截目现如正前第未自从由半两三四五"
+_FIRST_CHARS = "到至“”\"'‘’十123456789去上今本年当全明下一过回截目现如正前第未自从由半两三四五六七八九"
 MARKER_RE = re.compile(
     rf"(?=[{_FIRST_CHARS}])(?:"
     rf"(?P<plan>(?:到|至){_Q}(?P<plan1>十[二三四五]五){_Q}(?:末|期末|时期末)|{_Q}(?P<plan2>十[二三四五]五){_Q}(?:末|期末))"
@@ -44,7 +44,11 @@ MARKER_RE = re.compile(
     rf"|(?<![比较于与同])(?P<ytd>(?:前|1-|1～|1~|1至|一至|(?:1|一)月(?:至|到|-|～|~))(?P<months>{_CN_MONTH})(?:个)?月(?:份)?"
     r"|(?P<half>上半年|“?半年报”?)|(?P<q3>前三季度|1-3季度)|(?P<q1>一季度|第一季度|1季度)"
     rf"|截至(?P<upto>{_CN_MONTH})月(?:底|末)"
-    rf"|(?P<asof>(?:19|20)\d{{2}}年(?P<asofm>{_CN_MONTH})月(?:底|末|份))))"
+    rf"|(?P<asof>(?:19|20)\d{{2}}年(?P<asofm>{_CN_MONTH})月(?:底|末|份)))"
+    # 8月份，全省规上工业增加值增长9.2%: one month alone (not 1-8月, not a date, not 3月以来, not
+    # a line that is only a month)
+    rf"|(?<![\d年\-~～至到前月个比较于与同])(?P<single>(?P<sm>{_CN_MONTH})月(?:份)?(?:当月|单月)?)"
+    r"(?![\d一二三四五六七八九十日号底末初中上下旬以起开至到\-~～份]|[)）]?[ \t]*(?:\n|$)))"
 )
 
 
@@ -153,6 +157,11 @@ def time_markers(sentence: str, doc_date: date | None, reviewed: int | None = No
             out.append(TimeMarker(s, e, reviewed or review_year(doc_date), "FY"))
         elif m.group("now") and doc_year:
             out.append(TimeMarker(s, e, doc_year, "FY"))
+        elif m.group("single"):
+            month = _month(m.group("sm"))
+            if month and not _ROUND_NAME_AFTER.match(sentence, e):
+                passing = _COMPARED.search(sentence, max(0, s - 12), s) is not None
+                out.append(TimeMarker(s, e, None, f"M-{month:02d}", carry=not passing))
         elif m.group("ytd"):
             month = None
             if m.group("months"):

@@ -15,7 +15,7 @@ STATUSES = ("accepted", "rejected")
 KINDS = ("value", "growth", "share", "target", "rank")
 QUALIFIERS = ("exact", "approx", "more_than", "at_least", "less_than", "estimate", "range",
               "derived")
-_PERIOD = re.compile(r"^(FY|CUM|H[12]|Q[1-4]|YTD-(0[1-9]|1[0-2]))$")
+_PERIOD = re.compile(r"^(FY|CUM|H[12]|Q[1-4]|YTD-(0[1-9]|1[0-2])|M-(0[1-9]|1[0-2]))$")
 
 # Field -> SQL type in the decision store and the warehouse. region_id / indicator_id carry
 # their names along (region_name / indicator_name) when applied.
@@ -91,7 +91,7 @@ def parse(field: str, text, vocab: Vocabulary | None = None):
     if field == "period":
         if not _PERIOD.match(str(raw)):
             raise InvalidValue(f"period: {raw!r} is not a period (FY, H1, H2, Q1-Q4, CUM or "
-                               f"YTD-01 ... YTD-12)", "period", raw)
+                               f"YTD-01 ... YTD-12, M-01 ... M-12)", "period", raw)
         return str(raw)
     if field == "kind":
         if raw not in KINDS:

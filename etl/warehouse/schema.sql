@@ -60,7 +60,7 @@ CREATE TABLE facts (
     region_id      VARCHAR,             -- NULL when the region is not in the gazetteer
     region_name    VARCHAR NOT NULL,    -- always the Chinese name
     year           INTEGER,
-    period         VARCHAR NOT NULL,    -- FY or YTD-MM
+    period         VARCHAR NOT NULL,    -- FY, YTD-MM (January to month MM) or M-MM (month MM alone)
     indicator_id   VARCHAR,             -- NULL when nothing in the codebook fits
     indicator_name VARCHAR,             -- codebook name, else the Chinese label from the text
     kind           VARCHAR NOT NULL,    -- value, growth, share, target, rank

@@ -149,6 +149,7 @@ def test_periods_dates_and_units_in_both_languages():
     assert period_label("FY") == "全年" and period_label("FY", "en") == "full year"
     assert period_label("YTD-05") == "1–5月" and period_label("YTD-05", "en") == "Jan–May"
     assert period_label("YTD-09", "en") == "Jan–Sep"
+    assert period_label("M-08") == "8月（当月）" and period_label("M-08", "en") == "Aug only"
     assert fmt_date("2022-06-25", "en") == "25 Jun 2022" and fmt_date("2022-06-25") == "2022年6月25日"
     assert fmt_date("2024-01-01", "en", "year") == "2024"              # no invented day
     assert fmt_date(None, "en") == "undated"

@@ -81,6 +81,7 @@ def test_two_threads_on_the_same_field_keep_both_in_history(tmp_path):
     ("year", "20x", "year: '20x' is not a year"),
     ("value", "abc", "value: 'abc' is not a number"),
     ("period", "Q5", "period: 'Q5' is not a period"),
+    ("period", "M-13", "period: 'M-13' is not a period"),
     ("kind", "level", "kind: 'level' is not one of"),
     ("status", "maybe", "status: 'maybe' is not one of"),
     ("region_id", "nowhere", "region: 'nowhere' is not a region"),
