@@ -39,7 +39,10 @@ _ESTIMATE_HEADS = re.compile(r"\W*(?:(?:19|20)\d\d年|全年|今年)?[,，]?\s*�
 _LIST_ITEM_END = re.compile(r"[；;]\s*$")
 # 【2024年目标】, ■主要预期目标: a line that is only a heading of goals
 SHORT_TARGET_HEADING = re.compile(r"^\W*(?:(?:19|20)\d\d年)?[^\d,，。;；]{0,8}?目标(?:任务)?\W*$")
-_MEASURED_AGAINST = re.compile(r"(?:高于|低于|好于|超过|超出|快于|慢于|完成|实现|达到)[^，,。；;]{0,10}$")
+# 高于年初确定的…预期目标 (a result measured against the goal), 紧紧围绕省委提出的…目标 (work done
+# toward a goal): no list of goals follows
+_MEASURED_AGAINST = re.compile(r"(?:高于|低于|好于|超过|超出|快于|慢于|完成|实现|达到|围绕|紧扣|锚定|对标|瞄准|紧盯|聚焦)"
+                               r"[^，,。；;]{0,10}$")
 _REVIEW_THEN_PLAN = re.compile(r"总结|回顾|执行情况|完成情况")
 PLAN_NOW = re.compile(r"今年|明年|新的一年")
 FIVE_YEAR_PLAN = re.compile(r"(?:第)?(十[二三四五]|十[二三四五]个)五(?:年)?(?:规划|时期)?")

@@ -127,8 +127,8 @@ def fits(info: IndicatorInfo, unit: str, kind: str) -> bool:
     want, have = dimension(info.unit), dimension(unit)
     if want == "percent":
         return have == "percent"
-    if want == "count" or have == "count":
-        return want == have
+    if info.unit == "次" and unit in ("个", "项", "家"):
+        return False   # 活动…项目54个: what an event counted, not how often it was held
     return want == have
 
 

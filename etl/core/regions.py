@@ -290,8 +290,13 @@ class SubjectTracker:
                 return False
             self.current = region
             return True
-        self.current = mention.region
-        self.history.append(mention.region)
+        region = mention.region
+        if self.current is not None and self.current.kind in ZONE_KINDS and region.kind not in ZONE_KINDS \
+                and ZONE_PART.match(text, mention.end):
+            # 太原片区 in a zone's text: the zone's part named after the city, not the city
+            region = self.gaz.part_of(self.current, region)
+        self.current = region
+        self.history.append(region)
         return True
 
     def _descends(self, mention: RegionMention, previous: RegionMention) -> bool:
