@@ -87,6 +87,9 @@ PAGE_COUNTER = re.compile(r"(?:浏览|阅读|点击|访问|瀏覽|閱讀|點擊)
 # An award or subsidy per firm, per head or one-off: a policy's terms (给予一次性奖励, 每户补助)
 PER_UNIT_AWARD = re.compile(r"(?:给予|最高|一次性|每[家户个人亩项台座])[^，,。；;]{0,16}?"
                             r"(?:奖励|奖补|补助|补贴|资助|扶持)(?:最高|不超过|不低于)?$")
+# 按每千瓦时0.2元给予补贴, 每立方米不超过200元: a rate per unit of something, not a sum
+PER_UNIT_PRICE = re.compile(r"每(?:千瓦时|度|立方米|平方米|吨|亩|公斤|斤|头|只|标箱|人次?|户|家)"
+                            r"(?:不超过|不低于|最高|最低|给予|补贴|补助|奖励|按)?$")
 ENTITY_STOCK_BEFORE = re.compile(r"(?:企业|主体|经营户|个体户)(?:数量|数|总数)?(?:达到|达|增至|增加到|总数为|为)?$")
 FLOW_BEFORE = re.compile(r"新增|新登记|新培育|新认定|新注册|新设立|新入库|入统|净增|引进|培育|签约|落地|招引|开工|投产|"
                          r"新建|奖励|补助|支持|扶持|帮助|服务|走访|对接")
@@ -448,10 +451,9 @@ def _number_fact(ctx: SentenceContext, cb: Codebook, tok: NumberToken, previous:
         return None  # 连续3年保持在2000万吨以上: a floor kept over years, no year's level
     if PAGE_COUNTER.search(s, max(0, tok.start - 6), tok.start):
         return None  # 浏览:1862次, 阅读 2316: a page's view counter
-    if canon in MONEY_UNITS and PER_UNIT_AWARD.search(s[clause_start:tok.start]):
+    if canon in MONEY_UNITS and (PER_UNIT_AWARD.search(s[clause_start:tok.start])
+                                 or PER_UNIT_PRICE.search(s, max(clause_start, tok.start - 12), tok.start)):
         return None  # 对新入规企业给予一次性奖励20万元: a policy's award per firm, not a figure
-    if re.search(r"汇率(?:计算|折算)", s[clause_start:tok.start]):
-        return None  # 按平均汇率计算为4295美元: the same figure restated in another currency
     if raw_unit == "个" and re.match(r"\d", after):
         return None  # 3个20条: a name built of numerals
     if canon in ("人", "人次") and (MEETING_WORDS.match(after) or HEADCOUNT_NOUNS.match(after)):

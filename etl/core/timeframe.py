@@ -147,6 +147,8 @@ def time_markers(sentence: str, doc_date: date | None, reviewed: int | None = No
                                   written_year=horizon))
         elif m.group("last") and doc_year:
             out.append(TimeMarker(s, e, doc_year - 1, "FY"))
+        elif m.group("this") == "全年目标":
+            continue   # 完成全年目标的56.9%: the goal's year names no period of the figure
         elif m.group("this") and doc_year:
             # 截至目前，全县今年新签约…: 今年 restates the year of a so-far period, not the full year
             so_far = out and out[-1].period and out[-1].period.startswith("YTD") \
