@@ -35,13 +35,15 @@ _WORTH_EXTRACTING = re.compile(
 
 def extract_text(text: str, ref: Reference, doc_date: date | None = None,
                  title: str | None = None, date_rule: str = "given",
-                 date_precision: str = "day") -> Extraction:
-    """Records of `text`; offsets and quotes refer to `text` itself."""
+                 date_precision: str = "day", outlet: str | None = None) -> Extraction:
+    """Records of `text`; offsets and quotes refer to `text` itself. `outlet`: who published
+    it (a publisher or the site's name), the subject of a text that only says 我县/全区."""
     norm = normalize(text)
     gaz, cb = gazetteer_for(ref), codebook_for(ref)
     norm_title = normalize(title).text if title else None
     mentions = gaz.find(norm.text)
-    frame = decide_frame(norm.text, norm_title, doc_date, date_rule, gaz, mentions, date_precision)
+    frame = decide_frame(norm.text, norm_title, doc_date, date_rule, gaz, mentions, date_precision,
+                         normalize(outlet).text if outlet else None)
     result = Extraction(frame=frame)
     seen_facts, seen_projects, seen_policies = set(), set(), set()
 
@@ -142,7 +144,7 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int, str]:
 def extract_document(doc: Document, ref: Reference) -> Extraction:
     """Facts, projects and policies of one document; offsets and quotes refer to `doc.raw`."""
     found = extract_text(doc.text, ref, doc.published, doc.title, doc.date_rule,
-                         doc.date_precision)
+                         doc.date_precision, doc.publisher)
     text_map = doc.text_map or [(0, 0)]
     for rec in [*found.facts, *found.projects, *found.policies]:
         rec.doc = doc.doc

@@ -155,7 +155,8 @@ def walk(text: str, gaz: Gazetteer, frame: DocumentFrame, title: str | None = No
     review_year = frame.reference_year or doc_year
     mentions = _Located(found_mentions if found_mentions is not None else gaz.find(text))
     markers = _Located(time_markers(
-        text, doc_date, frame.reference_year if frame.doc_type.startswith("work_report") else None))
+        text, doc_date, frame.reference_year if frame.doc_type.startswith("work_report") else None,
+        frame.reference_year if frame.reference_year_rule == "title_names_earlier_year" else None))
 
     def worth_a_look(start: int, end: int) -> bool:
         return (wanted is None or mentions.any_within(start, end)
@@ -191,6 +192,7 @@ def walk(text: str, gaz: Gazetteer, frame: DocumentFrame, title: str | None = No
     doc_carry, doc_period = None, title_period
     estimated = False
     plan_from = -1   # where the plan part starts (a plan document: everywhere)
+    dated_before = False   # a sentence before named a year or a period
     for par in paragraphs(text):
         estimated_list = False   # an estimate heading a list runs to the list's full stop
         tracker.new_paragraph()
@@ -250,8 +252,15 @@ def walk(text: str, gaz: Gazetteer, frame: DocumentFrame, title: str | None = No
                                           "carried" if carried else ("plan_year" if planning else frame.reference_year_rule))
             if found:
                 par_carry = found
-                if not ctx.horizon_carried:
-                    doc_carry = found   # a goal's year (到2027年，…) runs on in its paragraph only
+                in_sentence = markers.within(sent.start, sent.end)
+                last = next((m for m in reversed(in_sentence) if m.year == found and m.carry), None)
+                relative = last is not None and last.relative
+                opens_text = not dated_before and last is in_sentence[0] if in_sentence else False
+                if not ctx.horizon_carried and not (relative and not opens_text):
+                    # a goal's year (到2027年，…) and 去年 said in passing run on in their
+                    # paragraph only (a 去年 that opens the text dates what follows)
+                    doc_carry = found
+            dated_before = dated_before or found is not None or period is not None
             if period is not None:
                 par_period = doc_period = period   # 1-5月，A…；B…: the period holds on
             yield ctx

@@ -105,6 +105,10 @@ POLICY_ISSUED = re.compile(r"(?:出台|印发|制定|推出|发布)[^，,。；;
 COUNTED_ITEMS_BEFORE = re.compile(r"[\d一二两三四五六七八九十]+项(?:指标)?(?:增速)?(?:均|都)?$")
 INDICATOR_COUNT = re.compile(r"项(?:指标)?(?:增速)?(?:均|都)?(?:居|位居|位列|进入|排名|保持)")
 TIMES_ITEM_BEFORE = re.compile(r"(?:增长|提高|增加|翻)了?[\d.]+倍、$")
+# 该项目总投资…, 某某产业园项目总投资…, 达产后预计年产值…: the size of one named project
+ONE_PROJECT_SIZE = re.compile(r"(?:该项目|(?<!签约|开工|投产|竣工|重点|新建|续建|储备|谋划|入库|在建)(?<![个批])项目)"
+                              r"[^，,。；;\d]{0,3}(?:计划|规划)?总投资[^，,。；;\d]{0,3}$"
+                              r"|(?:达产|建成|投产)后[^，,。；;\d]{0,6}$")
 ON_TOP_OF = re.compile(r"[^，,。；;]{0,4}的(?:良好)?基础上")
 SUSTAINED_LEVEL = re.compile(r"连续[\d一二两三四五六七八九十]+年(?:保持|稳定|稳居|位居)?(?:在)?$")
 ARTICLE_NAME_AFTER = re.compile(r"[、等和及”\"]|措施|政策|举措|意见|细则")
@@ -520,6 +524,9 @@ def _number_fact(ctx: SentenceContext, cb: Codebook, tok: NumberToken, previous:
         year, start_rule = _start_point_year(ctx, s, tok.start, year)
     kind, kind_rule, qualifier, year = promote_to_target(
         ctx, s, clause_start, clause_end, tok.start, kind, kind_rule, qualifier, year, period)
+    if kind_rule == "project_descriptor" and period != "FY" and ONE_PROJECT_SIZE.search(
+            _list_item_head(s, clause_start) + s[max(0, clause_start - 30):tok.start]):
+        period = "FY"   # 该项目总投资12亿元: one project's size is counted over no months
     v = round_value(value * factor * shared_factor)
     vh = round_value(tok.value_high * factor) if tok.value_high is not None else None
     region = ctx.region_at(tok.start)

@@ -167,8 +167,8 @@ PROVINCE_SCOPE = re.compile(r"(?<![赢于过超居列在领先比较跑])(?:全�
 CITY_SCOPE = re.compile(r"(?<![赢于过超居列在领先比较跑])(?:全市|我市|本市)(?!第|前|首|平均)|各县")
 
 
-def subject_of(mentions: list[RegionMention], gaz: Gazetteer, text: str, title: str | None
-               ) -> tuple[RegionInfo | None, str]:
+def subject_of(mentions: list[RegionMention], gaz: Gazetteer, text: str, title: str | None,
+               outlet: str | None = None) -> tuple[RegionInfo | None, str]:
     """The region the title is about (its first place, or the deepest of a chain such as
     (山西省)晋城市 or 长治:沁县; the province for 全省/各市), else the lead's, else the region
     most named in the body (their common ancestor when siblings tie)."""
@@ -205,7 +205,31 @@ def subject_of(mentions: list[RegionMention], gaz: Gazetteer, text: str, title: 
             return province, "lead_province_word"
         return _first_of_chain([m for m in found if m.region is not None], gaz, text), "lead"
     top = _most_named(mentions, gaz, text)
-    return (top, "body_most_named") if top is not None else (None, "none")
+    if top is not None:
+        return top, "body_most_named"
+    own = _own_outlet(mentions, gaz, text, outlet)
+    return (own, "outlet_of_own_news") if own is not None else (None, "none")
+
+
+# 我县/全县…: a text that names its place only as "ours" is about the place that published it
+_SELF_REFERENCE = re.compile(r"(?:我|全|本)(县|区|市|旗)")
+_SELF_KINDS = {"县": ("county", "county_city"), "区": ("district", "development_zone", "economic_zone"),
+               "市": ("prefecture_city", "county_city"), "旗": ("county",)}
+
+
+def _own_outlet(mentions, gaz: Gazetteer, text: str, outlet: str | None) -> RegionInfo | None:
+    """The place of the outlet that published a text about 我县/全区 (来源：某县融媒体中心, or the
+    site it was published on), when the text itself names no place."""
+    said = _SELF_REFERENCE.search(text[:2000])
+    if said is None:
+        return None
+    kinds = _SELF_KINDS[said.group(1)]
+    candidates = [m.region for m in mentions if m.region is not None and m.start < _HEAD_CHARS
+                  and MEDIA_AFTER.match(text, m.end)]
+    if outlet:
+        candidates += [m.region for m in gaz.find(outlet) if m.region is not None]
+    return next((r for r in reversed(candidates) if r.kind in kinds), None) if len(
+        {r.name for r in candidates if r.kind in kinds}) == 1 else None
 
 
 def _city_holding(mentions, gaz: Gazetteer) -> RegionInfo | None:
@@ -292,11 +316,11 @@ def _common_ancestor(regions: list[RegionInfo], gaz: Gazetteer) -> RegionInfo | 
 
 def decide_frame(text: str, title: str | None, doc_date: date | None, date_rule: str,
                  gaz: Gazetteer, mentions: list[RegionMention],
-                 date_precision: str = "day") -> DocumentFrame:
+                 date_precision: str = "day", outlet: str | None = None) -> DocumentFrame:
     doc_type, type_rule = doc_type_of(text, title)
     year, year_rule = reference_year_of(doc_type, text, title, doc_date)
     mode, mode_rule = mode_of(doc_type, title, text)
-    subject, subject_rule = subject_of(mentions, gaz, text, title)
+    subject, subject_rule = subject_of(mentions, gaz, text, title, outlet)
     confidence = 1.0
     if date_rule in ("content", "body_latest_year", "body_completed_year", "none") or doc_date is None:
         confidence -= 0.3

@@ -38,6 +38,8 @@ FIRM_NAME_AFTER = re.compile(r"[\u4e00-\u9fff]{1,16}?(?:有限责任公司|有�
 PROJECT_LIST_AFTER = re.compile(r"[^、,，。;；:：]{2,30}?(?:项目|工程)、"
                                 r"|(?:(?!重点|集中|一批|年)[^、,，。;；:：\d批的]){3,30}?项目"
                                 r"(?:(?:正式|顺利|建成|全面)?(?:开工|签约|投产|竣工|落地|落户)|(?:计划)?总投资|等)")
+# 山西关河羊业屠宰加工项目，…: the province heading a project's or a firm's name
+PROVINCE_HEADED_NAME = re.compile(r"省?[\u4e00-\u9fff]{2,24}?(?:项目|工程|公司|集团|基地|园区)(?=[，,、。；;（(])")
 CITY_KINDS = {"prefecture_city", "county_city"}
 DISTRICT_KINDS = {"district", "development_zone", "economic_zone", "county"}
 ZONE_KINDS = {"development_zone", "economic_zone"}
@@ -252,7 +254,8 @@ class SubjectTracker:
             return False  # 来源：太原日报, 晋城发布: a newspaper or an outlet, not the subject
         if mention.region is not None and FIRM_NAME_AFTER.match(text, mention.end):
             return False  # 山西某某科技有限公司: the place starts a firm's name
-        if mention.region is not None and PROJECT_LIST_AFTER.match(text, mention.end):
+        if mention.region is not None and (PROJECT_LIST_AFTER.match(text, mention.end) or (
+                mention.region.kind == "province" and PROVINCE_HEADED_NAME.match(text, mention.end))):
             return False  # 某开发区年产20万吨…项目、某区…项目等16个项目签约: it heads a project's name
         head = text[clause_start:mention.start]
         between = text[previous.end:mention.start] if previous is not None else None

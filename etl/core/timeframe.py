@@ -45,11 +45,11 @@ MARKER_RE = re.compile(
     # 比一季度加快, 较上半年回落: a comparison base is not the period of the figures
     rf"|(?<![比较于与同])(?P<ytd>(?:前|1-|1～|1~|1至|一至|(?:1|一)月(?:至|到|-|～|~))(?P<months>{_CN_MONTH})(?:个)?月(?:份)?"
     r"|(?P<half>上半年|“?半年报”?)|(?P<q3>前三季度|1-3季度)|(?P<q1>一季度|第一季度|1季度)"
-    rf"|截至(?P<upto>{_CN_MONTH})月(?:底|末)"
+    rf"|截至(?P<upto>{_CN_MONTH})月(?:底|末|\d{{1,2}}日)"
     rf"|(?P<asof>(?:19|20)\d{{2}}年(?P<asofm>{_CN_MONTH})月(?:底|末|份)))"
     # 8月份，全省规上工业增加值增长9.2%: one month alone (not 1-8月, not a date, not 3月以来, not
     # a line that is only a month)
-    rf"|(?<![\d年\-~～至到前月个比较于与同])(?P<single>(?P<sm>{_CN_MONTH})月(?:份)?(?:当月|单月)?)"
+    rf"|(?<!\d年)(?<![\d\-~～至到前月个比较于与同])(?P<single>(?P<sm>{_CN_MONTH})月(?:份)?(?:当月|单月)?)"
     r"(?![\d一二三四五六七八九十日号底末初中上下旬以起开至到\-~～份]|[)）]?[ \t]*(?:\n|$)))"
 )
 
@@ -77,6 +77,7 @@ class TimeMarker:
     carry: bool = True              # False: holds for its sentence only (an event date, a start)
     restore_at: int | None = None   # a from-to start: the time before it resumes at this offset
     written_year: bool = False      # a horizon written as a year (到2025年): carries like a year
+    relative: bool = False          # 去年/上年: carries through its paragraph only
 
 
 def _month(text: str) -> int | None:
@@ -94,10 +95,12 @@ def review_year(doc_date: date | None) -> int | None:
     return doc_date.year - 1 if doc_date.month <= 3 else doc_date.year
 
 
-def time_markers(sentence: str, doc_date: date | None, reviewed: int | None = None
-                 ) -> list[TimeMarker]:
+def time_markers(sentence: str, doc_date: date | None, reviewed: int | None = None,
+                 finished_year: int | None = None) -> list[TimeMarker]:
     """`reviewed`: the year a 一年来/过去一年 review is about when the document frame knows it
-    (a work report reviews the year before it was given, whenever it was reposted)."""
+    (a work report reviews the year before it was given, whenever it was reposted).
+    `finished_year`: the year a review of a finished year is about (某县2023年回眸, published in
+    January 2024): its 年内 and 本年 are that year."""
     doc_year = doc_date.year if doc_date else None
     out = []
     for m in MARKER_RE.finditer(sentence):
@@ -131,7 +134,12 @@ def time_markers(sentence: str, doc_date: date | None, reviewed: int | None = No
             continue
         if m.group("plan"):
             key = m.group("plan1") or m.group("plan2")
-            out.append(TimeMarker(s, e, PLAN_ENDS[key], "FY", future=True))
+            # “十四五”末 looked back on from 2026 is a year gone by, not a horizon
+            ahead = doc_year is None or PLAN_ENDS[key] >= doc_year
+            if not ahead and _COMPARED.search(sentence, max(0, s - 14), s):
+                continue   # 较“十三五”末实现翻番: the base of a comparison
+            # (a plan's end looked back on dates its own sentence only, as a horizon does)
+            out.append(TimeMarker(s, e, PLAN_ENDS[key], "FY", future=ahead, carry=ahead))
         elif m.group("year") and (_COMPARED.search(sentence, max(0, s - 14), s) or (
                 _WITH_BEFORE.search(sentence, max(0, s - 2), s) and _COMPARED_AFTER.match(sentence, e))):
             continue   # 快于2016年全年2.3个百分点, 与2023年相比: a comparison base, not the figures' year
@@ -146,15 +154,16 @@ def time_markers(sentence: str, doc_date: date | None, reviewed: int | None = No
             out.append(TimeMarker(s, e, year, "FY", carry=not event, future=horizon,
                                   written_year=horizon))
         elif m.group("last") and doc_year:
-            out.append(TimeMarker(s, e, doc_year - 1, "FY"))
+            out.append(TimeMarker(s, e, doc_year - 1, "FY", relative=True))
         elif m.group("this") == "全年目标":
             continue   # 完成全年目标的56.9%: the goal's year names no period of the figure
         elif m.group("this") and doc_year:
             # 截至目前，全县今年新签约…: 今年 restates the year of a so-far period, not the full year
             so_far = out and out[-1].period and out[-1].period.startswith("YTD") \
-                and out[-1].year == doc_year and s - out[-1].end <= 12 \
+                and out[-1].year in (None, doc_year) and s - out[-1].end <= 12 \
                 and not re.search(r"[。；;！？\n]", sentence[out[-1].end:s])
-            out.append(TimeMarker(s, e, doc_year, out[-1].period if so_far else "FY"))
+            year = finished_year if finished_year and m.group("this") != "今年" else doc_year
+            out.append(TimeMarker(s, e, year, out[-1].period if so_far else "FY"))
         elif m.group("round"):
             out.append(TimeMarker(s, e, None, "FY"))
         elif m.group("next") and doc_year:
@@ -167,7 +176,9 @@ def time_markers(sentence: str, doc_date: date | None, reviewed: int | None = No
             month = _month(m.group("sm"))
             if month and not _ROUND_NAME_AFTER.match(sentence, e):
                 passing = _COMPARED.search(sentence, max(0, s - 12), s) is not None
-                out.append(TimeMarker(s, e, None, f"M-{month:02d}", carry=not passing))
+                # January alone is January to date
+                period = "YTD-01" if month == 1 else f"M-{month:02d}"
+                out.append(TimeMarker(s, e, None, period, carry=not passing))
         elif m.group("ytd"):
             month = None
             if m.group("months"):

@@ -56,16 +56,27 @@ _SITE_SUFFIX = re.compile(r"\s*(?:_|\s-\s|\s–\s|\||｜)\s*[^_|｜]{1,30}$")
 
 def html_title(text: str) -> str | None:
     """The page's headline: its <title> without the site name pages append to it."""
+    return _title_and_site(text)[0]
+
+
+def html_site(text: str) -> str | None:
+    """The site's name pages append to their <title> (…_某县人民政府): who published the page."""
+    return _title_and_site(text)[1]
+
+
+def _title_and_site(text: str) -> tuple[str | None, str | None]:
     m = re.search(r"<title[^>]*>(.*?)</title", text[:65536], re.I | re.S)
-    if m:
-        title = " ".join(htmllib.unescape(re.sub(r"<[^>]*>", "", m.group(1))).split())
-        while True:
-            cut = _SITE_SUFFIX.search(title)
-            if cut is None or cut.start() < 4:
-                break
-            title = title[:cut.start()]
-        return title or None
-    return None
+    if not m:
+        return None, None
+    title = " ".join(htmllib.unescape(re.sub(r"<[^>]*>", "", m.group(1))).split())
+    site = None
+    while True:
+        cut = _SITE_SUFFIX.search(title)
+        if cut is None or cut.start() < 4:
+            break
+        site = site or title[cut.start():].lstrip("_-–|｜ ").strip() or None   # the last part
+        title = title[:cut.start()]
+    return title or None, site
 
 
 def _is_junk_block(attrs: list[tuple[str, str | None]]) -> bool:

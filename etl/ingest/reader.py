@@ -11,7 +11,7 @@ from .boilerplate import ZERO_WIDTH, clean_lines, is_boilerplate
 from .encoding import decode_bytes
 from .errors import IngestError
 from .frontmatter import meta_list, meta_str, split_front_matter
-from .html import html_title, html_to_text, looks_like_html
+from .html import html_site, html_title, html_to_text, looks_like_html
 from .sources import SourceRow, discover_sources
 from .textmap import Mapped
 
@@ -49,7 +49,8 @@ def read_document(path: str | Path, source: SourceRow | None = None) -> Document
     if source_meta and source_meta.startswith(("http://", "https://")):
         doc.url = doc.url or source_meta
         source_meta = None
-    doc.publisher = (source and source.publisher) or meta_str(meta, "publisher") or source_meta
+    doc.publisher = (source and source.publisher) or meta_str(meta, "publisher") or source_meta \
+        or (html_site(raw[fm.end:]) if is_html else None)
     doc.author = meta_str(meta, "author", "authors")
     doc.categories = meta_list(meta, "categories") or meta_list(meta, "category")
     doc.published, doc.date_rule, doc.date_precision = choose_date(
