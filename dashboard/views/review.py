@@ -17,7 +17,8 @@ from etl.review.fields import KINDS, QUALIFIERS
 
 QUEUE_LIMIT = 500
 STATUSES = ("unreviewed", "accepted", "corrected", "rejected", "orphaned")
-PERIODS = ["FY", "H1", "H2", "Q1", "Q2", "Q3", "Q4", "CUM"] + [f"YTD-{m:02d}" for m in range(1, 13)]
+PERIODS = ["FY", "H1", "H2", "Q1", "Q2", "Q3", "Q4", "CUM"] + [f"YTD-{m:02d}" for m in range(1, 13)] \
+    + [f"M-{m:02d}" for m in range(2, 13)]   # M-01 is YTD-01
 
 lang = review_ui.page_lang()
 review_ui.require_warehouse(lang)

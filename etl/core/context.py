@@ -193,6 +193,7 @@ def walk(text: str, gaz: Gazetteer, frame: DocumentFrame, title: str | None = No
     estimated = False
     plan_from = -1   # where the plan part starts (a plan document: everywhere)
     dated_before = False   # a sentence before named a year or a period
+    par_carry, par_period = None, None
     for par in paragraphs(text):
         estimated_list = False   # an estimate heading a list runs to the list's full stop
         tracker.new_paragraph()
@@ -214,7 +215,11 @@ def walk(text: str, gaz: Gazetteer, frame: DocumentFrame, title: str | None = No
         if target_frame and (REVIEW_MARKERS.search(par.text) or any(
                 m.period and m.period != "FY" for m in markers.within(par.start, par.end))):
             target_frame = False   # a review or a year-to-date period closes a target list
-        par_carry, par_period = None, doc_period
+        if par.text.lstrip().startswith("其中"):
+            # 其中，某园区签约项目23个: the paragraph breaks down the one before it and keeps its time
+            par_period = par_period if par_period is not None else doc_period
+        else:
+            par_carry, par_period = None, doc_period
         opening = markers.within(par.start, par.start + 8)
         if opening and opening[0].future and opening[0].year:
             # 今后五年，…: a paragraph opened by a horizon lists goals for that year
@@ -262,7 +267,12 @@ def walk(text: str, gaz: Gazetteer, frame: DocumentFrame, title: str | None = No
                     doc_carry = found
             dated_before = dated_before or found is not None or period is not None
             if period is not None:
-                par_period = doc_period = period   # 1-5月，A…；B…: the period holds on
+                # 1-5月，A…；B…: the period holds on (截至目前 only through its paragraph)
+                last = next((m for m in reversed(markers.within(sent.start, sent.end))
+                             if m.period is not None), None)
+                par_period = period
+                if last is None or not last.so_far:
+                    doc_period = period
             yield ctx
 
 

@@ -20,6 +20,7 @@ from .units import read_unit, round_value
 _SEP = re.compile(r"[ \t]*[|｜\t][ \t]*")
 _NUMBER_CELL = re.compile(r"[-−]?\d[\d,]*(?:\.\d+)?%?")
 _EMPTY_CELL = re.compile(r"[-—–/\s]*")
+_BRACKETED_TOTAL = re.compile(r"[\[［【]([-−]?\d[\d,]*(?:\.\d+)?)[\]］】]")
 _UNIT_IN_BRACKETS = re.compile(r"[(（]([^()（）]{1,6})[)）]")
 _NAME_COLUMN = re.compile(r"地区|县|市|区|指标|名称|项目|单位")
 _RANK = re.compile(r"位次|排名|排序|名次|位序")
@@ -76,8 +77,10 @@ def _is_row(line: str) -> bool:
 
 
 def _is_header(row: list[tuple[int, int, str]]) -> bool:
+    """Every cell a label: no figure, no empty mark (—) and no bracketed total ([20])."""
     texts = [t for _, _, t in row]
-    return all(t and not _NUMBER_CELL.fullmatch(t) for t in texts)
+    return all(t and not _NUMBER_CELL.fullmatch(t) and not _EMPTY_CELL.fullmatch(t)
+               and not _BRACKETED_TOTAL.fullmatch(t) for t in texts)
 
 
 _YEAR_COLUMN = re.compile(r"((?:19|20)\d\d)\s*年?(?:末|底)?")
@@ -147,12 +150,21 @@ class TableFigure:
     year: int | None = None
 
 
+_INDICATOR_COLUMN = re.compile(r"^(?:指标|指标名称|主要指标|项目)$")
+
+
+def _name_cell(row, columns: list[Column]) -> int:
+    """The cell that names the row: the first, or the one under 指标 (类别 | 指标 | 2020年 …)."""
+    return next((i for i, c in enumerate(columns) if i and _INDICATOR_COLUMN.match(c.label)), 0)
+
+
 def row_figures(row_text: str, columns: list[Column], place, cb: Codebook) -> list[TableFigure]:
     """The figures of one data row. `place`: the region the first cell names (None: the first
     cell names an indicator and the row is about the document's subject)."""
     row = cells(row_text)
     out: list[TableFigure] = []
-    first = row[0][2]
+    named_at = _name_cell(row, columns) if place is None else 0
+    first = row[named_at][2]
     row_unit_m = _UNIT_IN_BRACKETS.search(first)
     row_label = _UNIT_IN_BRACKETS.sub("", first).strip()
     row_unit = header_unit(row_unit_m.group(1)) if row_unit_m else None
@@ -161,7 +173,10 @@ def row_figures(row_text: str, columns: list[Column], place, cb: Codebook) -> li
         row_unit = header_unit(row[unit_col][2])   # 指标 | 单位 | 绝对值: the unit has its column
     row_indicator = next((m.info for m in cb.find(row_label)), None) if place is None else None
     level_indicator = None
-    for (a, b, text), col in zip(row[1:], columns[1:]):
+    for (a, b, text), col in list(zip(row, columns))[named_at + 1:]:
+        total = _BRACKETED_TOTAL.fullmatch(text)   # [20]: a total over the plan's years
+        if total:
+            text = total.group(1)
         if _EMPTY_CELL.fullmatch(text) or not _NUMBER_CELL.fullmatch(text):
             continue
         number = float(text.rstrip("%").replace(",", "").replace("−", "-"))
@@ -183,6 +198,8 @@ def row_figures(row_text: str, columns: list[Column], place, cb: Codebook) -> li
             level_indicator = indicator
         elif kind == "growth" and indicator is None:
             indicator = level_indicator   # 地区生产总值(亿元) | 增速(%): the growth of that level
+        if total:
+            a, b = a + 1, b - 1
         out.append(TableFigure(a, b, place, indicator, indicator.name if indicator else label,
                                kind, round_value(number * factor), unit, text, col.year))
     return out
@@ -195,15 +212,22 @@ def table_facts(ctx, cb: Codebook, columns: list[Column]) -> list[RawFact]:
     named = next((m for m in ctx.mentions if first_start <= m.start < first_end), None)
     place = ctx.region_at(named.end) if named is not None else None
     out = []
+    issued = ctx.doc_date.year if ctx.doc_date else None
     for fig in row_figures(s, columns, place, cb):
         region = fig.region or ctx.region_at(0)
         region_rule = "table_row" if fig.region is not None else ctx.region_rule_at(0)
         time_rule = "table_year_column" if fig.year else ctx.time_rule_at(fig.start)
         year = fig.year or ctx.year_at(fig.start)
         period = "FY" if fig.year else ctx.period_at(fig.start)
+        kind, kind_rule = fig.kind, "table_column"
+        # a plan's table: a column of a year still to come (2025年 in a 2021 plan) and its rates
+        # (年均增长) are goals; the base year's column is what was achieved
+        if kind in ("value", "growth", "share") and ctx.in_plan and issued and \
+                (year or 0) >= issued and not (fig.year is None and period != "FY"):
+            kind, kind_rule = "target", "table_plan_column"
         out.append(RawFact(
             fig.start, fig.end, 0, len(s), region, year, period,
-            fig.indicator, fig.label, fig.kind, fig.value, None, fig.unit, "exact", fig.raw, "",
-            rule_confidence(fig.indicator is not None, "table_column", region_rule, time_rule),
-            "table_column", region_rule, time_rule))
+            fig.indicator, fig.label, kind, fig.value, None, fig.unit, "exact", fig.raw, "",
+            rule_confidence(fig.indicator is not None, kind_rule, region_rule, time_rule),
+            kind_rule, region_rule, time_rule))
     return out

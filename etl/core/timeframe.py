@@ -23,6 +23,8 @@ _FIRST_CHARS = "到至“”\"'‘’十123456789去上今本年当全明下一�
 MARKER_RE = re.compile(
     rf"(?=[{_FIRST_CHARS}])(?:"
     rf"(?P<plan>(?:到|至){_Q}(?P<plan1>十[二三四五]五){_Q}(?:末|期末|时期末)|{_Q}(?P<plan2>十[二三四五]五){_Q}(?:末|期末))"
+    # “十三五”时期 / 期间 in a text written after it: the years of a plan gone by
+    rf"|(?P<span>{_Q}(?P<span1>十[二三四五]五){_Q}(?:时期|期间|以来))"
     # 自2012年以来, 2012年以来, 从2019年开始: a starting point, which dates no figure
     r"|(?P<since>(?:自|从|自从)?(?:19|20)\d{2}年(?:底|末|初|同期|[一二三四]季度|上半年|\d{1,2}月)?(?:以来|来|开始|起)"
     r"|(?:自|从|自从)(?:19|20)\d{2}年(?![底末]?的?\d))"
@@ -78,6 +80,7 @@ class TimeMarker:
     restore_at: int | None = None   # a from-to start: the time before it resumes at this offset
     written_year: bool = False      # a horizon written as a year (到2025年): carries like a year
     relative: bool = False          # 去年/上年: carries through its paragraph only
+    so_far: bool = False            # 截至目前/今年以来: a period through its paragraph only
 
 
 def _month(text: str) -> int | None:
@@ -126,11 +129,16 @@ def time_markers(sentence: str, doc_date: date | None, reviewed: int | None = No
         if m.group("sofar"):
             if doc_year:
                 period = f"YTD-{doc_date.month:02d}" if doc_date.month < 12 else "FY"
-                out.append(TimeMarker(s, e, doc_year, period))
+                out.append(TimeMarker(s, e, doc_year, period, so_far=True))
             continue
         if m.group("fullyear"):
             if not _COMPARED.search(sentence, max(0, s - 14), s):
                 out.append(TimeMarker(s, e, None, "FY"))   # 全年增长3.8%: the whole year again
+            continue
+        if m.group("span"):
+            end_year = PLAN_ENDS[m.group("span1")]
+            if doc_year and end_year < doc_year and not m.group("span").endswith("以来"):
+                out.append(TimeMarker(s, e, end_year, "FY", carry=False))   # no goal: a span gone by
             continue
         if m.group("plan"):
             key = m.group("plan1") or m.group("plan2")
@@ -163,7 +171,8 @@ def time_markers(sentence: str, doc_date: date | None, reviewed: int | None = No
                 and out[-1].year in (None, doc_year) and s - out[-1].end <= 12 \
                 and not re.search(r"[。；;！？\n]", sentence[out[-1].end:s])
             year = finished_year if finished_year and m.group("this") != "今年" else doc_year
-            out.append(TimeMarker(s, e, year, out[-1].period if so_far else "FY"))
+            out.append(TimeMarker(s, e, year, out[-1].period if so_far else "FY",
+                                  so_far=bool(so_far and out[-1].so_far)))
         elif m.group("round"):
             out.append(TimeMarker(s, e, None, "FY"))
         elif m.group("next") and doc_year:

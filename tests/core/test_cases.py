@@ -46,7 +46,7 @@ def test_case(case, tmp_path):
                                          ("holdout", 0.9), ("fresh_holdout", 0.93), ("holdout3", 0.93),
                                          ("holdout4", 0.93), ("holdout5", 0.93),
                                          ("holdout6", 0.94), ("fresh_dev7", 0.94), ("fresh_dev8", 0.92),
-                                         ("fresh_dev9", 0.93), ("fresh_dev10", 0.92)])
+                                         ("fresh_dev9", 0.93), ("fresh_dev10", 0.96)])
 def test_style_documents_regression(name, floor):
     """Development-set regression: facts precision and recall over the style documents."""
     score = score_files([CASES_DIR / f"{name}.yaml"], REF)
