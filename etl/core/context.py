@@ -31,7 +31,7 @@ ESTIMATE_NOTE = words_re("estimate_note")
 # 预计全年地区生产总值增长6%，财政收入完成9亿元: an early estimate covers its whole sentence,
 # and the items of its list after a ； (预计全年…增长4.9%；规上工业增加值增长8.6%；…。)
 # (预计年产值 describes a project and is handled as such).
-ESTIMATED_SENTENCE = re.compile(r"预计(?!年产值|达产|投产|建成|总投资)")
+ESTIMATED_SENTENCE = re.compile(r"预计(?!年产值|总投资|[^，,。；;]{0,6}?(?:达产|投产|建成|开工|竣工|开放|完工|投用|运营))")
 # ...but only an estimate heading the sentence: items that each say 预计完成 / 累计完成 speak
 # for themselves
 _ESTIMATE_HEADS = re.compile(r"\W*(?:(?:19|20)\d\d年|全年|今年)?[,，]?\s*预计(?!年产值|达产|投产|建成|总投资)"
@@ -327,6 +327,7 @@ def _resolve_time(ctx: SentenceContext, found: list[TimeMarker], carry_year, def
             points.append((marker.restore_at - base, None))
     points.sort(key=lambda p: p[0])
     before = (year, period)
+    carried_period = None
     for pos, marker in points:
         if marker is None:   # the end of a from-to start: the time before it holds again
             year, period = before
@@ -356,6 +357,8 @@ def _resolve_time(ctx: SentenceContext, found: list[TimeMarker], carry_year, def
                 rule = "event_date"
         elif marker.period is not None:
             period = marker.period
+        if marker.carry and marker.restore_at is None:
+            carried_period = period   # (其中6月份… names a month for its own sentence only)
         ctx._time_pos.append(pos)
         ctx._years.append(year)
         ctx._periods.append(period)
@@ -363,5 +366,4 @@ def _resolve_time(ctx: SentenceContext, found: list[TimeMarker], carry_year, def
         ctx._time_rules.append(rule)
     if ctx._time_pos and len(ctx._time_pos) > 1:
         ctx.paragraph_year = ctx._years[-1] or ctx.paragraph_year
-    carrying = [m for m in found if m.carry and m.restore_at is None]
-    return last_explicit, (period if carrying else None)
+    return last_explicit, carried_period

@@ -18,7 +18,7 @@ from .targets import promote_to_target
 from .indicators import Codebook, IndicatorInfo, IndicatorMatch, fits
 from .numbers import NumberToken, find_numbers, parse_chinese
 from .timeframe import PLAN_ENDS
-from .units import MONEY_UNITS, canonical_count_unit, dimension, read_unit, round_value
+from .units import MONEY_UNITS, UnitMatch, canonical_count_unit, dimension, read_unit, round_value
 
 QUAL_BEFORE = [
     (re.compile(r"(不低于|不少于|至少|最少)$"), "at_least"),
@@ -46,7 +46,7 @@ RANK_RE = re.compile(
     # 全省居首, 位居榜首, 全省第一: first place
     r"|(?P<first>居首|位居榜首|居于首位|(?:居|保持|稳居|位列)(?:全省|全市|全国|全县)?首位|(?<=全省)第一(?![批次个家项届期方梯])|(?<=全市)第一(?![批次个家项届期方梯]))")
 # A sum that classes what follows (10亿元以上项目, 亿元以上的重点企业), not a figure itself.
-THRESHOLD_AFTER = re.compile(r"(?:(?:及)?以上)?(?:的)?(?:重点|重大|产业|工业|招商|在建|新建)?"
+THRESHOLD_AFTER = re.compile(r"(?:(?:及)?以[上下])?(?:的)?(?:重点|重大|产业|工业|招商|在建|新建|签约|开工|投产|竣工)?"
                              r"(?:项目|企业|工业企业|楼宇|园区|产业集群|集群|乡镇|村|品牌|单品|产业链)")
 CAPACITY_BEFORE = re.compile(r"(?:年产|年处理|年加工|年吞吐|日处理|装机)$")
 NAMED_PROJECT = re.compile(r"[^,，;；。]{0,20}?项目")
@@ -82,7 +82,7 @@ def _compared_time(word: str, year, period):
     return year, (f"YTD-{months:02d}" if 0 < months < 12 else "FY")
 
 
-NEGATIVE_AFTER = re.compile(r"[\u4e00-\u9fff(（:：,，]$")
+NEGATIVE_AFTER = re.compile(r"[\u4e00-\u9fff(（:：,，、;；]$")
 PAGE_COUNTER = re.compile(r"(?:浏览|阅读|点击|访问|瀏覽|閱讀|點擊)(?:量|数|次数|數|次數)?\s*[:：]?\s*$")
 # An award or subsidy per firm, per head or one-off: a policy's terms (给予一次性奖励, 每户补助)
 PER_UNIT_AWARD = re.compile(r"(?:给予|最高|一次性|每[家户个人亩项台座])[^，,。；;]{0,16}?"
@@ -109,6 +109,11 @@ TIMES_ITEM_BEFORE = re.compile(r"(?:增长|提高|增加|翻)了?[\d.]+倍、$")
 ONE_PROJECT_SIZE = re.compile(r"(?:该项目|(?<!签约|开工|投产|竣工|重点|新建|续建|储备|谋划|入库|在建)(?<![个批])项目)"
                               r"[^，,。；;\d]{0,3}(?:计划|规划)?总投资[^，,。；;\d]{0,3}$"
                               r"|(?:达产|建成|投产)后[^，,。；;\d]{0,6}$")
+MONEY_CONTEXT = re.compile(r"(?:投资|产值|收入|金额|税|销售额|营收|生产总值|增加值|签约额|资金|总额|利润|贷款|存款|支出|"
+                           r"零售额|GDP|财政|营业额|成交额|交易额|规模|总量)[^，,。；;]{0,8}$")
+# 体现三个特点, 如图表1所示: counts of abstract things and figure numbers, no figures
+ABSTRACT_COUNT_AFTER = re.compile(r"(?:个)?(?:特点|方面|阶段|环节|原则|意识|作用|优势|问题|层面|维度|方向|理念|"
+                                  r"关键|抓手|路径|亮点|特征|变化|转变|步骤)")
 ON_TOP_OF = re.compile(r"[^，,。；;]{0,4}的(?:良好)?基础上")
 SUSTAINED_LEVEL = re.compile(r"连续[\d一二两三四五六七八九十]+年(?:保持|稳定|稳居|位居)?(?:在)?$")
 ARTICLE_NAME_AFTER = re.compile(r"[、等和及”\"]|措施|政策|举措|意见|细则")
@@ -404,6 +409,12 @@ def _number_fact(ctx: SentenceContext, cb: Codebook, tok: NumberToken, previous:
             if unit is not None:
                 shared_factor = {"万": 1e4, "亿": 1e8}.get(partner.group("mult") or "", 1.0)
                 unit = replace(unit, end=pos)
+    if not tok.chinese and s.startswith("个亿", pos) and MONEY_CONTEXT.search(s, max(0, tok.start - 16), tok.start):
+        unit = UnitMatch("个亿", "亿元", pos + 2, 1.0)   # 生产总值达到486个亿: spoken 亿元
+    elif unit is None and not tok.chinese and tok.raw.endswith(("亿", "万")) and \
+            MONEY_CONTEXT.search(s, max(0, tok.start - 16), tok.start) and \
+            not re.match(r"[\u4e00-\u9fff]", s[pos:pos + 1] or "x"):
+        unit = UnitMatch("元", "亿元", pos, 1e-8)   # 总投资23.5亿, 年产值可达8.6亿: money without 元
     if tok.chinese and all(ch in "十百千万亿" for ch in tok.raw):
         # 百项行动, 亿元楼宇: a bare 百/千/万/亿 is a name, unless it is a sum (超亿元, 万亿大关)
         is_money = unit is not None and unit.canonical in MONEY_UNITS
@@ -451,6 +462,12 @@ def _number_fact(ctx: SentenceContext, cb: Codebook, tok: NumberToken, previous:
         return None  # 有5项居全省前3位: how many indicators rank, not a figure
     if ON_TOP_OF.match(after):
         return None  # 在上年增产1亿吨的基础上: the base the figure after it builds on
+    if tok.chinese and tok.value <= 10 and ABSTRACT_COUNT_AFTER.match(s, tok.end):
+        return None  # 体现三个特点
+    if raw_unit == "所" and s[tok.start - 1:tok.start] in "表图":
+        return None  # 如图表1所示
+    if s.startswith("千分点", end - 1) or s.startswith("个千分点", end - len(raw_unit)):
+        return None  # 下降0.41个千分点: per mille points have no unit here
     if SUSTAINED_LEVEL.search(s[clause_start:tok.start]):
         return None  # 连续3年保持在2000万吨以上: a floor kept over years, no year's level
     if PAGE_COUNTER.search(s, max(0, tok.start - 6), tok.start):

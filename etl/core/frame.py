@@ -39,6 +39,7 @@ _TITLE_YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
 _DELIVERED = re.compile(r"((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月")
 # The report's own dateline: ——Y年M月D日在某县人大会议上 (the delivery line)
 _DELIVERY_LINE = re.compile(r"((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月\s*\d{1,2}\s*日\s*在[^\n]{0,40}?(?:会议|大会)")
+_TITLE_PREFIX_PLACE = re.compile(r"^[\u4e00-\u9fff]{2,4}[:：丨|]")
 _LOOKED_BACK_YEAR = re.compile(r"(?:回望|回顾|盘点|回眸|总结|细数)\s*((?:19|20)\d{2})\s*年")
 _STATED_REVIEW_YEAR = re.compile(r"((?:19|20)\d{2})年[,，]?\s*(?:全省|全市|全县|全区|我省|我市|我县|我区)?(?:实现)?(?:地区)?生产总值")
 # A news lead: 本报讯, 记者…报道, 某地某月某日电
@@ -181,12 +182,22 @@ def subject_of(mentions: list[RegionMention], gaz: Gazetteer, text: str, title: 
             return province, "title_province_scope"
         if found:
             region = _deepest(found, gaz)
+            prefix = _TITLE_PREFIX_PLACE.match(title)
+            if prefix and region.kind == "prefecture_city":
+                # 长治：武乡县秋季重点项目集中开工: the city before the colon is the outlet's; the
+                # lead's county (one of the city's) is the subject
+                lead = [m for m in mentions if m.start < _HEAD_CHARS and m.region is not None
+                        and m.region.parent_id == region.id and not _in_passing(text, m)]
+                if lead:
+                    return lead[0].region, "lead_refines_city_prefix"
             if region is not province:
                 return region, "title"
             # 山西唯一的…: a title naming only the province while the lead is about one place
+            # (unless the lead speaks of 全省 first: a province-wide text that names cities)
             lead = [m for m in mentions if m.start < _HEAD_CHARS and m.region is not None
                     and m.region is not province and not _in_passing(text, m)]
-            if lead:
+            whole = PROVINCE_SCOPE.search(text[:_HEAD_CHARS])
+            if lead and not (whole and whole.start() < lead[0].start):
                 return _first_of_chain(lead, gaz, text), "lead_refines_province_title"
             return region, "title"
         if CITY_SCOPE.search(title):
@@ -203,8 +214,16 @@ def subject_of(mentions: list[RegionMention], gaz: Gazetteer, text: str, title: 
     if found:
         if found[0].region is None:
             return province, "lead_province_word"
+        said = _SELF_REFERENCE.search(text, 0, found[0].start)
+        if said and found[0].region.kind not in _SELF_KINDS[said.group(1)]:
+            # 全市地区生产总值…，新增山西省专精特新企业12家: the text's own place is unnamed
+            return _own_outlet(mentions, gaz, text, outlet), "outlet_of_own_news"
         return _first_of_chain([m for m in found if m.region is not None], gaz, text), "lead"
     top = _most_named(mentions, gaz, text)
+    said = _SELF_REFERENCE.search(text[:2000])
+    if top is not None and said and top.kind not in _SELF_KINDS[said.group(1)]:
+        # 全市… with only 山西省 named in passing (山西省某某中心): the outlet's city, or none
+        return _own_outlet(mentions, gaz, text, outlet), "outlet_of_own_news"
     if top is not None:
         return top, "body_most_named"
     own = _own_outlet(mentions, gaz, text, outlet)

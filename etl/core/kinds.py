@@ -16,7 +16,8 @@ def _alt(name: str) -> str:
 
 
 GROWTH_WORDS = words_re("growth_word")
-DECLINE_WORDS = re.compile(f"({words_re('decline_word').pattern}|降幅(?![^，,。；;]*收窄))[^增长提高加快回升收窄]*$")
+DECLINE_WORDS = re.compile(f"({words_re('decline_word').pattern}|降幅(?![^，,。；;]*(?:收窄|缩小|减小)))"
+                           "[^增长提高加快回升收窄缩小]*$")
 SHARE_WORDS = re.compile(f"{_alt('share_word')}|率(?:为|达|达到)?$")
 # 比全省高1.2个百分点, 高于全国平均水平: a difference with another region
 OTHER_REGION = re.compile(f"{_alt('comparison_verb')}(?:{words_re('comparison_base').pattern}|"
@@ -96,7 +97,9 @@ def _list_item(s, cs, ns, ne, unit, previous):
         last = previous[-1]
         if last.unit == unit and last.kind in ("growth", "share", "target") and \
                 LIST_GAP.fullmatch(s[last.end:ns].strip()):
-            return last.kind, -1 if last.value < 0 else 1
+            # the list's decline word makes every item negative; a written minus only its own
+            written_minus = s[last.start - 1:last.start] in ("-", "−")
+            return last.kind, -1 if last.value < 0 and not written_minus else 1
     return False
 
 
@@ -157,9 +160,13 @@ def _level_reached(s, cs, ns, ne, unit, previous):
 _BRACKETED = re.compile(r"[（(][^（()）]*[）)]")
 
 
+GROWTH_RATE_NAMED = re.compile(r"(?:增长率|增长速度)(?:为|达|达到|是)?$")
+
+
 def _growth_word(s, cs, ns, ne, unit, previous):
     before = _BRACKETED.sub("", s[cs:ns])   # 煤炭行业(占比78%)增长10%: the bracket is an aside
-    if unit in ("%", "个百分点") and GROWTH_WORDS.search(before) and not SHARE_WORDS.search(before):
+    if unit in ("%", "个百分点") and GROWTH_WORDS.search(before) and (
+            not SHARE_WORDS.search(before) or GROWTH_RATE_NAMED.search(before)):   # 增长率为7.8%
         return "growth", -1 if DECLINE_WORDS.search(before) else 1
     return False
 

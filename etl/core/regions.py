@@ -40,6 +40,8 @@ PROJECT_LIST_AFTER = re.compile(r"[^、,，。;；:：]{2,30}?(?:项目|工程)�
                                 r"(?:(?:正式|顺利|建成|全面)?(?:开工|签约|投产|竣工|落地|落户)|(?:计划)?总投资|等)")
 # 山西关河羊业屠宰加工项目，…: the province heading a project's or a firm's name
 PROVINCE_HEADED_NAME = re.compile(r"省?[\u4e00-\u9fff]{2,24}?(?:项目|工程|公司|集团|基地|园区)(?=[，,、。；;（(])")
+PERSON_TITLE_BEFORE = re.compile(r"(?:书记|县长|市长|区长|省长|主任|局长|主席|部长|厅长|处长|董事长|总经理|"
+                                 r"记者|通讯员|编辑|摄影|作者)\s?[^\s到在赴至于对与和及从向去来的、，,。]$")
 CITY_KINDS = {"prefecture_city", "county_city"}
 DISTRICT_KINDS = {"district", "development_zone", "economic_zone", "county"}
 ZONE_KINDS = {"development_zone", "economic_zone"}
@@ -142,6 +144,9 @@ class Gazetteer:
             found.append(RegionMention(m.start(), m.end(), None, self._anaphor_kind[m.group(0)]))
         for m in self._generic_re.finditer(text):
             found.append(RegionMention(m.start(), m.end(), None, "generic:" + m.group(0)))
+        # 常务副县长王晋中, 记者 李长治: a person's name that holds a place's name
+        found = [r for r in found if r.region is None
+                 or not PERSON_TITLE_BEFORE.search(text, max(0, r.start - 6), r.start)]
         found.sort(key=lambda r: (r.start, -(r.end - r.start)))
         result: list[RegionMention] = []
         for mention in found:

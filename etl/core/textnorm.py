@@ -20,8 +20,10 @@ _ZERO_WIDTH = "\u200b\u200c\u200d\u200e\u200f\u2060\ufeff\u00ad"
 _PINYIN_ARTEFACT = re.compile(
     r"[(（][a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹ]{1,7}[)）]", re.IGNORECASE)
 # (the lookahead on the first characters lets the engine skip most positions with one test)
-_DELETE = re.compile(f"(?=[{_ZERO_WIDTH}(（])(?:[{_ZERO_WIDTH}]+|" + _PINYIN_ARTEFACT.pattern + ")",
-                     re.IGNORECASE)
+# Some publishing systems put a space between a number and its unit (21.4 亿元, 2024 年底).
+_NUMBER_UNIT_SPACE = r"(?<=\d) (?=[万亿千百]?[\u4e00-\u9fff%])"
+_DELETE = re.compile(f"(?=[{_ZERO_WIDTH}(（ ])(?:[{_ZERO_WIDTH}]+|" + _PINYIN_ARTEFACT.pattern
+                     + "|" + _NUMBER_UNIT_SPACE + ")", re.IGNORECASE)
 
 
 def _fullwidth_table() -> dict[int, str]:
@@ -86,7 +88,7 @@ def normalize(source: str) -> Normalized:
     for m in _DELETE.finditer(text):
         # Only delete pinyin in parentheses right after a CJK character (a converter artefact),
         # not an English word in brackets.
-        if not m.group(0)[0] in _ZERO_WIDTH and (m.start() == 0 or not _is_cjk(text[m.start() - 1])):
+        if m.group(0)[0] in "(（" and (m.start() == 0 or not _is_cjk(text[m.start() - 1])):
             continue
         pieces.append(text[src:m.start()])
         out += m.start() - src

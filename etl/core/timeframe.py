@@ -26,7 +26,7 @@ MARKER_RE = re.compile(
     # “十三五”时期 / 期间 in a text written after it: the years of a plan gone by
     rf"|(?P<span>{_Q}(?P<span1>十[二三四五]五){_Q}(?:时期|期间|以来))"
     # 自2012年以来, 2012年以来, 从2019年开始: a starting point, which dates no figure
-    r"|(?P<since>(?:自|从|自从)?(?:19|20)\d{2}年(?:底|末|初|同期|[一二三四]季度|上半年|\d{1,2}月)?(?:以来|来|开始|起)"
+    r"|(?P<since>(?:自|从|自从)?(?:19|20)\d{2}年(?:底|末|初|同期|第?[一二三四]季度|[上下]半年|\d{1,2}月(?:份)?)?(?:以来|来|开始|起)"
     r"|(?:自|从|自从)(?:19|20)\d{2}年(?![底末]?的?\d))"
     # 由2019年的1850户增加到…: the figure right after the start gets the start's year
     r"|(?P<fromto>(?:由|从)(?P<fromyear>(?:19|20)\d{2}年(?:底|末)?|去年同期|上年同期|去年|上年|上一年))"
@@ -47,17 +47,20 @@ MARKER_RE = re.compile(
     # 比一季度加快, 较上半年回落: a comparison base is not the period of the figures
     rf"|(?<![比较于与同])(?P<ytd>(?:前|1-|1～|1~|1至|一至|(?:1|一)月(?:至|到|-|～|~))(?P<months>{_CN_MONTH})(?:个)?月(?:份)?"
     r"|(?P<half>上半年|“?半年报”?)|(?P<q3>前三季度|1-3季度)|(?P<q1>一季度|第一季度|1季度)"
-    rf"|截至(?P<upto>{_CN_MONTH})月(?:底|末|\d{{1,2}}日)"
+    rf"|截[至止](?P<upto>{_CN_MONTH})月(?:底|末|份|\d{{1,2}}日)?"
     rf"|(?P<asof>(?:19|20)\d{{2}}年(?P<asofm>{_CN_MONTH})月(?:底|末|份)))"
     # 8月份，全省规上工业增加值增长9.2%: one month alone (not 1-8月, not a date, not 3月以来, not
     # a line that is only a month)
-    rf"|(?<!\d年)(?<![\d\-~～至到前月个比较于与同])(?P<single>(?P<sm>{_CN_MONTH})月(?:份)?(?:当月|单月)?)"
+    rf"|(?<!\d年)(?<![\d\-~～至止到前月个比较于与同])(?P<single>(?P<sm>{_CN_MONTH})月(?:份)?(?:当月|单月)?)"
     r"(?![\d一二三四五六七八九十日号底末初中上下旬以起开至到\-~～份]|[)）]?[ \t]*(?:\n|$)))"
 )
 
 
 # 快于一季度、2016年全年…: a time inside a comparison is its base
 _COMPARED = re.compile(r"(?:快于|慢于|高于|低于|好于|差于|比|较|同比|相比|继)[^，,。；;]{0,10}$")
+_YEAR_JUST_BEFORE = re.compile(r"(?:19|20)\d\d\s*年$")
+_EVENT_MONTH_BEFORE = re.compile(r"(?:预计|将|计划|拟|于|力争|争取|确保)$")
+_EVENT_AFTER = re.compile(r"[^，,。；;\d]{0,4}?(?:建成|开放|开工|投产|竣工|举行|召开|开幕|完工|投用|运营|上线|启动|揭牌|签约)")
 _WITH_BEFORE = re.compile(r"(?:与|同|跟|较之)$")
 _COMPARED_AFTER = re.compile(r"年[^，,。；;\d]{0,6}?(?:相比|相较|比较|对比)")
 _ROUND_NAME_AFTER = re.compile(r"[^，,。；;:：\d零一二两三四五六七八九十百]{0,8}?(?:集中(?:签约|开工|投产|竣工)|(?:签约|开工|投产)仪式|“?三个一批”?)")
@@ -146,8 +149,12 @@ def time_markers(sentence: str, doc_date: date | None, reviewed: int | None = No
             ahead = doc_year is None or PLAN_ENDS[key] >= doc_year
             if not ahead and _COMPARED.search(sentence, max(0, s - 14), s):
                 continue   # 较“十三五”末实现翻番: the base of a comparison
-            # (a plan's end looked back on dates its own sentence only, as a horizon does)
-            out.append(TimeMarker(s, e, PLAN_ENDS[key], "FY", future=ahead, carry=ahead))
+            # (a plan's end looked back on dates its own sentence only, as a horizon does; 由“十三五”末的
+            # A提高到B: the start only, as 由2020年的A does)
+            start_of = not ahead and re.search(r"(?:由|从)[“”\"']?$", sentence[max(0, s - 2):s])
+            change = _CHANGE_TO.search(sentence, e) if start_of else None
+            out.append(TimeMarker(s, e, PLAN_ENDS[key], "FY", future=ahead, carry=ahead,
+                                  restore_at=change.start() if change else None))
         elif m.group("year") and (_COMPARED.search(sentence, max(0, s - 14), s) or (
                 _WITH_BEFORE.search(sentence, max(0, s - 2), s) and _COMPARED_AFTER.match(sentence, e))):
             continue   # 快于2016年全年2.3个百分点, 与2023年相比: a comparison base, not the figures' year
@@ -174,7 +181,7 @@ def time_markers(sentence: str, doc_date: date | None, reviewed: int | None = No
             out.append(TimeMarker(s, e, year, out[-1].period if so_far else "FY",
                                   so_far=bool(so_far and out[-1].so_far)))
         elif m.group("round"):
-            out.append(TimeMarker(s, e, None, "FY"))
+            out.append(TimeMarker(s, e, doc_year, "FY"))   # the round the text reports, this year
         elif m.group("next") and doc_year:
             out.append(TimeMarker(s, e, doc_year + 1, "FY", future=True))
         elif m.group("review") and doc_year:
@@ -183,11 +190,17 @@ def time_markers(sentence: str, doc_date: date | None, reviewed: int | None = No
             out.append(TimeMarker(s, e, doc_year, "FY"))
         elif m.group("single"):
             month = _month(m.group("sm"))
+            if _EVENT_MONTH_BEFORE.search(sentence, max(0, s - 3), s) or _EVENT_AFTER.match(sentence, e):
+                continue   # 预计8月份建成开放, 3月份举行: when something happens, not a period
             if month and not _ROUND_NAME_AFTER.match(sentence, e):
-                passing = _COMPARED.search(sentence, max(0, s - 12), s) is not None
-                # January alone is January to date
+                # 其中6月份…: a month broken out of the period holds for its sentence only
+                passing = _COMPARED.search(sentence, max(0, s - 12), s) is not None \
+                    or sentence[max(0, s - 2):s] == "其中"
+                # January alone is January to date; 11月 in a January text is last year's
                 period = "YTD-01" if month == 1 else f"M-{month:02d}"
-                out.append(TimeMarker(s, e, None, period, carry=not passing))
+                year = doc_year - 1 if doc_date and doc_date.month <= 2 and month >= 10 and \
+                    not _YEAR_JUST_BEFORE.search(sentence, max(0, s - 6), s) else None
+                out.append(TimeMarker(s, e, year, period, carry=not passing))
         elif m.group("ytd"):
             month = None
             if m.group("months"):
@@ -207,8 +220,12 @@ def time_markers(sentence: str, doc_date: date | None, reviewed: int | None = No
                 continue   # 第一季度重点项目集中签约仪式: the name of a round, not the figures' period
             # 继上半年…后, 比一季度: a period named in passing holds for its sentence only
             passing = _COMPARED.search(sentence, max(0, s - 12), s) is not None
+            # 1-11月 in a January analysis: months not yet reached this year are last year's
+            before_now = doc_date is not None and month and month >= doc_date.month and \
+                doc_date.month <= 2 and month >= 10 and not _YEAR_JUST_BEFORE.search(sentence, max(0, s - 6), s)
+            year = doc_year - 1 if before_now else None
             if month == 12:
-                out.append(TimeMarker(s, e, None, "FY", carry=not passing))
+                out.append(TimeMarker(s, e, year, "FY", carry=not passing))
             elif month:
-                out.append(TimeMarker(s, e, None, f"YTD-{month:02d}", carry=not passing))
+                out.append(TimeMarker(s, e, year, f"YTD-{month:02d}", carry=not passing))
     return out

@@ -23,7 +23,7 @@ DOC_DATE = date(2024, 1, 15)
     ("2022年前三季度", 2022, "YTD-09"),
     ("2022年一季度", 2022, "YTD-03"),
     ("2022年1-11月", 2022, "YTD-11"),
-    ("截至10月底", None, "YTD-10"),
+    ("截至10月底", 2023, "YTD-10"),   # in a January text: last year's October
 ])
 def test_time_markers(text, year, period):
     markers = time_markers(text, DOC_DATE)
