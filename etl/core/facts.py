@@ -23,7 +23,7 @@ from .units import MONEY_UNITS, UnitMatch, canonical_count_unit, dimension, read
 QUAL_BEFORE = [
     (re.compile(r"(不低于|不少于|至少|最少)$"), "at_least"),
     (re.compile(r"(不到|不足|低于|少于|小于|未满|未达)$"), "less_than"),
-    (re.compile(r"(超过|超出|突破|超|逾|高于|多于|破)$"), "more_than"),
+    (re.compile(r"(超过|超出|突破|超|逾|高于|多于|破)了?$"), "more_than"),
     (re.compile(r"(将近|接近|大约|大概|(?<![签制节合公契条])约|近|冲击|迈向|向)$"), "approx"),
 ]
 QUAL_AFTER = [
@@ -39,12 +39,12 @@ MEETING_WORDS = re.compile(r"^[^,，。;；]{0,6}?(参加|出席|参会|与会|�
 HEADCOUNT_NOUNS = re.compile(r"^(企业家|嘉宾|专家|代表|领导|客商|来宾|记者|观众|选手)")
 RANK_RE = re.compile(
     r"第(?P<n1>\d+|[一二三四五六七八九十百]+)(?:位|名)"
-    r"|(?:排|居|列|位居|位列|排名|排在|排行|名列)[^,，。;；]{0,8}?第(?P<n2>\d+|[一二三四五六七八九十百]+)(?![方梯批次届期])"
+    r"|(?:排|居|列|位居|位列|排名|排在|排行|名列|处于|位于|保持|跃升至|升至|上升至|提升至|跃居)[^,，。;；]{0,8}?第(?P<n2>\d+|[一二三四五六七八九十百]+)(?![方梯批次届期])"
     r"|(?:排|居|列|位居|位列|排名|名列|进入|跻身|迈入|稳居|保持)[^,，。;；]{0,8}?前(?P<n3>\d+|[一二两三四五六七八九十])(?:位|名|强)?"
     # 增速全市第3; a scope and an ordinal that ends the clause (not 全市第二批, 第一产业)
     r"|(?<=全省|全市|全国|全县)第(?P<n4>\d{1,3}|[一二三四五六七八九十]{1,3})(?=[,，。;；、)）]|$)"
     # 全省居首, 位居榜首, 全省第一: first place
-    r"|(?P<first>居首|位居榜首|居于首位|(?:居|保持|稳居|位列)(?:全省|全市|全国|全县)?首位|(?<=全省)第一(?![批次个家项届期方梯])|(?<=全市)第一(?![批次个家项届期方梯]))")
+    r"|(?P<first>居首|位居榜首|高居榜首|居于首位|(?:居|保持|稳居|位列)[^,，。;；]{0,8}?(?:首位|之首)|稳坐[^,，。;；]{0,6}?(?:冠军|头把交椅)|(?<=全省)第一(?![批次个家项届期方梯])|(?<=全市)第一(?![批次个家项届期方梯]))")
 # A sum that classes what follows (10亿元以上项目, 亿元以上的重点企业), not a figure itself.
 THRESHOLD_AFTER = re.compile(r"(?:(?:及)?以[上下])?(?:的)?(?:重点|重大|产业|工业|招商|在建|新建|签约|开工|投产|竣工)?"
                              r"(?:项目|企业|工业企业|楼宇|园区|产业集群|集群|乡镇|村|品牌|单品|产业链)")
@@ -63,7 +63,7 @@ SCOPE_BEFORE = re.compile(r"(?:中|里|当中|之中)(?:有|共有)$")
 SCOPE_LIST_BEFORE = re.compile(r"(?:所辖|下辖|辖)[^，,。；;]{0,12}?(?:个数)?(?:分别)?(?:为|是|有|共)?"
                                r"(?:\d+个?(?:、|和|与))*$")
 RATE_AFTER = re.compile(r"[^，,。；;]{2,}?(?:增长|下降|增速|增幅|比重|占比)[^，,。；;]{0,8}\d+(?:\.\d+)?%")
-HEADCOUNT_BEFORE = re.compile(r"(?:代表|一行|嘉宾|(?:参会|与会|工作|相关|随行|参训|培训)人员|负责人|企业家|委员|(?:应到|实到|到会|出席|列席)"
+HEADCOUNT_BEFORE = re.compile(r"(?:代表|一行|嘉宾|(?:参会|与会|工作|相关|随行|参训|培训)人员|负责人|企业家|委员|(?:应到|实到|到会|出席|列席|缺席)"
                               r"[\u4e00-\u9fff]{0,3})[约共近]?$")
 MEETING_AFTER = re.compile(r"[^，,。；;]{0,12}?(?:代表|嘉宾|负责人)[^，,。；;]{0,12}(?:参加|出席|参会|与会|人)")
 STOCK_WORDS = words_re("stock_word")
@@ -102,8 +102,10 @@ EXACT_AFTER = re.compile(r"(?:大关|台阶)?[^。；;]{0,6}?[,，]\s*(?:达到|
 STEPS_PASSED = re.compile(r"(?:[、和及与][\d.]+[万亿千百]*元?)*(?:[两二三四五六七八九十]|\d)个(?:台阶|大关|关口)")
 POINTS_LIST = re.compile(r"(?:[、和及与][\d.]+个?)*[、和及与][\d.]+个百分点")
 POLICY_ISSUED = re.compile(r"(?:出台|印发|制定|推出|发布)[^，,。；;\d]{0,8}$")
-COUNTED_ITEMS_BEFORE = re.compile(r"[\d一二两三四五六七八九十]+项(?:指标)?(?:增速)?(?:均|都)?$")
-INDICATOR_COUNT = re.compile(r"项(?:指标)?(?:增速)?(?:均|都)?(?:居|位居|位列|进入|排名|保持)")
+COUNTED_ITEMS_BEFORE = re.compile(r"[\d一二两三四五六七八九十]+项(?:指标)?(?:增速|总量)?(?:均|都)?(?:居|位居|位列)?"
+                                  r"(?:全省|全市|全国|全县)?$")
+INDICATOR_COUNT = re.compile(r"项(?:指标)?(?:增速|总量)?(?:均|都)?(?:居|位居|位列|进入|排名|保持|全省|全市|全国)"
+                             r"|项[^，,。；;\d]{0,8}中")
 TIMES_ITEM_BEFORE = re.compile(r"(?:增长|提高|增加|翻)了?[\d.]+倍、$")
 # 该项目总投资…, 某某产业园项目总投资…, 达产后预计年产值…: the size of one named project
 ONE_PROJECT_SIZE = re.compile(r"(?:该项目|(?<!签约|开工|投产|竣工|重点|新建|续建|储备|谋划|入库|在建)(?<![个批])项目)"
@@ -114,15 +116,16 @@ MONEY_CONTEXT = re.compile(r"(?:投资|产值|收入|金额|税|销售额|营收
 # 体现三个特点, 如图表1所示: counts of abstract things and figure numbers, no figures
 ABSTRACT_COUNT_AFTER = re.compile(r"(?:个)?(?:特点|方面|阶段|环节|原则|意识|作用|优势|问题|层面|维度|方向|理念|"
                                   r"关键|抓手|路径|亮点|特征|变化|转变|步骤)")
+ONE_OF_AFTER = re.compile(r"[^，,。；;\d]{0,12}之一")
 ON_TOP_OF = re.compile(r"[^，,。；;]{0,4}的(?:良好)?基础上")
 SUSTAINED_LEVEL = re.compile(r"连续[\d一二两三四五六七八九十]+年(?:保持|稳定|稳居|位居)?(?:在)?$")
-ARTICLE_NAME_AFTER = re.compile(r"[、等和及”\"]|措施|政策|举措|意见|细则")
+ARTICLE_NAME_AFTER = re.compile(r"[、等和及”\"]|措施|政策|举措|意见|细则|一揽子")
 DURATION = re.compile(r"月|季度|年(?!度)|星期|小时|工作日")
 SHARED_UNIT = re.compile(r"\s*(?:和|与|及|、)\s*[\d.]+(?P<mult>万|亿)?")
-RANK_TARGET_CUE = re.compile(r"力争|确保|争取|目标|要|将|稳居|跻身|迈入")
+RANK_TARGET_CUE = re.compile(r"力争|确保|争取|目标|要|将|跻身|迈入")   # (稳居前三 in a review is a rank)
 SHARE_BASE = re.compile(r"(?:全省|全市|全县|全区|全国|总量|总额|全部)(?:的)?$")
 CUMULATIVE = re.compile(r"累计|共计|历年|以来共")
-RANKING_WORDS = re.compile(r"排|居|位列|名列|榜|强|位次|分列|进入|跻身|迈入")
+RANKING_WORDS = re.compile(r"排|居|位列|名列|榜|强|位次|分列|进入|跻身|迈入|处于|位于|保持|升至|跃升")
 URL_RE = re.compile(r"https?://\S+|www\.\S+|[\w.-]+\.(?:com|cn|net|gov)\S*")
 
 
@@ -397,6 +400,10 @@ def _number_fact(ctx: SentenceContext, cb: Codebook, tok: NumberToken, previous:
         pos += 1
     while s[pos:pos + 1] == " ":
         pos += 1
+    approx_factor = 1.0
+    if pos > tok.end and s[pos:pos + 1] in ("万", "亿") and not tok.raw.endswith(("万", "亿")):
+        approx_factor = 1e4 if s[pos] == "万" else 1e8   # 620余万元, 20多万亩
+        pos += 1
     unit = read_unit(s, pos)
     if unit is not None and unit.raw == "个" and POINTS_LIST.match(s, unit.end):
         unit = replace(unit, raw="个百分点", canonical="个百分点")   # 2.3个、7个百分点
@@ -407,7 +414,8 @@ def _number_fact(ctx: SentenceContext, cb: Codebook, tok: NumberToken, previous:
         if partner:
             unit = read_unit(s, partner.end())
             if unit is not None:
-                shared_factor = {"万": 1e4, "亿": 1e8}.get(partner.group("mult") or "", 1.0)
+                shared_factor = 1.0 if tok.raw.endswith(("万", "亿")) else \
+                    {"万": 1e4, "亿": 1e8}.get(partner.group("mult") or "", 1.0)   # 12万、8.5万吨
                 unit = replace(unit, end=pos)
     if not tok.chinese and s.startswith("个亿", pos) and MONEY_CONTEXT.search(s, max(0, tok.start - 16), tok.start):
         unit = UnitMatch("个亿", "亿元", pos + 2, 1.0)   # 生产总值达到486个亿: spoken 亿元
@@ -464,6 +472,10 @@ def _number_fact(ctx: SentenceContext, cb: Codebook, tok: NumberToken, previous:
         return None  # 在上年增产1亿吨的基础上: the base the figure after it builds on
     if tok.chinese and tok.value <= 10 and ABSTRACT_COUNT_AFTER.match(s, tok.end):
         return None  # 体现三个特点
+    if tok.chinese and re.match(r"(.)\1", s[tok.end:tok.end + 2]):
+        return None  # 一个个, 一座座: "one after another"
+    if ONE_OF_AFTER.match(s, end):
+        return None  # 全省10个深度贫困县之一: a group the subject belongs to
     if raw_unit == "所" and s[tok.start - 1:tok.start] in "表图":
         return None  # 如图表1所示
     if s.startswith("千分点", end - 1) or s.startswith("个千分点", end - len(raw_unit)):
@@ -544,7 +556,7 @@ def _number_fact(ctx: SentenceContext, cb: Codebook, tok: NumberToken, previous:
     if kind_rule == "project_descriptor" and period != "FY" and ONE_PROJECT_SIZE.search(
             _list_item_head(s, clause_start) + s[max(0, clause_start - 30):tok.start]):
         period = "FY"   # 该项目总投资12亿元: one project's size is counted over no months
-    v = round_value(value * factor * shared_factor)
+    v = round_value(value * factor * shared_factor * approx_factor)
     vh = round_value(tok.value_high * factor) if tok.value_high is not None else None
     region = ctx.region_at(tok.start)
     confidence = rule_confidence(indicator is not None, kind_rule, ctx.region_rule_at(tok.start),
@@ -653,13 +665,17 @@ def _rank_fact(ctx: SentenceContext, cb: Codebook, m: re.Match):
         return None
     clause_start, clause_end = ctx.clause_of(m.start())
     clause = s[clause_start:clause_end]
-    if m.group("n3") and COUNTED_ITEMS_BEFORE.search(s, clause_start, m.start()):
-        return None   # 有5项居全省前3位: how many indicators are in the top group, no rank of one
+    if s[max(0, m.start() - 2):m.start()] == "倒数" or "倒数" in m.group(0):
+        return None   # 倒数第2: counted from the bottom of a field of unknown size
+    counted = COUNTED_ITEMS_BEFORE.search(s, clause_start, m.start())
+    if counted and (m.group("n3") or not re.search(r"[均都]", counted.group(0))):
+        return None   # 有5项居全省前3位, 9项增速全省第一: how many indicators rank so (两项均居第二 keeps it)
     # 分列第5、第7位: the ranking verb may stand in an earlier list item
     reach = s[max(s.rfind("，", 0, clause_start), s.rfind(",", 0, clause_start), 0):clause_end]
     indicator = _choose_indicator(cb, clause, m.start() - clause_start, m.end() - clause_start, "位", "rank")
-    if indicator is None and not RANKING_WORDS.search(reach) and not m.group("first") and not (
-            m.group("n4") and re.search(r"增速|增幅", reach)):   # 增速全市第3: a rate's rank
+    tagged = m.group("n4") and (re.search(r"增速|增幅", reach) or not s[clause_start:m.start() - 2].strip())
+    if indicator is None and not RANKING_WORDS.search(reach) and not m.group("first") \
+            and not tagged:   # 增速全市第3, 收入12.6亿元、全市第三: a scope then 第N is a rank
         return None  # 第N位 with no ranking around it
     # 前N: a position no worse than N
     qualifier = "less_than" if m.group("n3") else "exact"

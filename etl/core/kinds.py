@@ -25,12 +25,12 @@ OTHER_REGION = re.compile(f"{_alt('comparison_verb')}(?:{words_re('comparison_ba
 CONTRIBUTION = re.compile(r"贡献率")
 PROGRESS = re.compile(r"(?:完成|占|达到|实现)[^，,。；;]{0,10}(?:目标|任务|计划)[^，,。；;]{0,4}的$")
 VS_PLAN = re.compile(r"(?:高于|低于|超过|超出|好于|快于|慢于)[^，,。；;]{0,6}(?:预期|目标|计划|任务|预算)[^，,。；;]{0,4}$")
-TIME_SCHEDULE = re.compile(r"时序进度[^，,。；;]{0,4}$")
+TIME_SCHEDULE = re.compile(r"(?:时序进度|序时进度|超任务|超目标|超计划)[^，,。；;]{0,4}$")
 PULL = re.compile(f"({words_re('pull_word').pattern})[^，,。；;]{{0,14}}$")
 PULL_DOWN = set(words("pull_down_word"))
-GROWTH_NOUN_AFTER = re.compile(f"的?({words_re('growth_noun').pattern})")
+GROWTH_NOUN_AFTER = re.compile(f"的?(?:[A-Z]{{2,4}}|(?<=的)[^，,。；;\\d%()（）]{{0,4}}?)?({words_re('growth_noun').pattern})")
 # 高于/低于 + anything but an earlier period of the same series (比一季度加快 stays a change)
-VS_OTHER = re.compile(r"(?:高于|低于|快于|慢于|高出|领先|落后)(?!上年|去年|上月|同期|一季度|上半年|前三季度|年初)"
+VS_OTHER = re.compile(r"(?:高于|低于|快于|慢于|高出|领先|落后|远超|远高于|远低于|超出)(?!上年|去年|上月|同期|一季度|上半年|前三季度|年初)"
                       r"[^，,。；;]{1,12}$")
 CONTROL = re.compile(r"控制在[^，,。；;]{0,6}$")
 # Between two items of one list: a joiner, or the next item's name in brackets (A（x%）、B（y%）)
