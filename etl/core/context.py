@@ -41,7 +41,9 @@ _LIST_ITEM_END = re.compile(r"[；;]\s*$")
 SHORT_TARGET_HEADING = re.compile(r"^\W*(?:(?:19|20)\d\d年)?[^\d,，。;；]{0,8}?目标(?:任务)?\W*$")
 # 高于年初确定的…预期目标 (a result measured against the goal), 紧紧围绕省委提出的…目标 (work done
 # toward a goal): no list of goals follows
-_MEASURED_AGAINST = re.compile(r"(?:高于|低于|好于|超过|超出|快于|慢于|完成|实现|达到|围绕|紧扣|锚定|对标|瞄准|紧盯|聚焦)"
+_GOALS_MET = re.compile(r"[^，,。；;:：\d]{0,6}?(?:全面|圆满|顺利|超额|均|基本|较好|胜利)?(?:完成|实现|达成)")
+_MEASURED_AGAINST = re.compile(r"(?:高于|低于|好于|超过|超出|快于|慢于|完成|实现|达到|围绕|紧扣|锚定|对标|瞄准|紧盯|聚焦|"
+                               r"贯彻|落实|按照|对照|根据|依据)"
                                r"[^，,。；;]{0,10}$")
 _REVIEW_THEN_PLAN = re.compile(r"总结|回顾|执行情况|完成情况")
 PLAN_NOW = re.compile(r"今年|明年|新的一年")
@@ -182,7 +184,9 @@ def walk(text: str, gaz: Gazetteer, frame: DocumentFrame, title: str | None = No
     if in_plan:
         # a plan's horizon: the latest year its title names (三年行动方案(2023—2025年)), the
         # end of a five-year plan it names (十四五规划), else the year it was issued
-        named = [m.year for m in time_markers(title or "", doc_date) if m.year]
+        # (…十四五规划和2035年远景目标纲要: the vision year is no horizon of the plan's figures)
+        vision = re.sub(r"(?:19|20)\d\d年远景", "", title or "")
+        named = [m.year for m in time_markers(vision, doc_date) if m.year]
         five_year = FIVE_YEAR_PLAN.search(title or "")
         plan_year = max(named) if named else (
             PLAN_ENDS[FIVE_YEAR_NAMES[five_year.group(1)]] if five_year else doc_year)
@@ -200,6 +204,8 @@ def walk(text: str, gaz: Gazetteer, frame: DocumentFrame, title: str | None = No
         # 2024年，某区将重点抓好…工作: the plan part of a report, or of a review article that
         # ends with next steps.
         opener = None if in_plan else PLAN_OPENERS.search(par.text)
+        if opener and _MEASURED_AGAINST.search(par.text, max(0, opener.start() - 12), opener.start()):
+            opener = None   # 认真贯彻落实省委总体要求: work done toward a plan, not the plan
         if opener and (is_report or FUTURE_VERB.search(par.text)):
             # the plan starts at the sentence that opens it (a paragraph run together from
             # broken lines may hold the review before it)
@@ -228,12 +234,14 @@ def walk(text: str, gaz: Gazetteer, frame: DocumentFrame, title: str | None = No
             estimated = False   # a note on the review's figures does not reach the goals
         elif ESTIMATE_NOTE.search(par.text):
             estimated = True    # the whole paragraph: the note follows its first figure
-        if not worth_a_look(par.start, par.end):
-            continue
+        if not worth_a_look(par.start, par.end) and not (
+                TARGET_HEADERS.search(par.text) or SHORT_TARGET_HEADING.match(par.text)):
+            continue   # (a heading 主要预期目标 has no figure but opens the goals below it)
         for sent in sentences(par):
             header = TARGET_HEADERS.search(sent.text) or SHORT_TARGET_HEADING.match(sent.text)
-            if header and _MEASURED_AGAINST.search(sent.text, max(0, header.start() - 12), header.start()):
-                header = None   # 高于年初确定的6%的预期目标: a result measured against the goal
+            if header and (_MEASURED_AGAINST.search(sent.text, max(0, header.start() - 12), header.start())
+                           or _GOALS_MET.match(sent.text, header.end())):
+                header = None   # 高于年初确定的6%的预期目标, 主要预期目标全面完成: results against goals
             if header:
                 target_frame = True
                 par_carry = doc_carry = None   # the review's year does not run into the goals

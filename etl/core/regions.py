@@ -42,6 +42,7 @@ PROJECT_LIST_AFTER = re.compile(r"[^、,，。;；:：]{2,30}?(?:项目|工程)�
 PROVINCE_HEADED_NAME = re.compile(r"省?[\u4e00-\u9fff]{2,24}?(?:项目|工程|公司|集团|基地|园区)(?=[，,、。；;（(])")
 PERSON_TITLE_BEFORE = re.compile(r"(?:书记|县长|市长|区长|省长|主任|局长|主席|部长|厅长|处长|董事长|总经理|"
                                  r"记者|通讯员|编辑|摄影|作者)\s?[^\s到在赴至于对与和及从向去来的、，,。]$")
+LANDMARK_AFTER = re.compile(r"(?:石窟|景区|古城|古镇|研究院|大学|学院|医院|机场|火车站|高铁站|银行|博物馆|公园|寺|站)")
 CITY_KINDS = {"prefecture_city", "county_city"}
 DISTRICT_KINDS = {"district", "development_zone", "economic_zone", "county"}
 ZONE_KINDS = {"development_zone", "economic_zone"}
@@ -134,7 +135,7 @@ class Gazetteer:
             name = m.group(0)
             # a zone not in the gazetteer belongs to the place it is named after
             host = next((h for stem, h in self._zone_hosts.items() if name.startswith(stem)), None)
-            info = self.names.get(name)
+            info = self.names.get(name) or self._zone_variant(name)
             if info is None and host is not None and host.kind == "prefecture_city" \
                     and name in (host.name + "开发区", host.name + "各开发区"):
                 info = host   # 忻州市开发区…活动: the city's zones together, said of the city
@@ -160,6 +161,19 @@ class Gazetteer:
                 mention = RegionMention(zone.start, end, self.part_of(zone.region, mention.region))
             result.append(mention)
         return result
+
+    def _zone_variant(self, name: str) -> RegionInfo | None:
+        """A zone written short (某某经开区, 某某县开发区) that the gazetteer knows by its full name."""
+        # (某市开发区 is the city's zones together, never one of them)
+        stem = re.sub(r"(?:县)?经开区$|县(?:经济)?开发区$", "", name)
+        if stem == name or len(stem) < 2:
+            return None
+        for full in ("经济技术开发区", "经济开发区"):
+            for place in (stem, stem + "县", stem + "市"):
+                info = self.names.get(place + full)
+                if info is not None:
+                    return info
+        return None
 
     def part_of(self, zone: RegionInfo, place: RegionInfo) -> RegionInfo:
         """The part of `zone` named after `place` (a child whose name holds the place's stem),
@@ -255,6 +269,8 @@ class SubjectTracker:
             # 位于某市某县的一家企业: the place is the topic that 该县/全县 will point back to
             self.history.append(mention.region)
             return False
+        if mention.region is not None and LANDMARK_AFTER.match(text, mention.end):
+            return False  # 云冈石窟, 忻州古城, 山西大学: a landmark or an institution, not the subject
         if mention.region is not None and MEDIA_AFTER.match(text, mention.end):
             return False  # 来源：太原日报, 晋城发布: a newspaper or an outlet, not the subject
         if mention.region is not None and FIRM_NAME_AFTER.match(text, mention.end):
@@ -267,12 +283,14 @@ class SubjectTracker:
         refines = previous is not None and between in ("(", "（")
         # 山西省大同市平城区, (山西省)晋城市, 【山西·长治】: a chain of places read as one,
         # the last the most specific
-        chained = previous_accepted and previous is not None and CHAIN_GAP.fullmatch(between or "x") \
+        chained = previous_accepted and previous is not None and between is not None and CHAIN_GAP.fullmatch(between) \
             and (between == "" or self._descends(mention, previous))
         if clause_start > 0 and text[clause_start - 1] == "、" and not chained \
                 and not BULLET_BEFORE.search(text, 0, clause_start - 1):
             return False  # 、 joins list items: an item is not a subject (1、某县… is a bullet)
-        described = mention.region is not None and DESCRIBED_BEFORE.fullmatch(head) is not None
+        described = mention.region is not None and (DESCRIBED_BEFORE.fullmatch(head) is not None or (
+            head.strip() in ("在", "于") and text[mention.end:mention.end + 1] in (",", "，")))
+        # (在忻州经济开发区，某产业园已完成投资…: the place set before the comma is the topic)
         if not (SUBJECT_PREFIX.match(head) or refines or chained or described):
             return False
         if LIST_OF_PLACES.match(text, mention.end) or (previous is not None and previous.region is not None

@@ -20,8 +20,11 @@ TARGET_CUES = re.compile(
 # Achieved or counted so far: a figure with these is no target, even inside a target list.
 DONE = words_re("done_word")
 ALREADY = re.compile(r"已经|已|完成了|实现了")
-STRONG_CUES = re.compile(r"力争|确保|争取|目标|预期|(?<![即])将(?!其|之|原|会上)[^，,。；;]{0,12}?(?!作为|列为)|要(?=实现|达到|突破|完成)")
-GOAL_WORDS = re.compile(r"力争|确保|争取|目标|预期|提出|部署")
+# 争取中央资金3.2亿元: funds obtained, not a goal (争取 there means "won")
+_WON = r"争取(?![^，,。；;]{0,8}(?:资金|债券|补助|补贴|专项|中央|省级|省以上|政策))"
+STRONG_CUES = re.compile(r"力争|确保|" + _WON + r"|目标|预期|(?<![即])将(?!其|之|原|会上)[^，,。；;]{0,12}?(?!作为|列为)|要(?=实现|达到|突破|完成)")
+GOAL_WORDS = re.compile(r"力争|确保|" + _WON + r"|目标|预期|提出|部署")
+SECURED_FUNDS = re.compile(r"争取(?:到)?[^，,。；;]{0,8}(?:资金|债券|补助|补贴|专项)")
 _EST = re.compile(r"预计")
 
 
@@ -92,6 +95,22 @@ def _sentence_head(ctx, s, cs) -> str:
     return before + s[:cs]
 
 
+_YEAR_NAMED = re.compile(r"(?:19|20)\d\d年|去年|上年|今年|明年|过去一年|一年来")
+_GOAL_VERB = re.compile(r"力争|确保|" + _WON + r"|预期")
+
+
+def _goal_verb_in_report(ctx, s, cs, ns, kind, period):
+    """力争全年规上工业增加值增长7% on a page of a report: a goal of the year it was given in,
+    though the page (with no section header) reads as a review."""
+    frame = ctx.frame
+    if frame is None or not frame.doc_type.startswith("work_report") or period != "FY":
+        return None
+    head = _sentence_head(ctx, s, cs) + s[cs:ns]
+    if _GOAL_VERB.search(head) and not DONE.search(s[cs:ns]) and not _YEAR_NAMED.search(head):
+        return "goal_verb_in_report"
+    return None
+
+
 def _future_horizon(ctx, s, cs, ns, kind, period):
     return "future_horizon" if ctx.future_at(ns) and period == "FY" else None
 
@@ -112,7 +131,7 @@ def _cue_in_clause(ctx, s, cs, ns, kind, period):
 # Inside a plan section a project's total investment is part of the plan (统筹推进总投资N亿元的M个项目),
 # unless it follows the project's name.
 TARGET_RULES = [_named_project_size, _in_target_list, _descriptor, _future_horizon, _cue_in_clause,
-                _cue_heading_sentence]
+                _cue_heading_sentence, _goal_verb_in_report]
 
 
 def promote_to_target(ctx, s, clause_start, clause_end, num_start, kind, kind_rule, qualifier,
@@ -129,6 +148,8 @@ def promote_to_target(ctx, s, clause_start, clause_end, num_start, kind, kind_ru
         return kind, kind_rule, qualifier, year
     if kind not in ("value", "growth", "share") or kind_rule == "progress_toward_plan":
         return kind, kind_rule, qualifier, year
+    if SECURED_FUNDS.search(s, clause_start, num_start) and not ctx.in_plan:
+        return kind, kind_rule, qualifier, _actual_year(ctx, num_start, year)   # funds won
     for rule in TARGET_RULES:
         name = rule(ctx, s, clause_start, num_start, kind, period)
         if name == "project_descriptor":
@@ -139,6 +160,8 @@ def promote_to_target(ctx, s, clause_start, clause_end, num_start, kind, kind_ru
                 return kind, kind_rule, qualifier, year   # 占全年任务的30%: a share of the plan
             if qualifier == "estimate":
                 qualifier = "exact"
+            if name == "goal_verb_in_report":
+                year = ctx.doc_date.year if ctx.doc_date else year
             return "target", name, qualifier, year
     return kind, kind_rule, qualifier, _actual_year(ctx, num_start, year)
 
