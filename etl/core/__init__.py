@@ -33,6 +33,9 @@ _WORTH_EXTRACTING = re.compile(
     f"(?:(?:{MAY_HOLD_FIGURE.pattern})|(?:{PROJECT_HINT.pattern})|《)")
 
 
+_SPACED_ROW = re.compile(r"\d[ \u3000]+[^\s，。；;]+[ \u3000]+[-\d]")   # 1 太原市 5600.2: a table in spaces
+
+
 def extract_text(text: str, ref: Reference, doc_date: date | None = None,
                  title: str | None = None, date_rule: str = "given",
                  date_precision: str = "day", outlet: str | None = None) -> Extraction:
@@ -53,7 +56,8 @@ def extract_text(text: str, ref: Reference, doc_date: date | None = None,
 
     last_project = None   # the region of the project named last: 该项目… is about it
     # rows of tables (地区 | 地区生产总值(亿元) | 增速(%)) and their header's columns
-    table_rows = find_tables(norm.text, cb) if ("|" in norm.text or "\t" in norm.text) else {}
+    table_rows = find_tables(norm.text, cb) if ("|" in norm.text or "\t" in norm.text
+                                                 or _SPACED_ROW.search(norm.text)) else {}
     for ctx in walk(norm.text, gaz, frame, norm_title, wanted=_WORTH_EXTRACTING,
                     found_mentions=mentions):
         base = ctx.span.start

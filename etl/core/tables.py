@@ -58,13 +58,24 @@ class Column:
     year: int | None = None  # a column of one year (指标 | 2022年 | 2023年)
 
 
+# A table whose cells are separated by spaces (排名 城市 地区生产总值(亿元) 增速(%) / 1 太原市 5600.2
+# 5.1): a line of three or more space-separated cells with no sentence punctuation.
+_SPACE_SEP = re.compile(r"[ \u3000]+")
+_SPACE_ROW = re.compile(r"[^\s，。；;：:！？、]+(?:[ \u3000]+[^\s，。；;：:！？、]+){2,}")
+
+
+def _separator(line: str) -> re.Pattern:
+    return _SEP if ("|" in line or "｜" in line or "\t" in line) else _SPACE_SEP
+
+
 def cells(line: str) -> list[tuple[int, int, str]]:
-    """(start, end, text) of each cell of a row written with '|' or tabs."""
+    """(start, end, text) of each cell of a row written with '|', tabs or spaces."""
     out, pos = [], 0
-    for m in _SEP.finditer(line):
+    line_body = line.rstrip()
+    for m in _separator(line).finditer(line_body):
         out.append((pos, m.start(), line[pos:m.start()]))
         pos = m.end()
-    out.append((pos, len(line), line[pos:]))
+    out.append((pos, len(line_body), line_body[pos:]))
     trimmed = []
     for a, b, text in out:
         lead = len(text) - len(text.lstrip())
@@ -73,7 +84,9 @@ def cells(line: str) -> list[tuple[int, int, str]]:
 
 
 def _is_row(line: str) -> bool:
-    return len(_SEP.findall(line)) >= 2
+    if len(_SEP.findall(line)) >= 2:
+        return True
+    return _SPACE_ROW.fullmatch(line.strip()) is not None
 
 
 def _is_header(row: list[tuple[int, int, str]]) -> bool:
@@ -83,6 +96,7 @@ def _is_header(row: list[tuple[int, int, str]]) -> bool:
                and not _BRACKETED_TOTAL.fullmatch(t) for t in texts)
 
 
+_LEADING_RANK = re.compile(r"\d{1,2}")
 _YEAR_COLUMN = re.compile(r"((?:19|20)\d\d)\s*年?(?:末|底)?")
 _TABLE_UNIT = re.compile(r"单位\s*[:：]\s*([^\s,，;；)）]{1,6})")
 
@@ -133,6 +147,10 @@ def find_tables(text: str, cb: Codebook) -> dict[int, list[Column]]:
             header = [_column(t, cb, table_unit) for _, _, t in row]
         elif header is not None and len(row) == len(header):
             out[start] = header
+        elif header is not None and len(row) == len(header) + 1 and _LEADING_RANK.fullmatch(row[0][2]) \
+                and header[0].kind != "rank":
+            # 1 太原市 5600.2 5.1 under 城市 | 地区生产总值 | 增速: a row number before the row
+            out[start] = [Column("序号", None, 1.0, "ordinal", None), *header]
     return out
 
 
@@ -158,12 +176,14 @@ def _name_cell(row, columns: list[Column]) -> int:
     return next((i for i, c in enumerate(columns) if i and _INDICATOR_COLUMN.match(c.label)), 0)
 
 
-def row_figures(row_text: str, columns: list[Column], place, cb: Codebook) -> list[TableFigure]:
-    """The figures of one data row. `place`: the region the first cell names (None: the first
-    cell names an indicator and the row is about the document's subject)."""
+def row_figures(row_text: str, columns: list[Column], place, cb: Codebook,
+                place_at: int = 0) -> list[TableFigure]:
+    """The figures of one data row. `place`: the region the row's name cell names (None: the
+    name cell names an indicator and the row is about the document's subject); `place_at`:
+    that cell (a rank or a row number may come before it)."""
     row = cells(row_text)
     out: list[TableFigure] = []
-    named_at = _name_cell(row, columns) if place is None else 0
+    named_at = _name_cell(row, columns) if place is None else place_at
     first = row[named_at][2]
     row_unit_m = _UNIT_IN_BRACKETS.search(first)
     row_label = _UNIT_IN_BRACKETS.sub("", first).strip()
@@ -173,7 +193,9 @@ def row_figures(row_text: str, columns: list[Column], place, cb: Codebook) -> li
         row_unit = header_unit(row[unit_col][2])   # 指标 | 单位 | 绝对值: the unit has its column
     row_indicator = next((m.info for m in cb.find(row_label)), None) if place is None else None
     level_indicator = None
-    for (a, b, text), col in list(zip(row, columns))[named_at + 1:]:
+    for i, ((a, b, text), col) in enumerate(zip(row, columns)):
+        if i == named_at or col.kind == "ordinal":
+            continue
         total = _BRACKETED_TOTAL.fullmatch(text)   # [20]: a total over the plan's years
         if total:
             text = total.group(1)
@@ -208,12 +230,18 @@ def row_figures(row_text: str, columns: list[Column], place, cb: Codebook) -> li
 def table_facts(ctx, cb: Codebook, columns: list[Column]) -> list[RawFact]:
     """The row's figures as facts of the extraction core (offsets in the row's sentence)."""
     s = ctx.span.text
-    first_start, first_end, _ = cells(s)[0]
-    named = next((m for m in ctx.mentions if first_start <= m.start < first_end), None)
-    place = ctx.region_at(named.end) if named is not None else None
+    row = cells(s)
+    place, place_at = None, 0
+    for i, (cell_start, cell_end, _) in enumerate(row[:2]):
+        named = next((m for m in ctx.mentions if cell_start <= m.start < cell_end), None)
+        if named is not None:
+            place, place_at = named.region or ctx.region_at(named.end), i
+            break
+        if not _NUMBER_CELL.fullmatch(row[i][2]):
+            break   # (a rank or a row number may stand before the place, nothing else)
     out = []
     issued = ctx.doc_date.year if ctx.doc_date else None
-    for fig in row_figures(s, columns, place, cb):
+    for fig in row_figures(s, columns, place, cb, place_at):
         region = fig.region or ctx.region_at(0)
         region_rule = "table_row" if fig.region is not None else ctx.region_rule_at(0)
         time_rule = "table_year_column" if fig.year else ctx.time_rule_at(fig.start)

@@ -21,7 +21,7 @@ _PINYIN_ARTEFACT = re.compile(
     r"[(（][a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹ]{1,7}[)）]", re.IGNORECASE)
 # (the lookahead on the first characters lets the engine skip most positions with one test)
 # Some publishing systems put a space between a number and its unit (21.4 亿元, 2024 年底).
-_NUMBER_UNIT_SPACE = r"(?<=\d) (?=[万亿千百]?[\u4e00-\u9fff%])"
+_NUMBER_UNIT_SPACE = r"(?<=\d) (?=[万亿千百年月日号%元吨亩人户家个项座所台辆次件株头只]|千瓦|平方|公里|公顷|立方)"
 _DELETE = re.compile(f"(?=[{_ZERO_WIDTH}(（ ])(?:[{_ZERO_WIDTH}]+|" + _PINYIN_ARTEFACT.pattern
                      + "|" + _NUMBER_UNIT_SPACE + ")", re.IGNORECASE)
 
