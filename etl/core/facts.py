@@ -116,6 +116,8 @@ MONEY_CONTEXT = re.compile(r"(?:投资|产值|收入|金额|税|销售额|营收
 # 体现三个特点, 如图表1所示: counts of abstract things and figure numbers, no figures
 ABSTRACT_COUNT_AFTER = re.compile(r"(?:个)?(?:特点|方面|阶段|环节|原则|意识|作用|优势|问题|层面|维度|方向|理念|"
                                   r"关键|抓手|路径|亮点|特征|变化|转变|步骤)")
+ANECDOTE_BEFORE = re.compile(r"全村|该村|本村|村民|农户[\u4e00-\u9fff]{1,3}(?:家|的)|[\u4e00-\u9fff](?:大姐|大哥|大爷|大娘|老汉|师傅)")
+DISTANCE_BEFORE = re.compile(r"(?:距|离|距离)[^，,。；;]{1,10}$")
 ONE_OF_AFTER = re.compile(r"[^，,。；;\d]{0,12}之一")
 ON_TOP_OF = re.compile(r"[^，,。；;]{0,4}的(?:良好)?基础上")
 SUSTAINED_LEVEL = re.compile(r"连续[\d一二两三四五六七八九十]+年(?:保持|稳定|稳居|位居)?(?:在)?$")
@@ -474,6 +476,9 @@ def _number_fact(ctx: SentenceContext, cb: Codebook, tok: NumberToken, previous:
         return None  # 体现三个特点
     if tok.chinese and re.match(r"(.)\1", s[tok.end:tok.end + 2]):
         return None  # 一个个, 一座座: "one after another"
+    if ANECDOTE_BEFORE.search(s[clause_start:tok.start]) or (
+            canon == "公里" and DISTANCE_BEFORE.search(s[clause_start:tok.start])):
+        return None  # 全村有2504人, 村民王大姐打工收入2万元, 距县城17公里: not the region's figures
     if ONE_OF_AFTER.match(s, end):
         return None  # 全省10个深度贫困县之一: a group the subject belongs to
     if raw_unit == "所" and s[tok.start - 1:tok.start] in "表图":
