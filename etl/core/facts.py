@@ -50,6 +50,7 @@ THRESHOLD_AFTER = re.compile(r"(?:(?:及)?以[上下])?(?:的)?(?:重点|重大|
                              r"(?:项目|企业|工业企业|楼宇|园区|产业集群|集群|乡镇|村|品牌|单品|产业链)")
 CAPACITY_BEFORE = re.compile(r"(?:年产|年处理|年加工|年吞吐|日处理|装机)$")
 NAMED_PROJECT = re.compile(r"[^,，;；。]{0,20}?项目")
+NAME_IN_LIST = re.compile(r"[^,，;；。\d]{1,16}?、[^;；。]{0,60}?等[^,，;；。]{0,6}项目")   # 年产120万吨焦化、…等项目
 # Small counts written in Chinese numerals are real counts when an entity measure word follows
 # and the clause counts (各建成厂房三栋, 新增两家).
 ENTITY_MEASURES = re.compile(r"家|户|栋|幢|所|座|套|个(?=[^，,。；;]{0,6}(?:项目|企业|园区|基地|中心))")
@@ -65,7 +66,7 @@ SCOPE_LIST_BEFORE = re.compile(r"(?:所辖|下辖|辖)[^，,。；;]{0,12}?(?:�
 RATE_AFTER = re.compile(r"[^，,。；;]{2,}?(?:增长|下降|增速|增幅|比重|占比)[^，,。；;]{0,8}\d+(?:\.\d+)?%")
 HEADCOUNT_BEFORE = re.compile(r"(?:代表|一行|嘉宾|(?:参会|与会|工作|相关|随行|参训|培训)人员|负责人|企业家|委员|(?:应到|实到|到会|出席|列席|缺席)"
                               r"[\u4e00-\u9fff]{0,3})[约共近]?$")
-MEETING_AFTER = re.compile(r"[^，,。；;]{0,12}?(?:代表|嘉宾|负责人)[^，,。；;]{0,12}(?:参加|出席|参会|与会|人)")
+MEETING_AFTER = re.compile(r"[^，,。；;]{0,12}?(?:代表|嘉宾|负责人)[^，,。；;]{0,12}(?:参加|出席|参会|与会|人|齐聚)")
 STOCK_WORDS = words_re("stock_word")
 _COMPARED_PERIOD = re.compile(rf"({COMPARED_PERIODS})[(（]-?$")
 
@@ -119,6 +120,7 @@ ABSTRACT_COUNT_AFTER = re.compile(r"(?:个)?(?:特点|方面|阶段|环节|原�
 ANECDOTE_BEFORE = re.compile(r"全村|该村|本村|村民|农户[\u4e00-\u9fff]{1,3}(?:家|的)|[\u4e00-\u9fff](?:大姐|大哥|大爷|大娘|老汉|师傅)")
 DISTANCE_BEFORE = re.compile(r"(?:距|离|距离)[^，,。；;]{1,10}$")
 ONE_OF_AFTER = re.compile(r"[^，,。；;\d]{0,12}之一")
+YEAR_LIST = re.compile(r"年度(?:重点|计划|任务|目标)")
 ON_TOP_OF = re.compile(r"[^，,。；;]{0,4}的(?:良好)?基础上")
 SUSTAINED_LEVEL = re.compile(r"连续[\d一二两三四五六七八九十]+年(?:保持|稳定|稳居|位居)?(?:在)?$")
 ARTICLE_NAME_AFTER = re.compile(r"[、等和及”\"]|措施|政策|举措|意见|细则|一揽子")
@@ -457,7 +459,7 @@ def _number_fact(ctx: SentenceContext, cb: Codebook, tok: NumberToken, previous:
         return None  # 10亿元以上项目6个: a size class of projects, not a sum
     if (CAPACITY_BEFORE.search(s, max(0, tok.start - 4), tok.start)
             or (unit is not None and dimension(canon) not in ("money", "count", "percent", "people"))) \
-            and NAMED_PROJECT.match(after):
+            and (NAMED_PROJECT.match(after) or NAME_IN_LIST.match(after)):
         # 年产60万吨焦化项目, 300兆瓦光伏发电项目, 5万头生猪养殖项目: a capacity is part of
         # a project's name
         return None
@@ -472,7 +474,7 @@ def _number_fact(ctx: SentenceContext, cb: Codebook, tok: NumberToken, previous:
         return None  # 有5项居全省前3位: how many indicators rank, not a figure
     if ON_TOP_OF.match(after):
         return None  # 在上年增产1亿吨的基础上: the base the figure after it builds on
-    if tok.chinese and tok.value <= 10 and ABSTRACT_COUNT_AFTER.match(s, tok.end):
+    if tok.value <= 10 and ABSTRACT_COUNT_AFTER.match(s, tok.end):
         return None  # 体现三个特点
     if tok.chinese and re.match(r"(.)\1", s[tok.end:tok.end + 2]):
         return None  # 一个个, 一座座: "one after another"
@@ -546,6 +548,8 @@ def _number_fact(ctx: SentenceContext, cb: Codebook, tok: NumberToken, previous:
     year, period = ctx.year_at(tok.start), ctx.period_at(tok.start)
     if compared is not None:
         year, period = _compared_time(compared.group(1), year, period)
+    if period != "FY" and YEAR_LIST.search(s, max(0, clause_start - 16), tok.start):
+        period = "FY"   # 今年以来…谋划年度重点项目48项: the year's list, not what is done so far
     if period != "FY" and (STOCK_WORDS.search(s, clause_start, tok.start) or (
             canon in ("户", "家") and ENTITY_STOCK_BEFORE.search(clause_before)
             and not FLOW_BEFORE.search(clause_before))):

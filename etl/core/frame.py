@@ -28,7 +28,8 @@ REPORT_NEWS = words_re("report_news")          # 发布, 解读, 看点, 报告�
 BULLETIN = re.compile(r"统计公报|国民经济和社会发展统计公报|统计年鉴|经济社会发展公报")
 PLAN_DOC = words_re("plan_document")           # 规划, 行动计划, 实施方案, 纲要 ...
 # 某县十四五规划纲要实施中期评估报告: a review of how a plan is going, not the plan
-PLAN_REVIEW = re.compile(r"评估|实施情况|执行情况|完成情况|进展情况|实施成效|成就|成效|回顾|收官|(?:高质量|圆满|全面)完成")
+PLAN_REVIEW = re.compile(r"评估|实施情况|执行情况|完成情况|进展情况|实施成效|成就|成效|回顾|收官|(?:高质量|圆满|全面)完成"
+                         r"|(?:稳步|加快|扎实|有序|持续)(?:实施|推进)|落地见效|进展顺利")
 ECONOMIC_NEWS = words_re("economic_news")      # 经济运行, 前N月, 上半年 ...
 ROUNDUP = words_re("project_roundup")          # 三个一批, 集中签约, 集中开工 ...
 INVESTMENT = words_re("investment_news")

@@ -42,6 +42,8 @@ PROJECT_LIST_AFTER = re.compile(r"[^、,，。;；:：]{2,30}?(?:项目|工程)�
 PROVINCE_HEADED_NAME = re.compile(r"省?[\u4e00-\u9fff]{2,24}?(?:项目|工程|公司|集团|基地|园区)(?=[，,、。；;（(])")
 PERSON_TITLE_BEFORE = re.compile(r"(?:书记|县长|市长|区长|省长|主任|局长|主席|部长|厅长|处长|董事长|总经理|"
                                  r"记者|通讯员|编辑|摄影|作者)\s?[^\s到在赴至于对与和及从向去来的、，,。]$")
+# 在侯马经济开发区启动的9个项目: what is sited there
+SITED_AFTER = re.compile(r"[^，,。；;\d]{0,8}的")
 LANDMARK_AFTER = re.compile(r"(?:石窟|景区|古城|古镇|研究院|大学|学院|医院|机场|火车站|高铁站|银行|博物馆|公园|寺|站)")
 CITY_KINDS = {"prefecture_city", "county_city"}
 DISTRICT_KINDS = {"district", "development_zone", "economic_zone", "county"}
@@ -60,7 +62,7 @@ LIST_OF_PLACES = re.compile(r"(?:、|和|与|及)[\u4e00-\u9fff]{2,8}?(?:两|三
 SUBJECT_PREFIX = re.compile(
     r"^[\s“”\"'‘’「」(（【\[]*(?:(?:19|20)\d\d年(?:以来|底|末|初|上半年)?|目前|截至目前|当前|其中|同时|此外|另外|今年|去年|"
     r"全年|当年|近年来|一年来|据统计|数据显示|而|其次是|其次为|然后是|之后是|再次是|"
-    r"力争|确保|争取|推动|促进)?\s*$")   # 推动某开发区营业收入突破…: the zone is what the goal is of
+    r"力争|确保|争取|推动|促进|此次|本次|近日|日前)?\s*$")   # 推动某开发区营业收入突破…: the zone is what the goal is of
 
 
 @dataclass(frozen=True)
@@ -130,6 +132,8 @@ class Gazetteer:
         for m in self._name_re.finditer(text):
             if m.group(0).endswith("区") and text[m.end():m.end() + 1] == "域":
                 continue  # 太原区域 is "the Taiyuan area", not the 太原区 zone
+            if m.group(0).startswith("代") and text[m.end():m.end() + 1] == "长":
+                continue  # 代县长 is an acting county head, not 代县
             found.append(RegionMention(m.start(), m.end(), self.names[m.group(0)]))
         for m in self._zone_re.finditer(text):
             name = m.group(0)
@@ -289,7 +293,8 @@ class SubjectTracker:
                 and not BULLET_BEFORE.search(text, 0, clause_start - 1):
             return False  # 、 joins list items: an item is not a subject (1、某县… is a bullet)
         described = mention.region is not None and (DESCRIBED_BEFORE.fullmatch(head) is not None or (
-            head.strip() in ("在", "于") and text[mention.end:mention.end + 1] in (",", "，")))
+            head.strip() in ("在", "于", "其中在") and (text[mention.end:mention.end + 1] in (",", "，")
+                                                    or SITED_AFTER.match(text, mention.end))))
         # (在忻州经济开发区，某产业园已完成投资…: the place set before the comma is the topic)
         if not (SUBJECT_PREFIX.match(head) or refines or chained or described):
             return False

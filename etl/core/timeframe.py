@@ -39,7 +39,7 @@ MARKER_RE = re.compile(
     r"|(?P<sofar>今年以来|年初以来|截至目前|截止目前|截至当前|至今|今年已(?:经)?(?=[\u4e00-\u9fff]))"
     r"|(?P<this>今年|本年|年内|当年内|全年目标)"
     # 本次“三个一批”活动…: the figures of one round, not of a period so far
-    r"|(?P<round>本次|此次|本批|此批|本期|此期)(?=[^，,。；;]{0,12}(?:活动|签约|开工|投产|集中))"
+    r"|(?P<round>本次|此次|本批|此批|本期|此期)(?=[^，,。；;]{0,12}(?:活动|签约|开工|投产|集中))|(?P<today>今天|今日|当天|当日)"
     r"|(?P<fullyear>全年(?!目标|计划|任务|预算))"
     r"|(?P<next>明年|下一年)"
     r"|(?P<review>一年来|过去一年|过去的一年|回顾\d{4}年)"
@@ -58,9 +58,13 @@ MARKER_RE = re.compile(
 
 # 快于一季度、2016年全年…: a time inside a comparison is its base
 _COMPARED = re.compile(r"(?:快于|慢于|高于|低于|好于|差于|比|较|同比|相比|继)[^，,。；;]{0,10}$")
+# 2016年建成开放的博物馆, 预计2024年10月建成: the year of an event told in passing
+_EVENT_CLAUSE_AFTER = re.compile(r"年(?:\d{1,2}月(?:底|末)?)?[^，,。；;\d]{0,4}?(?:建成|开放|成立|获批|设立|挂牌|开通|完工|投用)"
+                                 r"[^，,。；;\d]{0,4}?的|年(?:\d{1,2}月(?:底|末)?)?(?:建成|投产|完工|投用|竣工)(?:[。，,；;]|$)")
 _YEAR_JUST_BEFORE = re.compile(r"(?:19|20)\d\d\s*年$")
 _EVENT_MONTH_BEFORE = re.compile(r"(?:预计|将|计划|拟|于|力争|争取|确保)$")
-_EVENT_AFTER = re.compile(r"[^，,。；;\d]{0,4}?(?:建成|开放|开工|投产|竣工|举行|召开|开幕|完工|投用|运营|上线|启动|揭牌|签约)")
+_EVENT_AFTER = re.compile(r"[^，,。；;\d]{0,4}?(?:建成|开放|开工|投产|竣工|举行|召开|开幕|完工|投用|运营|上线|启动|揭牌|签约)"
+                          r"|[,，]?[^。；;\d]{0,16}?(?:举办|举行|召开|开幕|闭幕)")   # 7月，某县举办对接会
 _WITH_BEFORE = re.compile(r"(?:与|同|跟|较之)$")
 _COMPARED_AFTER = re.compile(r"年[^，,。；;\d]{0,6}?(?:相比|相较|比较|对比)")
 _ROUND_NAME_AFTER = re.compile(r"[^，,。；;:：\d零一二两三四五六七八九十百]{0,8}?(?:集中(?:签约|开工|投产|竣工)|(?:签约|开工|投产)仪式|“?三个一批”?)")
@@ -160,7 +164,8 @@ def time_markers(sentence: str, doc_date: date | None, reviewed: int | None = No
             continue   # 快于2016年全年2.3个百分点, 与2023年相比: a comparison base, not the figures' year
         elif m.group("year"):
             # 2023年2月14日 is an event's date: it dates its sentence, not what follows
-            event = _DAY_AFTER.match(sentence, e) is not None or _ISO_DAY_AFTER.match(sentence, e) is not None
+            event = _DAY_AFTER.match(sentence, e) is not None or _ISO_DAY_AFTER.match(sentence, e) is not None \
+                or _EVENT_CLAUSE_AFTER.match(sentence, e) is not None
             year = int(m.group("year"))
             # 到2025年，… heading a clause: a horizon when that year has not come yet (a
             # from-to's 增加到2025年的B, or 到2025年底 looked back on, is no horizon)
@@ -180,7 +185,7 @@ def time_markers(sentence: str, doc_date: date | None, reviewed: int | None = No
             year = finished_year if finished_year and m.group("this") != "今年" else doc_year
             out.append(TimeMarker(s, e, year, out[-1].period if so_far else "FY",
                                   so_far=bool(so_far and out[-1].so_far)))
-        elif m.group("round"):
+        elif m.group("round") or m.group("today"):
             out.append(TimeMarker(s, e, doc_year, "FY"))   # the round the text reports, this year
         elif m.group("next") and doc_year:
             out.append(TimeMarker(s, e, doc_year + 1, "FY", future=True))
