@@ -46,11 +46,12 @@ _MEASURED_AGAINST = re.compile(r"(?:高于|低于|好于|超过|超出|快于|�
                                r"贯彻|落实|按照|对照|根据|依据)"
                                r"[^，,。；;]{0,10}$")
 _REVIEW_THEN_PLAN = re.compile(r"总结|回顾|执行情况|完成情况")
-PLAN_NOW = re.compile(r"今年|明年|新的一年")
+PLAN_NOW = re.compile(r"今年(?!以来)|明年|新的一年")
 FIVE_YEAR_PLAN = re.compile(r"(?:第)?(十[二三四五]|十[二三四五]个)五(?:年)?(?:规划|时期)?")
 FIVE_YEAR_NAMES = {"十二": "十二五", "十三": "十三五", "十四": "十四五", "十五": "十五五",
                    "十二个": "十二五", "十三个": "十三五", "十四个": "十四五", "十五个": "十五五"}
-FUTURE_VERB = re.compile(r"将|要|力争|计划|确保")
+# (将发展融入全市大局: 将 as 把, taking an object to a verb, is no future)
+FUTURE_VERB = re.compile(r"将(?![^，,。；;]{1,8}?(?:融入|纳入|作为|列为|打造成|转化为|放在|摆在))|要|力争|计划|确保")
 
 
 @dataclass
@@ -156,8 +157,11 @@ def walk(text: str, gaz: Gazetteer, frame: DocumentFrame, title: str | None = No
     doc_year = doc_date.year if doc_date else None
     review_year = frame.reference_year or doc_year
     mentions = _Located(found_mentions if found_mentions is not None else gaz.find(text))
+    # (一年来 in a report, a bulletin or a review of a finished year is the year it is about)
+    reviews_a_year = frame.doc_type.startswith("work_report") or frame.doc_type == "statistics_bulletin" \
+        or frame.reference_year_rule == "title_names_earlier_year"
     markers = _Located(time_markers(
-        text, doc_date, frame.reference_year if frame.doc_type.startswith("work_report") else None,
+        text, doc_date, frame.reference_year if reviews_a_year else None,
         frame.reference_year if frame.reference_year_rule == "title_names_earlier_year" else None))
 
     def worth_a_look(start: int, end: int) -> bool:

@@ -22,7 +22,7 @@ from .units import MONEY_UNITS, UnitMatch, canonical_count_unit, dimension, read
 
 QUAL_BEFORE = [
     (re.compile(r"(不低于|不少于|至少|最少)$"), "at_least"),
-    (re.compile(r"(不到|不足|低于|少于|小于|未满|未达)$"), "less_than"),
+    (re.compile(r"(不到|不足|低于|少于|小于|未满|未达|跌破)了?$"), "less_than"),
     (re.compile(r"(超过|超出|突破|超|逾|高于|多于|破)了?$"), "more_than"),
     (re.compile(r"(将近|接近|大约|大概|(?<![签制节合公契条])约|近|冲击|迈向|向)$"), "approx"),
 ]
@@ -44,7 +44,7 @@ RANK_RE = re.compile(
     # 增速全市第3; a scope and an ordinal that ends the clause (not 全市第二批, 第一产业)
     r"|(?<=全省|全市|全国|全县)第(?P<n4>\d{1,3}|[一二三四五六七八九十]{1,3})(?=[,，。;；、)）]|$)"
     # 全省居首, 位居榜首, 全省第一: first place
-    r"|(?P<first>居首|位居榜首|高居榜首|居于首位|(?:居|保持|稳居|位列)[^,，。;；]{0,8}?(?:首位|之首)|稳坐[^,，。;；]{0,6}?(?:冠军|头把交椅)|(?<=全省)第一(?![批次个家项届期方梯])|(?<=全市)第一(?![批次个家项届期方梯]))")
+    r"|(?P<first>居首|位居榜首|高居榜首|居于首位|(?:居|保持|稳居|位列)[^,，。;；]{0,8}?首位|(?:居|保持|稳居|位列)(?:全省|全市|全国|全县|各市|各县|[^,，。;；]{0,3}\d+[市县]|[^,，。;；]{0,3}(?:县区|县市区))之首|稳坐[^,，。;；]{0,6}?(?:冠军|头把交椅)|(?<=全省)第一(?![批次个家项届期方梯])|(?<=全市)第一(?![批次个家项届期方梯]))")
 # A sum that classes what follows (10亿元以上项目, 亿元以上的重点企业), not a figure itself.
 THRESHOLD_AFTER = re.compile(r"(?:(?:及)?以[上下])?(?:的)?(?:重点|重大|产业|工业|招商|在建|新建|签约|开工|投产|竣工)?"
                              r"(?:项目|企业|工业企业|楼宇|园区|产业集群|集群|乡镇|村|品牌|单品|产业链)")
@@ -57,7 +57,7 @@ ENTITY_MEASURES = re.compile(r"家|户|栋|幢|所|座|套|个(?=[^，,。；;]{
 COUNTING = re.compile(r"各|分别|均|新增|达到|共|建成|新建|落地|引进|认定|获批|入选")
 SCOPE_COUNT = re.compile(r"(?:个)?(?:县区|县市区|县（市、区）|县\(市、区\)|县（区、市）|县\(区、市\)|设区市|"
                          r"地级市|省辖市|省份|地市|市县|县(?:[市区])?(?=中|里|当中|之中|有)|市(?=中|有|增速)|"
-                         r"主会场|分会场|会场|项(?:主要)?(?:经济)?指标)")
+                         r"主会场|分会场|会场|项(?:主要)?(?:经济)?指标|县\(市\)(?=中)|县（市）(?=中)|[^，,。；;\d]{1,8}(?<!项目)中(?=[,，]?(?:[\d一二三四五六七八九十]|多数|大部分|大多数|有)))")
 # 13个县中有9个增速高于全省: how many of a scope meet a condition
 SCOPE_BEFORE = re.compile(r"(?:中|里|当中|之中)(?:有|共有)$")
 # 所辖县(市、区)个数分别为17个、13个: the number of units a place is made of, every item
@@ -119,6 +119,9 @@ ABSTRACT_COUNT_AFTER = re.compile(r"(?:个)?(?:特点|方面|阶段|环节|原�
                                   r"关键|抓手|路径|亮点|特征|变化|转变|步骤)")
 ANECDOTE_BEFORE = re.compile(r"全村|该村|本村|村民|农户[\u4e00-\u9fff]{1,3}(?:家|的)|[\u4e00-\u9fff](?:大姐|大哥|大爷|大娘|老汉|师傅)")
 DISTANCE_BEFORE = re.compile(r"(?:距|离|距离)[^，,。；;]{1,10}$")
+DECREASE_BEFORE = re.compile(r"(?:比|较)[^，,。；;\d]{0,10}(?:减少|下降|降低)了?$")
+ATTENDING_DELEGATES = re.compile(r"[^，,。；;\d]{0,8}代表")
+SCHEDULE_MARGIN = re.compile(r"(?:时序|序时)进度[^，,。；;\d]{0,4}$")
 ONE_OF_AFTER = re.compile(r"[^，,。；;\d]{0,12}之一")
 YEAR_LIST = re.compile(r"年度(?:重点|计划|任务|目标)")
 ON_TOP_OF = re.compile(r"[^，,。；;]{0,4}的(?:良好)?基础上")
@@ -395,7 +398,8 @@ def _number_fact(ctx: SentenceContext, cb: Codebook, tok: NumberToken, previous:
         and NEGATIVE_AFTER.search(s, tok.start - 2, tok.start - 1) is not None
     if negative:
         prev_ch = ""
-    if prev_ch and (prev_ch.isascii() and (prev_ch.isalnum() or prev_ch in "._/-")):
+    if prev_ch and (prev_ch.isascii() and (prev_ch.isalnum() or prev_ch in "._/-*")) \
+            or (not tok.chinese and len(tok.raw) > 1 and tok.raw.startswith("0") and not tok.raw.startswith("0.")):
         return None  # PM2.5, G20, codes, phone numbers
     if prev_ch == "第":
         return None  # ordinals: 第三次, 第六届
@@ -478,6 +482,14 @@ def _number_fact(ctx: SentenceContext, cb: Codebook, tok: NumberToken, previous:
         return None  # 体现三个特点
     if tok.chinese and re.match(r"(.)\1", s[tok.end:tok.end + 2]):
         return None  # 一个个, 一座座: "one after another"
+    if tok.chinese and tok.value == 0 and tok.raw in ("零", "〇"):
+        return None  # 零部件, 零售: a word, not a zero
+    if unit is not None and s[unit.end:unit.end + 1] == "级":
+        return None  # 5000吨级仓储设施: a size class
+    if canon in ("人", "人次") and ATTENDING_DELEGATES.match(s, end):
+        return None  # 300多名市人大代表…出席大会: who attended
+    if SCHEDULE_MARGIN.search(s[clause_start:tok.start]):
+        return None  # 超过全年任务序时进度3.2亿元: a margin over the schedule
     if ANECDOTE_BEFORE.search(s[clause_start:tok.start]) or (
             canon == "公里" and DISTANCE_BEFORE.search(s[clause_start:tok.start])):
         return None  # 全村有2504人, 村民王大姐打工收入2万元, 距县城17公里: not the region's figures
@@ -560,6 +572,8 @@ def _number_fact(ctx: SentenceContext, cb: Codebook, tok: NumberToken, previous:
     if year and re.search(r"(?:从|由)$", clause_before) and re.search(r"(?:提高|增加|增长|提升|扩大|上升)?(?:到|至)", s[end:clause_end]):
         # 从10亿元提高到20亿元: the starting point is the level before the span reviewed
         year, start_rule = _start_point_year(ctx, s, tok.start, year)
+    if kind == "value" and DECREASE_BEFORE.search(s[clause_start:tok.start]) and not negative:
+        value = -value   # 比上年末减少1.2万人: a fall in the level
     kind, kind_rule, qualifier, year = promote_to_target(
         ctx, s, clause_start, clause_end, tok.start, kind, kind_rule, qualifier, year, period)
     if kind_rule == "project_descriptor" and period != "FY" and ONE_PROJECT_SIZE.search(

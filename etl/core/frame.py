@@ -40,6 +40,8 @@ _TITLE_YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
 _DELIVERED = re.compile(r"((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月")
 # The report's own dateline: ——Y年M月D日在某县人大会议上 (the delivery line)
 _DELIVERY_LINE = re.compile(r"((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月\s*\d{1,2}\s*日\s*在[^\n]{0,40}?(?:会议|大会)")
+_AT_CLAUSE_START = re.compile(r"(?:^|[\n，,。；;:：])\s*(?:(?:19|20)\d\d年|近日|日前|今年以来|上半年|一季度|前三季度)?[,，]?\s*$")
+_COMPARED_BEFORE = re.compile(r"(?:比|较|于|过|超|居|列|在|领先|跑)$")   # 比全省高: a comparison base
 _TITLE_PREFIX_PLACE = re.compile(r"^[\u4e00-\u9fff]{2,4}[:：丨|]")
 _LOOKED_BACK_YEAR = re.compile(r"(?:回望|回顾|盘点|回眸|总结|细数)\s*((?:19|20)\d{2})\s*年")
 _STATED_REVIEW_YEAR = re.compile(r"((?:19|20)\d{2})年[,，]?\s*(?:全省|全市|全县|全区|我省|我市|我县|我区)?(?:实现)?(?:地区)?生产总值")
@@ -176,7 +178,14 @@ def subject_of(mentions: list[RegionMention], gaz: Gazetteer, text: str, title: 
     most named in the body (their common ancestor when siblings tie)."""
     province = gaz.by_id.get("shanxi")
     if title:
-        found = [m for m in gaz.find(title) if m.region is not None and not _in_passing(title, m)]
+        in_title = gaz.find(title)
+        found = [m for m in in_title if m.region is not None and not _in_passing(title, m)]
+        for city, part in zip(in_title, in_title[1:]):
+            if city.region is not None and part.region is None and part.start == city.end \
+                    and (part.anaphor_kind or "").startswith("generic:"):
+                district = gaz.generic_in(part.anaphor_kind[8:], city.region)
+                if district is not None:   # 阳泉郊区: the city's district of that name
+                    found = [RegionMention(city.start, part.end, district)] + [m for m in found if m is not city]
         scope = PROVINCE_SCOPE.search(title)
         # 某开发区参加全省…活动: a place named before the province-wide event is the subject
         if scope and province is not None and not (found and found[0].start < scope.start()):
@@ -188,7 +197,8 @@ def subject_of(mentions: list[RegionMention], gaz: Gazetteer, text: str, title: 
                 # 长治：武乡县秋季重点项目集中开工: the city before the colon is the outlet's; the
                 # lead's county (one of the city's) is the subject
                 lead = [m for m in mentions if m.start < _HEAD_CHARS and m.region is not None
-                        and m.region.parent_id == region.id and not _in_passing(text, m)]
+                        and m.region.parent_id == region.id and not _in_passing(text, m)
+                        and _AT_CLAUSE_START.search(text, max(0, m.start - 12), m.start)]
                 if lead:
                     return lead[0].region, "lead_refines_city_prefix"
             if region is not province:
@@ -211,7 +221,8 @@ def subject_of(mentions: list[RegionMention], gaz: Gazetteer, text: str, title: 
                 return city, "title_city_word_counties"
     lead = text[:_HEAD_CHARS]
     found = [m for m in mentions if m.start < len(lead) and not _in_passing(text, m)
-             and (m.region is not None or m.anaphor_kind == "province")]
+             and (m.region is not None or (m.anaphor_kind == "province"
+                                           and not _COMPARED_BEFORE.search(text, max(0, m.start - 3), m.start)))]
     if found:
         if found[0].region is None:
             return province, "lead_province_word"

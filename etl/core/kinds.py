@@ -31,7 +31,7 @@ PULL_DOWN = set(words("pull_down_word"))
 GROWTH_NOUN_AFTER = re.compile(f"的?(?:[A-Z]{{2,4}}|(?<=的)[^，,。；;\\d%()（）]{{0,4}}?)?({words_re('growth_noun').pattern})")
 # 高于/低于 + anything but an earlier period of the same series (比一季度加快 stays a change)
 VS_OTHER = re.compile(r"(?:高于|低于|快于|慢于|高出|领先|落后|远超|远高于|远低于|超出)(?!上年|去年|上月|同期|一季度|上半年|前三季度|年初)"
-                      r"[^，,。；;]{1,12}$")
+                      r"[^，,。；;]{1,20}$")
 CONTROL = re.compile(r"控制在[^，,。；;]{0,6}$")
 # Between two items of one list: a joiner, or the next item's name in brackets (A（x%）、B（y%）)
 LIST_GAP = re.compile(r"[)）]?(?:、|和|及|与)?(?:[^，,。；;\d%（()）]{1,10}[（(])?[-−]?")   # 和-6.3%: a minus

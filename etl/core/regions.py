@@ -44,6 +44,7 @@ PERSON_TITLE_BEFORE = re.compile(r"(?:书记|县长|市长|区长|省长|主任|
                                  r"记者|通讯员|编辑|摄影|作者)\s?[^\s到在赴至于对与和及从向去来的、，,。]$")
 # 在侯马经济开发区启动的9个项目: what is sited there
 SITED_AFTER = re.compile(r"[^，,。；;\d]{0,8}的")
+TOPIC_AFTER = re.compile(r"(?:改革|建设|体制|工作|升级版|高质量发展)")
 LANDMARK_AFTER = re.compile(r"(?:石窟|景区|古城|古镇|研究院|大学|学院|医院|机场|火车站|高铁站|银行|博物馆|公园|寺|站)")
 CITY_KINDS = {"prefecture_city", "county_city"}
 DISTRICT_KINDS = {"district", "development_zone", "economic_zone", "county"}
@@ -60,7 +61,7 @@ TOTAL_AFTER = re.compile(r"(?:上半年|一季度|前三季度|今年以来|全�
 LIST_OF_PLACES = re.compile(r"(?:、|和|与|及)[\u4e00-\u9fff]{2,8}?(?:两|三|四|五|六|七|八|九|十|几|各)(?:市|县|区|地)")
 # What may stand between a clause start and its subject: a time word or a connective.
 SUBJECT_PREFIX = re.compile(
-    r"^[\s“”\"'‘’「」(（【\[]*(?:(?:19|20)\d\d年(?:以来|底|末|初|上半年)?|目前|截至目前|当前|其中|同时|此外|另外|今年|去年|"
+    r"^[\s“”\"'‘’「」(（【\[\-•·*]*(?:(?:19|20)\d\d年(?:以来|底|末|初|上半年)?|目前|截至目前|当前|其中|同时|此外|另外|今年|去年|"
     r"全年|当年|近年来|一年来|据统计|数据显示|而|其次是|其次为|然后是|之后是|再次是|"
     r"力争|确保|争取|推动|促进|此次|本次|近日|日前)?\s*$")   # 推动某开发区营业收入突破…: the zone is what the goal is of
 
@@ -146,8 +147,12 @@ class Gazetteer:
             info = info or RegionInfo(None, name, "development_zone", host.id if host else None)
             found.append(RegionMention(m.start(), m.end(), info))
         for m in self._anaphor_re.finditer(text):
+            if m.group(0).endswith("开发区") and TOPIC_AFTER.match(text, m.end()):
+                continue   # 开发区改革, 开发区建设: a line of work, not a place
             found.append(RegionMention(m.start(), m.end(), None, self._anaphor_kind[m.group(0)]))
         for m in self._generic_re.finditer(text):
+            if m.group(0).endswith("开发区") and TOPIC_AFTER.match(text, m.end()):
+                continue
             found.append(RegionMention(m.start(), m.end(), None, "generic:" + m.group(0)))
         # 常务副县长王晋中, 记者 李长治: a person's name that holds a place's name
         found = [r for r in found if r.region is None

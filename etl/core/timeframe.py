@@ -62,6 +62,9 @@ _COMPARED = re.compile(r"(?:快于|慢于|高于|低于|好于|差于|比|较|�
 _EVENT_CLAUSE_AFTER = re.compile(r"年(?:\d{1,2}月(?:底|末)?)?[^，,。；;\d]{0,4}?(?:建成|开放|成立|获批|设立|挂牌|开通|完工|投用)"
                                  r"[^，,。；;\d]{0,4}?的|年(?:\d{1,2}月(?:底|末)?)?(?:建成|投产|完工|投用|竣工)(?:[。，,；;]|$)")
 _YEAR_JUST_BEFORE = re.compile(r"(?:19|20)\d\d\s*年$")
+_PASSING_MONTH_BEFORE = re.compile(r"(?:进入|延续|继|自|从|直到|到了)$")
+_PASSING_MONTH_AFTER = re.compile(r"(?:的|以来|以后|之后|开始|起|回升|态势)")
+_COMPARED_AFTER_FULL = re.compile(r"[^，,。；;\d]{0,4}?(?:相比|相较|比较|水平)")   # 与去年全年相比
 _EVENT_MONTH_BEFORE = re.compile(r"(?:预计|将|计划|拟|于|力争|争取|确保)$")
 _EVENT_AFTER = re.compile(r"[^，,。；;\d]{0,4}?(?:建成|开放|开工|投产|竣工|举行|召开|开幕|完工|投用|运营|上线|启动|揭牌|签约)"
                           r"|[,，]?[^。；;\d]{0,16}?(?:举办|举行|召开|开幕|闭幕)")   # 7月，某县举办对接会
@@ -139,7 +142,7 @@ def time_markers(sentence: str, doc_date: date | None, reviewed: int | None = No
                 out.append(TimeMarker(s, e, doc_year, period, so_far=True))
             continue
         if m.group("fullyear"):
-            if not _COMPARED.search(sentence, max(0, s - 14), s):
+            if not _COMPARED.search(sentence, max(0, s - 14), s) and not _COMPARED_AFTER_FULL.match(sentence, e):
                 out.append(TimeMarker(s, e, None, "FY"))   # 全年增长3.8%: the whole year again
             continue
         if m.group("span"):
@@ -195,8 +198,9 @@ def time_markers(sentence: str, doc_date: date | None, reviewed: int | None = No
             out.append(TimeMarker(s, e, doc_year, "FY"))
         elif m.group("single"):
             month = _month(m.group("sm"))
-            if _EVENT_MONTH_BEFORE.search(sentence, max(0, s - 3), s) or _EVENT_AFTER.match(sentence, e):
-                continue   # 预计8月份建成开放, 3月份举行: when something happens, not a period
+            if _EVENT_MONTH_BEFORE.search(sentence, max(0, s - 3), s) or _EVENT_AFTER.match(sentence, e) \
+                    or _PASSING_MONTH_BEFORE.search(sentence, max(0, s - 3), s) or _PASSING_MONTH_AFTER.match(sentence, e):
+                continue   # 预计8月份建成开放, 进入5月份, 延续1月份回升态势: no period of the figures
             if month and not _ROUND_NAME_AFTER.match(sentence, e):
                 # 其中6月份…: a month broken out of the period holds for its sentence only
                 passing = _COMPARED.search(sentence, max(0, s - 12), s) is not None \
