@@ -560,7 +560,7 @@ def _number_fact(ctx: SentenceContext, cb: Codebook, tok: NumberToken, previous:
     year, period = ctx.year_at(tok.start), ctx.period_at(tok.start)
     if compared is not None:
         year, period = _compared_time(compared.group(1), year, period)
-    if period != "FY" and YEAR_LIST.search(s, max(0, clause_start - 16), tok.start):
+    if period != "FY" and kind == "value" and YEAR_LIST.search(s, max(0, clause_start - 16), tok.start):
         period = "FY"   # 今年以来…谋划年度重点项目48项: the year's list, not what is done so far
     if period != "FY" and (STOCK_WORDS.search(s, clause_start, tok.start) or (
             canon in ("户", "家") and ENTITY_STOCK_BEFORE.search(clause_before)
