@@ -147,8 +147,9 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int, str]:
 
 def extract_document(doc: Document, ref: Reference) -> Extraction:
     """Facts, projects and policies of one document; offsets and quotes refer to `doc.raw`."""
+    outlet = " ".join(part for part in (doc.publisher, doc.url) if part) or None
     found = extract_text(doc.text, ref, doc.published, doc.title, doc.date_rule,
-                         doc.date_precision, doc.publisher)
+                         doc.date_precision, outlet)
     text_map = doc.text_map or [(0, 0)]
     for rec in [*found.facts, *found.projects, *found.policies]:
         rec.doc = doc.doc

@@ -243,6 +243,7 @@ def subject_of(mentions: list[RegionMention], gaz: Gazetteer, text: str, title: 
 
 
 # 我县/全县…: a text that names its place only as "ours" is about the place that published it
+_URL_HOST = re.compile(r"https?://([A-Za-z0-9.\-]+)")
 _SELF_REFERENCE = re.compile(r"(?:我|全|本)(县|区|市|旗)")
 _SELF_KINDS = {"县": ("county", "county_city"), "区": ("district", "development_zone", "economic_zone"),
                "市": ("prefecture_city", "county_city"), "旗": ("county",)}
@@ -259,6 +260,10 @@ def _own_outlet(mentions, gaz: Gazetteer, text: str, outlet: str | None) -> Regi
                   and MEDIA_AFTER.match(text, m.end)]
     if outlet:
         candidates += [m.region for m in gaz.find(outlet) if m.region is not None]
+        # tjj.changzhi.gov.cn: a site whose address names a city by the city's id
+        for host in _URL_HOST.findall(outlet):
+            candidates += [gaz.by_id[t] for t in re.split(r"[.\-]", host.lower())
+                           if t.isascii() and t in gaz.by_id]
     return next((r for r in reversed(candidates) if r.kind in kinds), None) if len(
         {r.name for r in candidates if r.kind in kinds}) == 1 else None
 
