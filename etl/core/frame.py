@@ -41,7 +41,9 @@ _DELIVERED = re.compile(r"((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月")
 # The report's own dateline: ——Y年M月D日在某县人大会议上 (the delivery line)
 _DELIVERY_LINE = re.compile(r"((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月\s*\d{1,2}\s*日\s*在[^\n]{0,40}?(?:会议|大会)")
 _AT_CLAUSE_START = re.compile(r"(?:^|[\n，,。；;:：])\s*(?:(?:19|20)\d\d年|近日|日前|今年以来|上半年|一季度|前三季度)?[,，]?\s*$")
-_COMPARED_BEFORE = re.compile(r"(?:比|较|于|过|超|居|列|在|领先|跑)$")   # 比全省高: a comparison base
+# 比全省高, 居全市第一, 领跑全市: after these the province or the city is the field of a comparison
+_FIELD_AFTER = "赢于过超居列在领先比较跑"
+_COMPARED_BEFORE = re.compile(f"[{_FIELD_AFTER}]$")
 _TITLE_PREFIX_PLACE = re.compile(r"^[\u4e00-\u9fff]{2,4}[:：丨|]")
 _LOOKED_BACK_YEAR = re.compile(r"(?:回望|回顾|盘点|回眸|总结|细数)\s*((?:19|20)\d{2})\s*年")
 _STATED_REVIEW_YEAR = re.compile(r"((?:19|20)\d{2})年[,，]?\s*(?:全省|全市|全县|全区|我省|我市|我县|我区)?(?:实现)?(?:地区)?生产总值")
@@ -167,8 +169,8 @@ def mode_of(doc_type: str, title: str | None, text: str = "") -> tuple[str, str]
 
 # A title or lead about the whole province (全省各市, 我省…): the province is the subject.
 # 全省/全市 after 居, 领跑, 领先 is the field of a comparison, not the subject
-PROVINCE_SCOPE = re.compile(r"(?<![赢于过超居列在领先比较跑])(?:全省|我省|本省)(?!第|前|首|平均)|各市|山西省各")
-CITY_SCOPE = re.compile(r"(?<![赢于过超居列在领先比较跑])(?:全市|我市|本市)(?!第|前|首|平均)|各县")
+PROVINCE_SCOPE = re.compile(f"(?<![{_FIELD_AFTER}])(?:全省|我省|本省)(?!第|前|首|平均)|各市|山西省各")
+CITY_SCOPE = re.compile(f"(?<![{_FIELD_AFTER}])(?:全市|我市|本市)(?!第|前|首|平均)|各县")
 
 
 def subject_of(mentions: list[RegionMention], gaz: Gazetteer, text: str, title: str | None,

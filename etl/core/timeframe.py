@@ -101,6 +101,13 @@ def _month(text: str) -> int | None:
     return m if 1 <= m <= 12 else None
 
 
+def _last_years_month(month: int | None, doc_date: date | None, sentence: str, at: int) -> bool:
+    """1-11月 or 11月 with no year in a January or February text: months this year has not
+    reached are last year's (a year written just before it decides instead)."""
+    return bool(month and doc_date is not None and doc_date.month <= 2 and month >= 10
+                and not _YEAR_JUST_BEFORE.search(sentence, max(0, at - 6), at))
+
+
 def review_year(doc_date: date | None) -> int | None:
     """The year a 一年来 review looks back on: last year early in the year (a work report)."""
     if doc_date is None:
@@ -207,8 +214,7 @@ def time_markers(sentence: str, doc_date: date | None, reviewed: int | None = No
                     or sentence[max(0, s - 2):s] == "其中"
                 # January alone is January to date; 11月 in a January text is last year's
                 period = "YTD-01" if month == 1 else f"M-{month:02d}"
-                year = doc_year - 1 if doc_date and doc_date.month <= 2 and month >= 10 and \
-                    not _YEAR_JUST_BEFORE.search(sentence, max(0, s - 6), s) else None
+                year = doc_year - 1 if _last_years_month(month, doc_date, sentence, s) else None
                 out.append(TimeMarker(s, e, year, period, carry=not passing))
         elif m.group("ytd"):
             month = None
@@ -230,9 +236,7 @@ def time_markers(sentence: str, doc_date: date | None, reviewed: int | None = No
             # 继上半年…后, 比一季度: a period named in passing holds for its sentence only
             passing = _COMPARED.search(sentence, max(0, s - 12), s) is not None
             # 1-11月 in a January analysis: months not yet reached this year are last year's
-            before_now = doc_date is not None and month and month >= doc_date.month and \
-                doc_date.month <= 2 and month >= 10 and not _YEAR_JUST_BEFORE.search(sentence, max(0, s - 6), s)
-            year = doc_year - 1 if before_now else None
+            year = doc_year - 1 if _last_years_month(month, doc_date, sentence, s) else None
             if month == 12:
                 out.append(TimeMarker(s, e, year, "FY", carry=not passing))
             elif month:
