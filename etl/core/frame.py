@@ -168,7 +168,6 @@ def mode_of(doc_type: str, title: str | None, text: str = "") -> tuple[str, str]
 
 
 # A title or lead about the whole province (全省各市, 我省…): the province is the subject.
-# 全省/全市 after 居, 领跑, 领先 is the field of a comparison, not the subject
 PROVINCE_SCOPE = re.compile(f"(?<![{_FIELD_AFTER}])(?:全省|我省|本省)(?!第|前|首|平均)|各市|山西省各")
 CITY_SCOPE = re.compile(f"(?<![{_FIELD_AFTER}])(?:全市|我市|本市)(?!第|前|首|平均)|各县")
 
