@@ -111,6 +111,7 @@ STRINGS: dict[str, tuple] = {
                    "The warehouse `{path}` was built by an older version; run `make build` again."),
     "n_documents": ("{n} 份文件", ("{n} document", "{n} documents")),
     "cumulative_mark": ("累计", "cumulative"),
+    "average_mark": ("年均", "annual average"),
     "label_only": ("（原文标签）", " (label from the text)"),
     "pp": ("个百分点", "pp"),
     "paren": ("（{x}）", " ({x})"),

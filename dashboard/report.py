@@ -301,6 +301,19 @@ def _why(r: dict, lang: str) -> str:
     return "; ".join(parts)
 
 
+def nature_mark(r, lang: str) -> str:
+    """The words that keep a running total (累计) or a several-year average (年均) from being
+    read as one year's figure; "" for a year's own figure."""
+    nature = r.get("nature")
+    return t(f"{nature}_mark", lang) if nature in ("cumulative", "average") else ""
+
+
+def kind_text(r, lang: str) -> str:
+    """The kind in words, with the nature when it is not one year's own figure: 增长率（年均）."""
+    mark = nature_mark(r, lang)
+    return kind_label(r.get("kind"), lang) + (t("paren", lang, x=mark) if mark else "")
+
+
 def evidence_rows(ev: pd.DataFrame, lang: str) -> list[dict]:
     """One dict per number (chart order), with every field a reader needs to cite it."""
     out = []
@@ -308,8 +321,8 @@ def evidence_rows(ev: pd.DataFrame, lang: str) -> list[dict]:
         has_figure = "value" in r and not is_missing(r.get("value"))
         indicator = label_of(r, lang) if "name_zh" in r and isinstance(r.get("name_zh"), str) else \
             r.get("label", "")
-        if has_figure and r.get("nature") == "cumulative":
-            indicator += f" ({t('cumulative_mark', lang)})"
+        if has_figure and nature_mark(r, lang):
+            indicator += f" ({nature_mark(r, lang)})"
         out.append({
             "role": r.get("role"),
             "indicator": indicator,
@@ -407,8 +420,7 @@ def tidy(ev: pd.DataFrame, lang: str) -> pd.DataFrame:
             "year": r.get("year"),
             "period": period_label(r.get("period"), lang),
             "period_code": r.get("period"),
-            "kind": kind_label(r.get("kind"), lang) + (
-                f" ({t('cumulative_mark', lang)})" if r.get("nature") == "cumulative" else ""),
+            "kind": kind_text(r, lang),
             "role": t(f"role:{r['role']}", lang) if isinstance(r.get("role"), str) else "",
             "value": r.get("value"),
             "value_high": r.get("value_high"),
@@ -498,8 +510,8 @@ def metric_label(r, lang: str) -> str:
     extras = []
     if r["period"] != "FY":
         extras.append(period_label(r["period"], lang))
-    if r.get("nature") == "cumulative":
-        extras.append(t("cumulative_mark", lang))
+    if nature_mark(r, lang):
+        extras.append(nature_mark(r, lang))
     if extras:
         text += t("paren", lang, x=t("comma", lang).join(extras))
     return text

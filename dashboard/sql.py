@@ -144,6 +144,7 @@ def evidence(con, fact_ids: tuple) -> pd.DataFrame:
                 WHERE o.indicator_id = f.indicator_id AND o.year = f.year
                   AND o.period = f.period AND o.kind = f.kind AND o.unit = f.unit
                   AND coalesce(o.region_id, o.region_name) = coalesce(f.region_id, f.region_name)
+                  AND {_nature('o')} = {_nature('f')}
                   AND o.doc <> f.doc
                   AND abs(o.value - f.value) > 1e-9 * greatest(abs(o.value), 1)) AS others
         FROM f
@@ -209,13 +210,14 @@ def policies(con, region_key: str) -> pd.DataFrame:
 
 # ---------------------------------------------------------------- growth
 def growth_rates(con, region_key: str, year: int) -> pd.DataFrame:
-    """Growth rates of the selection: full-year figures, and year-to-date ones labelled so."""
+    """Year-on-year growth rates of the selection: full-year figures, and year-to-date ones
+    labelled so (a several-year average, 年均, is no year's growth: it stays in the evidence)."""
     return _df(con, "growth_rates", f"""
         SELECT f.fact_id, f.indicator_id, coalesce(i.name_zh, f.indicator_name) AS name_zh,
                i.name_en, f.period, f.value, f.unit, f.qualifier, f.doc, f.quote, f.sentence,
                {_review(con)}
         FROM fact_best_for(?) f LEFT JOIN indicators i ON i.id = f.indicator_id
-        WHERE f.year = ? AND f.kind = 'growth'
+        WHERE f.year = ? AND f.kind = 'growth' AND {_nature()} <> 'average'
         ORDER BY f.period <> 'FY', f.value DESC""", [region_key, year])
 
 
@@ -227,7 +229,7 @@ def growth_by_region(con, indicator_id: str, year: int, period: str = "FY") -> p
                coalesce(r.name_en, f.region_name) AS name_en,
                f.period, f.value, f.unit, f.qualifier, f.doc, f.quote, f.sentence, {_review(con)}
         FROM fact_best_in(?, ?) f LEFT JOIN regions r ON r.id = f.region_id
-        WHERE f.kind = 'growth' AND f.period = ?
+        WHERE f.kind = 'growth' AND f.period = ? AND {_nature()} <> 'average'
         ORDER BY f.value DESC""", [indicator_id, year, period])
 
 
@@ -316,6 +318,7 @@ def facts(con, region_key: str, year: int) -> pd.DataFrame:
     """Every extracted fact of the selection (all documents, not only the best figure)."""
     return _df(con, "facts", f"""
         SELECT f.fact_id, f.indicator_id, f.indicator_name AS name_zh, i.name_en, f.kind,
+               {_nature()} AS nature,
                f.period, f.value, f.value_high, f.unit, f.qualifier, f.raw_number, f.doc,
                d.title, f.quote, f.sentence, f."start", f."end", f.confidence
         FROM facts f LEFT JOIN indicators i ON i.id = f.indicator_id

@@ -25,7 +25,7 @@ if facts.empty:
 else:
     # Labels built once (a selection can hold hundreds of facts; format_func runs per option).
     described = {
-        r["fact_id"]: (f"{report.label_of(r, sel.lang)} · {kind_label(r['kind'], sel.lang)}"
+        r["fact_id"]: (f"{report.label_of(r, sel.lang)} · {report.kind_text(r, sel.lang)}"
                        f" · {fmt_figure(r['value'], r['unit'], r['qualifier'], sel.lang, high=r['value_high'], raw_number=r['raw_number'])}"
                        f" · {period_label(r['period'], sel.lang)} · {r['title'] or t('undated', sel.lang)}")
         for r in facts.to_dict("records")}

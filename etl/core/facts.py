@@ -132,6 +132,8 @@ SHARED_UNIT = re.compile(r"\s*(?:和|与|及|、)\s*[\d.]+(?P<mult>万|亿)?")
 RANK_TARGET_CUE = re.compile(r"力争|确保|争取|目标|要|将|跻身|迈入")   # (稳居前三 in a review is a rank)
 SHARE_BASE = re.compile(r"(?:全省|全市|全县|全区|全国|总量|总额|全部)(?:的)?$")
 CUMULATIVE = re.compile(r"累计|共计|历年|以来共")
+# 年均增长 / 年平均 / 平均每年: a rate or amount averaged over several years, not one year's own
+AVERAGE = re.compile(r"年均|年平均|平均每年|每年平均|平均年")
 RANKING_WORDS = re.compile(r"排|居|位列|名列|榜|强|位次|分列|进入|跻身|迈入|处于|位于|保持|升至|跃升")
 URL_RE = re.compile(r"https?://\S+|www\.\S+|[\w.-]+\.(?:com|cn|net|gov)\S*")
 
@@ -598,6 +600,8 @@ def _number_fact(ctx: SentenceContext, cb: Codebook, tok: NumberToken, previous:
     time_rule = ctx.time_rule_at(tok.start) + (f"+{start_rule}" if start_rule else "")
     if CUMULATIVE.search(clause_before):
         time_rule += "+cumulative"   # 累计签约…: a running total, never set against one year's
+    elif AVERAGE.search(clause_before):
+        time_rule += "+annual_average"   # 年均增长6%: averaged over a span, never one year's figure
     return RawFact(tok.start, end, clause_start, clause_end, region, year, period, indicator, label,
                    kind, v, vh, canon, qualifier, s[tok.start:tok.end], raw_unit, confidence,
                    kind_rule, ctx.region_rule_at(tok.start), time_rule)

@@ -5,13 +5,23 @@
 -- Figures in different units are different figures: a target is set against the actual in its
 -- own unit, and a GDP target of 6% does not "conflict" with one of 3000亿元.
 
--- The best figure per region/indicator/year/period/kind/unit: the most recent document wins;
--- all evidence stays in `facts`.
+-- A figure's nature: a running total (累计, or a time rule / period saying so) is 'cumulative',
+-- an average over several years (年均, the time rule says so) is 'average'; neither is ever
+-- compared with, or matched to, a year's own figure ('period').
+CREATE MACRO figure_nature(period, time_rule, quote) AS
+    CASE WHEN period LIKE 'CUM%' OR coalesce(time_rule, '') ILIKE '%cumul%'
+              OR coalesce(quote, '') LIKE '%累计%'
+         THEN 'cumulative'
+         WHEN coalesce(time_rule, '') LIKE '%annual_average%' OR coalesce(quote, '') LIKE '%年均%'
+         THEN 'average' ELSE 'period' END;
+
+-- The best figure per region/indicator/year/period/kind/unit/nature: the most recent document
+-- wins; all evidence stays in `facts`.
 CREATE MACRO fact_best_where(key, ind, yr) AS TABLE
 SELECT * EXCLUDE (rn) FROM (
     SELECT f.*, row_number() OVER (
         PARTITION BY coalesce(f.region_id, f.region_name), f.indicator_id, f.year, f.period, f.kind,
-                     f.unit
+                     f.unit, figure_nature(f.period, f.time_rule, f.quote)
         ORDER BY d.published DESC NULLS LAST, f.confidence DESC, f.doc, f.fact_id) AS rn
     FROM facts f LEFT JOIN documents d USING (doc)
     WHERE f.indicator_id IS NOT NULL
@@ -26,10 +36,11 @@ CREATE MACRO fact_best_for(key) AS TABLE SELECT * FROM fact_best_where(key, NULL
 CREATE MACRO fact_best_in(ind, yr) AS TABLE SELECT * FROM fact_best_where(NULL, ind, yr);
 CREATE VIEW fact_best AS SELECT * FROM fact_best_where(NULL, NULL, NULL);
 
--- Same region/indicator/year/period/kind/unit reported with different values by different documents.
+-- Same region/indicator/year/period/kind/unit/nature reported with different values by different
+-- documents.
 CREATE MACRO fact_conflicts_for(key) AS TABLE
 SELECT coalesce(region_id, region_name) AS region_key, region_id, region_name, indicator_id,
-       year, period, kind, unit,
+       year, period, kind, unit, figure_nature(period, time_rule, quote) AS nature,
        count(DISTINCT doc)   AS n_docs,
        min(value)            AS min_value,
        max(value)            AS max_value,
@@ -41,12 +52,6 @@ GROUP BY ALL
 HAVING count(DISTINCT doc) > 1 AND max(value) - min(value) > 1e-9 * greatest(abs(max(value)), 1);
 CREATE VIEW fact_conflicts AS SELECT * FROM fact_conflicts_for(NULL);
 
--- A figure's nature: a running total (累计, or a time rule / period saying so) is 'cumulative'
--- and is never compared with, or matched to, a year's figure ('period').
-CREATE MACRO figure_nature(period, time_rule, quote) AS
-    CASE WHEN period LIKE 'CUM%' OR coalesce(time_rule, '') ILIKE '%cumul%'
-              OR coalesce(quote, '') LIKE '%累计%'
-         THEN 'cumulative' ELSE 'period' END;
 
 -- Targets and what became of them: the one status rule, as of an explicit date.
 --

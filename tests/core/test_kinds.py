@@ -107,3 +107,13 @@ def test_a_running_total_is_marked_cumulative():
     got = extract_text("截至2022年底，某经开区累计签约项目213个，当年签约项目41个。", REF,
                        date(2023, 1, 20), "晋中开发区招商引资").facts
     assert [(f.value, f.time_rule.endswith("+cumulative")) for f in got] == [(213, True), (41, False)]
+
+
+@pytest.mark.parametrize("sentence", [
+    "五年来，全县地区生产总值年均增长6.4%，2022年增长5.1%。",
+    "“十三五”时期，全县地区生产总值年平均增长6.4%，2022年增长5.1%。",
+    "过去五年，全县地区生产总值平均每年增长6.4%，2022年增长5.1%。",
+])
+def test_a_several_year_average_is_marked_as_one(sentence):
+    got = extract_text(sentence, REF, date(2023, 1, 20), "左权县政府工作报告").facts
+    assert [(f.value, "annual_average" in f.time_rule) for f in got] == [(6.4, True), (5.1, False)]

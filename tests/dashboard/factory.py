@@ -177,6 +177,10 @@ def _taiyuan_rows():
                   qualifier="at_least"),
              fact("ty_2024_may.txt", "taiyuan", 2024, "urbanization_rate", "target", 90, "%", "90", s,
                   qualifier="less_than")]
+    # A several-year average beside the year's own rate: never compared with it, never "conflicting"
+    s = "“十四五”以来，太原市地区生产总值年均增长5.3%。"
+    rows.append(fact("ty_2024_may.txt", "taiyuan", 2024, "gdp", "growth", 5.3, "%", "5.3", s,
+                     rules=("growth_word", "named_subject", "explicit_year+annual_average")))
     s = "2024年末，太原市常住人口城镇化率89.2%。"
     rows.append(fact("ty_2025_stats.txt", "taiyuan", 2024, "urbanization_rate", "value", 89.2, "%", "89.2", s))
     return rows

@@ -6,9 +6,10 @@ import subprocess
 import sys
 
 import duckdb
+import numpy as np
 import pytest
 
-from dashboard import sql
+from dashboard import report, sql
 from tests.dashboard.factory import ROOT
 
 AS_OF_2026 = "2026-01-01"
@@ -205,3 +206,21 @@ def pd_isna(v) -> bool:
 def test_conflicts_of_one_year(con):
     assert sql.conflicts(con, "xiaodian", 2021)["value"].tolist() == [1425.15, 1425.5]
     assert sql.conflicts(con, "xiaodian", 2023).empty
+
+
+def test_a_several_year_average_is_never_a_years_growth(con):
+    # 太原市 2024: GDP grew 4.9% that year; 5.3% is its 2020-2024 average (年均)
+    rates = sql.growth_rates(con, "taiyuan", 2024)
+    assert rates[rates["indicator_id"] == "gdp"]["value"].tolist() == [4.9]
+    side = sql.growth_by_region(con, "gdp", 2024).set_index("region_key")
+    assert side.loc["taiyuan", "value"] == 4.9
+    assert sql.conflicts(con, "taiyuan").empty          # two figures of different natures
+    facts = sql.facts(con, "taiyuan", 2024)
+    average = facts[(facts["indicator_id"] == "gdp") & (facts["value"] == 5.3)]
+    assert average["nature"].tolist() == ["average"]
+    ev = sql.evidence(con, average["fact_id"].tolist())
+    assert ev.loc[0, "nature"] == "average"
+    assert not isinstance(ev.loc[0, "others"], (list, np.ndarray)) or len(ev.loc[0, "others"]) == 0
+    assert report.kind_text(ev.loc[0], "zh") == "增速（年均）"
+    assert report.kind_text(ev.loc[0], "en").endswith("(annual average)")
+    assert report.tidy(ev, "en").loc[0, "kind"].endswith("(annual average)")
