@@ -67,6 +67,11 @@ def facts(text, doc_date=date(2024, 3, 1)):
       ("projects_signed_investment", "签约项目总投资", 2024, "FY", "value", 280.0, "亿元"),
       ("projects_started", "开工项目数", 2024, "FY", "value", 40.0, "个"),
       ("projects_started_investment", "开工项目总投资", 2024, "FY", "value", 150.0, "亿元")]),
+    # the stage verb before the count: 开工N个项目 / 投产N个项目
+    ("2024年，吕梁市共签约项目31个、开工27个项目、投产19个重点项目。",
+     [("projects_signed", "签约项目数", 2024, "FY", "value", 31.0, "个"),
+      ("projects_started", "开工项目数", 2024, "FY", "value", 27.0, "个"),
+      ("projects_commissioned", "投产项目数", 2024, "FY", "value", 19.0, "个")]),
     # ... and inbound investment elsewhere, or where the clause says so
     ("2024年，忻州市新签约项目56个，总投资280亿元。",
      [("inbound_projects_signed", "招商引资签约项目", 2024, "FY", "value", 56.0, "个"),
