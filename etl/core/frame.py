@@ -10,10 +10,11 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from functools import lru_cache
 from datetime import date
 
 from ..models import DocumentFrame
-from .lexicon import words_re
+from .lexicon import lexicon_rows, words_re
 from .regions import MEDIA_AFTER, Gazetteer, RegionInfo, RegionMention
 
 # Where a document says what it is: its title, else its first lines.
@@ -41,8 +42,9 @@ _DELIVERED = re.compile(r"((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月")
 # The report's own dateline: ——Y年M月D日在某县人大会议上 (the delivery line)
 _DELIVERY_LINE = re.compile(r"((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月\s*\d{1,2}\s*日\s*在[^\n]{0,40}?(?:会议|大会)")
 _AT_CLAUSE_START = re.compile(r"(?:^|[\n，,。；;:：])\s*(?:(?:19|20)\d\d年|近日|日前|今年以来|上半年|一季度|前三季度)?[,，]?\s*$")
-# 比全省高, 居全市第一, 领跑全市: after these the province or the city is the field of a comparison
-_FIELD_AFTER = "赢于过超居列在领先比较跑"
+# 比全省高, 居全市第一, 领跑全市: after these the province or the city is the field of a comparison;
+# 与全省同步举行: the place keeps pace with the province, which is not what the text is about
+_FIELD_AFTER = "赢于过超居列在领先比较跑与同随"
 _COMPARED_BEFORE = re.compile(f"[{_FIELD_AFTER}]$")
 _TITLE_PREFIX_PLACE = re.compile(r"^[\u4e00-\u9fff]{2,4}[:：丨|]")
 _LOOKED_BACK_YEAR = re.compile(r"(?:回望|回顾|盘点|回眸|总结|细数)\s*((?:19|20)\d{2})\s*年")
@@ -225,9 +227,11 @@ def subject_of(mentions: list[RegionMention], gaz: Gazetteer, text: str, title: 
              and (m.region is not None or (m.anaphor_kind == "province"
                                            and not _COMPARED_BEFORE.search(text, max(0, m.start - 3), m.start)))]
     if found:
-        if found[0].region is None:
-            return province, "lead_province_word"
         said = _SELF_REFERENCE.search(text, 0, found[0].start)
+        if found[0].region is None:
+            # 我市…共签约17个。全省共签约268个: "ours" before the province is the outlet's place
+            own = _own_outlet(mentions, gaz, text, outlet) if said else None
+            return (own, "outlet_of_own_news") if own is not None else (province, "lead_province_word")
         if said and found[0].region.kind not in _SELF_KINDS[said.group(1)]:
             # 全市地区生产总值…，新增山西省专精特新企业12家: the text's own place is unnamed
             return _own_outlet(mentions, gaz, text, outlet), "outlet_of_own_news"
@@ -250,6 +254,11 @@ _SELF_KINDS = {"县": ("county", "county_city"), "区": ("district", "developmen
                "市": ("prefecture_city", "county_city"), "旗": ("county",)}
 
 
+@lru_cache(maxsize=1)
+def _site_hosts() -> dict[str, str]:
+    return {row["word"]: row["region_id"] for row in lexicon_rows("site_hosts")}
+
+
 def _own_outlet(mentions, gaz: Gazetteer, text: str, outlet: str | None) -> RegionInfo | None:
     """The place of the outlet that published a text about 我县/全区 (来源：某县融媒体中心, or the
     site it was published on), when the text itself names no place."""
@@ -261,10 +270,14 @@ def _own_outlet(mentions, gaz: Gazetteer, text: str, outlet: str | None) -> Regi
                   and MEDIA_AFTER.match(text, m.end)]
     if outlet:
         candidates += [m.region for m in gaz.find(outlet) if m.region is not None]
-        # tjj.changzhi.gov.cn: a site whose address names a city by the city's id
+        # tjj.changzhi.gov.cn: a site whose address names a city by the city's id, or by the
+        # short name a government site uses (www.sxxz.gov.cn: data/reference/lexicon/site_hosts.csv)
+        hosts = _site_hosts()
         for host in _URL_HOST.findall(outlet):
-            candidates += [gaz.by_id[t] for t in re.split(r"[.\-]", host.lower())
-                           if t.isascii() and t in gaz.by_id]
+            for label in re.split(r"[.\-]", host.lower()):
+                region_id = label if label in gaz.by_id else hosts.get(label)
+                if label.isascii() and region_id in gaz.by_id:
+                    candidates.append(gaz.by_id[region_id])
     return next((r for r in reversed(candidates) if r.kind in kinds), None) if len(
         {r.name for r in candidates if r.kind in kinds}) == 1 else None
 

@@ -24,6 +24,8 @@ ZONE_INFIX_STOP = "|".join(words("zone_infix_stop"))
 # Place words a city's report uses without the city's name (城区, 开发区): resolved against the
 # current city.
 GENERIC_PLACES = words("generic_place")
+# 最大同比, 长治久安, 现代县域, 上党课: ordinary words that hold a place's name
+LOOKALIKE_RE = re.compile(trie_pattern(words("place_lookalike")))
 # A zone followed by one of its parts named after a city: 某经济区某片区 is the zone's part.
 BULLET_BEFORE = re.compile(r"(?:^|[。；;！？\n])\s*[(（]?(?:\d{1,2}|[一二三四五六七八九十]{1,3})[)）]?$")
 ZONE_PART = re.compile(r"片区|区域|板块|组团")
@@ -130,7 +132,10 @@ class Gazetteer:
     def find(self, text: str) -> list[RegionMention]:
         """All region mentions in `text`, longest first where they overlap, in text order."""
         found: list[RegionMention] = []
+        lookalikes = [(m.start(), m.end()) for m in LOOKALIKE_RE.finditer(text)]
         for m in self._name_re.finditer(text):
+            if lookalikes and any(a < m.end() and m.start() < b for a, b in lookalikes):
+                continue
             if m.group(0).endswith("区") and text[m.end():m.end() + 1] == "域":
                 continue  # 太原区域 is "the Taiyuan area", not the 太原区 zone
             if m.group(0).startswith("代") and text[m.end():m.end() + 1] == "长":

@@ -45,3 +45,20 @@ def test_zones_named_after_a_place_belong_to_it(text, zone):
 def test_a_zone_name_holds_no_verb(text):
     assert not any(m.region is not None and m.region.name.endswith("开发区") and
                    len(m.region.name) > 5 for m in GAZ.find(text))
+
+
+@pytest.mark.parametrize("text", [
+    "其中某县降幅最大同比下降9.7%", "扩大同比增幅", "确保社会长治久安", "全面振兴县域经济",
+    "大力发展现代县域经济", "群众交口称赞", "为党员上党课", "新业态带火了小店经济",
+    "领导莅临县里调研", "搭建高平台", "运行平顺",
+])
+def test_ordinary_words_that_hold_a_place_name_name_no_place(text):
+    assert _resolved(text) == []
+
+
+@pytest.mark.parametrize("text, region", [
+    ("大同市最大同比增幅", "datong"), ("上党区新签约项目", "上党区"), ("代县县域经济", "代县"),
+    ("小店区上半年", "xiaodian"), ("临县新增", "临县"),
+])
+def test_the_place_itself_is_still_found(text, region):
+    assert _resolved(text)[:1] == [region]
