@@ -38,6 +38,8 @@ REVIEW_MARKERS = words_re("review_marker")       # 招商, 签约, 推介 ...
 FEATURE = words_re("feature")                  # 专访, 访谈, 走进, 记者手记 ...
 _TITLE_YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
 # A title that carries the delivery date of a report (…报告(2023年2月14日)).
+# The opening of a work report's review: 在县人大、县政协的监督支持下
+_REPORT_SIGNATURE = re.compile(r"在[^，,。；;]{0,6}人大[^，,。；;]{0,8}政协[^，,。；;]{0,4}监督支持下")
 _DELIVERED = re.compile(r"((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月")
 # The report's own dateline: ——Y年M月D日在某县人大会议上 (the delivery line)
 _DELIVERY_LINE = re.compile(r"((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月\s*\d{1,2}\s*日\s*在[^\n]{0,40}?(?:会议|大会)")
@@ -46,6 +48,7 @@ _AT_CLAUSE_START = re.compile(r"(?:^|[\n，,。；;:：])\s*(?:(?:19|20)\d\d年|
 # 与全省同步举行: the place keeps pace with the province, which is not what the text is about
 _FIELD_AFTER = "赢于过超居列在领先比较跑与同随"
 _COMPARED_BEFORE = re.compile(f"[{_FIELD_AFTER}]$")
+_CONGRESS_OF = re.compile(r"在([\u4e00-\u9fff]{2,12}?)第[一二三四五六七八九十\d]{1,4}届人民代表大会")
 _TITLE_PREFIX_PLACE = re.compile(r"^[\u4e00-\u9fff]{2,4}[:：丨|]")
 _LOOKED_BACK_YEAR = re.compile(r"(?:回望|回顾|盘点|回眸|总结|细数)\s*((?:19|20)\d{2})\s*年")
 _STATED_REVIEW_YEAR = re.compile(r"((?:19|20)\d{2})年[,，]?\s*(?:全省|全市|全县|全区|我省|我市|我县|我区)?(?:实现)?(?:地区)?生产总值")
@@ -86,6 +89,9 @@ def doc_type_of(text: str, title: str | None) -> tuple[str, str]:
         if re.search(r"各位代表|代表们", text[:3000]):
             return "work_report", "report_address_in_body"
         return "work_report_news", "report_named_in_lead"
+    if _REPORT_SIGNATURE.search(text, 0, 3000):
+        # 一年来，在县人大、县政协的监督支持下，县政府团结带领…: a report's review, relayed
+        return "work_report_news", "report_review_signature"
     for rx, kind, rule in ((PLAN_DOC, "plan_document", "plan_title"),
                            (ROUNDUP, "project_roundup", "roundup_title"),
                            (ECONOMIC_NEWS, "economic_news", "economic_title"),
@@ -140,6 +146,10 @@ def reference_year_of(doc_type: str, text: str, title: str | None, doc_date: dat
             return max(titled) - 1, "report_title_year_minus_one"
         if delivered and delivered.month <= 4:
             return delivered.year - 1, "report_reviews_previous_year"
+        if delivered and not m and delivered.month <= 10 and _REPORT_SIGNATURE.search(text, 0, 3000):
+            # a report's review (人大、政协监督支持下) on a page dated May-October: relayed or
+            # reposted after the session; reports are given by spring or late in the year
+            return delivered.year - 1, "report_relayed_later"
         if delivered:
             return delivered.year, "report_given_late_in_year"
         years = [int(y) for y in _TITLE_YEAR.findall(head)]
@@ -222,6 +232,13 @@ def subject_of(mentions: list[RegionMention], gaz: Gazetteer, text: str, title: 
             city = _city_holding(mentions, gaz)
             if city is not None:
                 return city, "title_city_word_counties"
+    # ——2024年2月26日在某县第十七届人民代表大会第四次会议上: the people's congress a work
+    # report was given to is the place it is about, whatever site furniture precedes it
+    delivered = _CONGRESS_OF.search(text, 0, _HEAD_CHARS)
+    if delivered:
+        at = [m for m in mentions if delivered.start(1) <= m.start < delivered.end(1) and m.region is not None]
+        if at:
+            return _first_of_chain(at, gaz, text), "delivery_line"
     lead = text[:_HEAD_CHARS]
     found = [m for m in mentions if m.start < len(lead) and not _in_passing(text, m)
              and (m.region is not None or (m.anaphor_kind == "province"
@@ -314,10 +331,17 @@ def _first_of_chain(found: list[RegionMention], gaz: Gazetteer, text: str) -> Re
             best = nxt
         else:
             break
+    # 山西-晋城-城区, 阳泉·郊区: a city's district named without the city
+    generic = _CHAIN_GENERIC.match(text, best.end)
+    if generic and best.region.kind == "prefecture_city":
+        district = gaz.generic_in(generic.group(1), best.region)
+        if district is not None:
+            return district
     return best.region
 
 
-_CHAIN_GAP = re.compile(r"[\s(（)）【】\[\]·:：]*")
+_CHAIN_GAP = re.compile(r"[\s(（)）【】\[\]·:：\-]*")
+_CHAIN_GENERIC = re.compile(r"[\s·:：\-]*(城区|郊区|矿区)(?![\u4e00-\u9fff])")
 
 
 def _most_named(mentions, gaz: Gazetteer, text: str, kinds=None) -> RegionInfo | None:

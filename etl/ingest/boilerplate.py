@@ -47,6 +47,10 @@ _NUMBER_ITEM = re.compile(r"[-−]?\d[\d,]*(?:\.\d+)?%?|[-—–/]")
 _UNIT_HEADER = re.compile(r"[(（](?:[万亿千百]?(?:元|吨|人|户|家|个|亩|公顷|千瓦时|千瓦|立方米|平方米)|%|％)[)）]")
 
 
+# A site's name in a row of links to other sites (their places are not the page's)
+_SITE_NAME = re.compile(r"[\u4e00-\u9fff]{1,12}(?:人民政府|政府网|门户网站|网站|网|政府)")
+
+
 def _is_table_row(items: list[str]) -> bool:
     """A flattened table's row (城区 | 98.62 | 5.3 | 2) or its header with units in brackets
     (地区生产总值(亿元) | 增速(%)): content, not a menu."""
@@ -66,6 +70,8 @@ def is_nav_line(line: str) -> bool:
     items = [p for p in items if p]
     if _is_table_row(items):
         return False
+    if len(items) >= 2 and all(_SITE_NAME.fullmatch(i) for i in items):
+        return True   # 中国政府网 | 山西省人民政府 | 某市人民政府: links to other sites
     if line.count("|") + line.count("｜") >= 3 and len(items) >= 4:
         short = sum(len(p) for p in items) / len(items) <= 10
         # A row of figures with units (a flattened table) is content, not a menu.
