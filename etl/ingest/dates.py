@@ -165,6 +165,8 @@ _URL_RULES = (
     re.compile(r"(?<!\d)((?:19|20)\d{2})-(\d{2})/(\d{2})(?!\d)"),                    # /2022-06/25/
     re.compile(r"/((?:19|20)\d{2})(\d{2})(\d{2})(?:/|_|\.|\d{0,6}\b)"),             # /20190728/
 )
+# /19/0910/: a two-digit year folder and a month-day folder (news sites of the 2010s-2020s)
+_URL_SHORT_YEAR = re.compile(r"/([0-3]\d)/(0[1-9]|1[0-2])([0-2]\d|3[01])/")
 
 
 _URL_STAMP = re.compile(r"(?<![0-9A-Za-z])t((?:19|20)\d{2})(\d{2})(\d{2})_")       # t20180912_123.html
@@ -204,6 +206,9 @@ def date_from_url(url: str | None) -> date | None:
             d = make_date(*g[2:5]) if i == 0 else make_date(*g[:3])
             if d:
                 return d
+    m = _URL_SHORT_YEAR.search(url)
+    if m and MIN_YEAR <= 2000 + int(m[1]) <= MAX_YEAR:
+        return make_date(2000 + int(m[1]), int(m[2]), int(m[3]))
     return None
 
 
@@ -238,6 +243,16 @@ def date_from_content(text: str) -> date | None:
     if reviewed is not None and _REVIEW.search(body):
         return make_date(reviewed, 12, 31)
     return None
+
+
+def date_from_title(title: str | None) -> date | None:
+    """An undated page whose title names one year (某市2017年1-4月经济运行简况) is about that
+    year: dated to its end (a report's title year is then the year it was given, as usual).
+    Only the year is known; plan spans (2021-2025年) and horizons name no single year."""
+    if not title or re.search(r"\d{4}\s*[-—–~至到]\s*\d{4}|远景|展望|到\s*\d{4}", title):
+        return None
+    years = {int(y) for y in _YEAR.findall(title) if MIN_YEAR <= int(y) <= MAX_YEAR}
+    return make_date(years.pop(), 12, 31) if len(years) == 1 else None
 
 
 def date_from_body(text: str) -> tuple[date, str] | None:

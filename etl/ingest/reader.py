@@ -103,6 +103,9 @@ def choose_date(doc: Document, source: SourceRow | None, meta: dict, html: str |
     d = dates.date_from_content(doc.text)
     if d:
         return d, "content", "year"
+    d = dates.date_from_title(doc.title)
+    if d:
+        return d, "title_year", "year"
     found = dates.date_from_body(doc.text)
     if found:
         return found[0], found[1], "year"

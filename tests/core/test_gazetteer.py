@@ -62,3 +62,13 @@ def test_ordinary_words_that_hold_a_place_name_name_no_place(text):
 ])
 def test_the_place_itself_is_still_found(text, region):
     assert _resolved(text)[:1] == [region]
+
+
+@pytest.mark.parametrize("text, regions", [
+    ("某集团与襄垣县签署开发区光伏项目合作协议", ["襄垣县"]),
+    ("孝义市以经济开发区为主引擎", ["孝义市"]),
+    ("大宁县地处黄河东岸，吕梁山西侧，", ["大宁县"]),
+    ("山西北部", ["shanxi"]),
+])
+def test_a_verb_or_mountain_is_no_place_or_part_of_a_zone(text, regions):
+    assert _resolved(text) == regions

@@ -57,6 +57,9 @@ def test_labelled_date_beats_a_later_timed_one():
     ("http://www.example.cn/2022-06/25/c_1128773.htm", date(2022, 6, 25)),
     ("https://example.com/news/20210315/12.html", date(2021, 3, 15)),
     ("https://example.com/article/123456.html", None),
+    ("http://news.example.com/21/0615/88.html", date(2021, 6, 15)),    # /YY/MMDD/
+    ("http://news.example.com/21/1399/88.html", None),
+    ("http://news.example.com/item/55/0615/88.html", None),            # 2055: no year
     ("https://example.com/2019/13/45/x.html", None),
     ("", None),
     (None, None),
@@ -89,3 +92,15 @@ def test_date_from_content(text, expected):
 ])
 def test_year_hint(text, expected):
     assert dates.year_hint(text) == expected
+
+
+@pytest.mark.parametrize("title, expected", [
+    ("某市2017年1-4月经济运行简况", date(2017, 12, 31)),
+    ("2019年某县政府工作报告", date(2019, 12, 31)),
+    ("某市国民经济和社会发展第十四个五年规划（2021-2025年）", None),   # a span
+    ("到2035年基本实现现代化", None),                                   # a horizon
+    ("2022年与2023年对比", None),                                       # two years
+    ("上半年经济运行情况", None),
+])
+def test_date_from_title(title, expected):
+    assert dates.date_from_title(title) == expected
