@@ -48,6 +48,7 @@ _AT_CLAUSE_START = re.compile(r"(?:^|[\n，,。；;:：])\s*(?:(?:19|20)\d\d年|
 # 与全省同步举行: the place keeps pace with the province, which is not what the text is about
 _FIELD_AFTER = "赢于过超居列在领先比较跑与同随"
 _COMPARED_BEFORE = re.compile(f"[{_FIELD_AFTER}]$")
+_DATELINE_PLACE = re.compile(r"([\u4e00-\u9fff]{2,8}?)\s?(?:\d{1,2}|[一二三四五六七八九十]{1,2})月(?:\d{1,2}|[一二三四五六七八九十]{1,3})日(?:电|讯)")
 _CONGRESS_OF = re.compile(r"在([\u4e00-\u9fff]{2,12}?)第[一二三四五六七八九十\d]{1,4}届人民代表大会")
 _TITLE_PREFIX_PLACE = re.compile(r"^[\u4e00-\u9fff]{2,4}[:：丨|]")
 _LOOKED_BACK_YEAR = re.compile(r"(?:回望|回顾|盘点|回眸|总结|细数)\s*((?:19|20)\d{2})\s*年")
@@ -285,6 +286,11 @@ def _own_outlet(mentions, gaz: Gazetteer, text: str, outlet: str | None) -> Regi
     kinds = _SELF_KINDS[said.group(1)]
     candidates = [m.region for m in mentions if m.region is not None and m.start < _HEAD_CHARS
                   and MEDIA_AFTER.match(text, m.end)]
+    # 中新网长治6月5日电 今年以来，全市…: where the reporter filed from (no subject of its own
+    # sentence, see regions.DATELINE_AFTER) is the 全市 of a text that names no other place
+    dateline = _DATELINE_PLACE.search(text, 0, _HEAD_CHARS)
+    if dateline:
+        candidates += [m.region for m in gaz.find(dateline.group(1)) if m.region is not None]
     if outlet:
         candidates += [m.region for m in gaz.find(outlet) if m.region is not None]
         # tjj.changzhi.gov.cn: a site whose address names a city by the city's id, or by the

@@ -25,6 +25,7 @@ ZONE_INFIX_STOP = "|".join(words("zone_infix_stop"))
 # current city.
 GENERIC_PLACES = words("generic_place")
 # 最大同比, 长治久安, 现代县域, 上党课: ordinary words that hold a place's name
+DATELINE_AFTER = re.compile(r"\s?(?:\d{1,2}|[一二三四五六七八九十]{1,2})月(?:\d{1,2}|[一二三四五六七八九十]{1,3})日(?:电|讯)")
 LOOKALIKE_RE = re.compile(trie_pattern(words("place_lookalike")))
 # A zone followed by one of its parts named after a city: 某经济区某片区 is the zone's part.
 BULLET_BEFORE = re.compile(r"(?:^|[。；;！？\n])\s*[(（]?(?:\d{1,2}|[一二三四五六七八九十]{1,3})[)）]?$")
@@ -159,9 +160,11 @@ class Gazetteer:
             if m.group(0).endswith("开发区") and TOPIC_AFTER.match(text, m.end()):
                 continue
             found.append(RegionMention(m.start(), m.end(), None, "generic:" + m.group(0)))
-        # 常务副县长王晋中, 记者 李长治: a person's name that holds a place's name
+        # 常务副县长王晋中, 记者 李长治: a person's name that holds a place's name; 新华社太原1月2日电:
+        # where the reporter filed from, not what the text is about
         found = [r for r in found if r.region is None
-                 or not PERSON_TITLE_BEFORE.search(text, max(0, r.start - 6), r.start)]
+                 or not (PERSON_TITLE_BEFORE.search(text, max(0, r.start - 6), r.start)
+                         or DATELINE_AFTER.match(text, r.end))]
         found.sort(key=lambda r: (r.start, -(r.end - r.start)))
         result: list[RegionMention] = []
         for mention in found:

@@ -27,7 +27,7 @@ MARKER_RE = re.compile(
     rf"|(?P<span>{_Q}(?P<span1>十[二三四五]五){_Q}(?:时期|期间|以来))"
     # 自2012年以来, 2012年以来, 从2019年开始: a starting point, which dates no figure
     r"|(?P<since>(?:自|从|自从)?(?:19|20)\d{2}年(?:底|末|初|同期|第?[一二三四]季度|[上下]半年|\d{1,2}月(?:份)?)?(?:以来|来|开始|起)"
-    r"|(?:自|从|自从)(?:19|20)\d{2}年(?![底末]?的?\d)|(?:自|从|自从)(?:去年|上年|前年)[^，,。；;]{0,10}?以来)"
+    r"|(?:自|从|自从)(?:19|20)\d{2}年(?![底末]?的?\d)|(?:自|从|自从)?(?:去年|上年|前年)[^，,。；;\d]{0,10}?以来)"
     # 由2019年的1850户增加到…: the figure right after the start gets the start's year
     r"|(?P<fromto>(?:由|从)(?P<fromyear>(?:19|20)\d{2}年(?:底|末)?|去年同期|上年同期|去年|上年|上一年))"
     # 今后三年, 未来五年, 三年内: a horizon counted from this year
@@ -57,10 +57,12 @@ MARKER_RE = re.compile(
 
 
 # 快于一季度、2016年全年…: a time inside a comparison is its base
-_COMPARED = re.compile(r"(?:快于|慢于|高于|低于|好于|差于|比|较|同比|相比|继)[^，,。；;]{0,10}$")
+_COMPARED = re.compile(r"(?:快于|慢于|高于|低于|好于|差于|(?<!占)比|较|同比|相比|继)[^，,。；;]{0,10}$")
 # 2016年建成开放的博物馆, 预计2024年10月建成: the year of an event told in passing
 _EVENT_CLAUSE_AFTER = re.compile(r"年(?:\d{1,2}月(?:底|末)?)?[^，,。；;\d]{0,4}?(?:建成|开放|成立|获批|设立|挂牌|开通|完工|投用)"
-                                 r"[^，,。；;\d]{0,4}?的|年(?:\d{1,2}月(?:底|末)?)?(?:建成|投产|完工|投用|竣工)(?:[。，,；;]|$)")
+                                 r"[^，,。；;\d]{0,4}?的|年(?:\d{1,2}月(?:底|末)?)?(?:建成|投产|完工|投用|竣工)(?:[。，,；;]|$)"
+                                 # 2006年9月被批准为省级开发区, 1940年解放: a milestone in a place's history
+                                 r"|年(?:\d{1,2}月(?:\d{1,2}日)?)?[^，,。；;\d]{0,8}?(?<!新)(?:批准|获批|设立|成立|建立|解放|更名|撤县设|升格|晋升)")
 _YEAR_JUST_BEFORE = re.compile(r"(?:19|20)\d\d\s*年$")
 _PASSING_MONTH_BEFORE = re.compile(r"(?:进入|延续|继|自|从|直到|到了)$")
 _PASSING_MONTH_AFTER = re.compile(r"(?:的|以来|以后|之后|开始|起|回升|态势)")
@@ -68,6 +70,8 @@ _COMPARED_AFTER_FULL = re.compile(r"[^，,。；;\d]{0,4}?(?:相比|相较|比�
 _EVENT_MONTH_BEFORE = re.compile(r"(?:预计|将|计划|拟|于|力争|争取|确保)$")
 _EVENT_AFTER = re.compile(r"[^，,。；;\d]{0,4}?(?:建成|开放|开工|投产|竣工|举行|召开|开幕|完工|投用|运营|上线|启动|揭牌|签约)"
                           r"|[,，]?[^。；;\d]{0,16}?(?:举办|举行|召开|开幕|闭幕)")   # 7月，某县举办对接会
+_GOAL_BEFORE = re.compile(r"力争|确保|争取|计划|预计|目标|要|将|拟")
+_RATIO_BASE = re.compile(r"年(?:底|末)?的[^，,。；;]{0,12}?倍")   # 是2016年的1.9倍
 _WITH_BEFORE = re.compile(r"(?:与|同|跟|较之)$")
 _COMPARED_AFTER = re.compile(r"年[^，,。；;\d]{0,6}?(?:相比|相较|比较|对比)")
 _ROUND_NAME_AFTER = re.compile(r"[^，,。；;:：\d零一二两三四五六七八九十百]{0,8}?(?:集中(?:签约|开工|投产|竣工)|(?:签约|开工|投产)仪式|“?三个一批”?)")
@@ -102,10 +106,15 @@ def _month(text: str) -> int | None:
 
 
 def _last_years_month(month: int | None, doc_date: date | None, sentence: str, at: int) -> bool:
-    """1-11月 or 11月 with no year in a January or February text: months this year has not
-    reached are last year's (a year written just before it decides instead)."""
-    return bool(month and doc_date is not None and doc_date.month <= 2 and month >= 10
-                and not _YEAR_JUST_BEFORE.search(sentence, max(0, at - 6), at))
+    """1-11月 or 11月 with no year in a January or February text, 前三季度 on a page of June:
+    months this year has not reached are last year's (a year written just before it decides
+    instead)."""
+    if not month or doc_date is None or _YEAR_JUST_BEFORE.search(sentence, max(0, at - 6), at):
+        return False
+    # 前三季度 on a page of 3 January or of August: months not reached yet this year (unless
+    # a goal speaks of them: 力争前三季度完成…)
+    clause = re.split(r"[，,。；;]", sentence[:at])[-1]
+    return month > doc_date.month and not _GOAL_BEFORE.search(clause)
 
 
 def review_year(doc_date: date | None) -> int | None:
@@ -169,7 +178,8 @@ def time_markers(sentence: str, doc_date: date | None, reviewed: int | None = No
             change = _CHANGE_TO.search(sentence, e) if start_of else None
             out.append(TimeMarker(s, e, PLAN_ENDS[key], "FY", future=ahead, carry=ahead,
                                   restore_at=change.start() if change else None))
-        elif m.group("year") and (_COMPARED.search(sentence, max(0, s - 14), s) or (
+        elif m.group("year") and (_COMPARED.search(sentence, max(0, s - 14), s) or _RATIO_BASE.match(sentence, e)
+                                  and sentence[max(0, s - 1):s] == "是" or (
                 _WITH_BEFORE.search(sentence, max(0, s - 2), s) and _COMPARED_AFTER.match(sentence, e))):
             continue   # 快于2016年全年2.3个百分点, 与2023年相比: a comparison base, not the figures' year
         elif m.group("year"):
