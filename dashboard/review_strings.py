@@ -28,8 +28,6 @@ STRINGS: dict[str, tuple] = {
     "doctype:work_report_news": ("工作报告报道", "news on a work report"),
     "doctype:work_report_page": ("工作报告（网页）", "work report (web page)"),
     "doctype:?": ("其他", "other"),
-    "date_rule:body_latest_year": ("由正文中最近的年份推断，可能不准确",
-                                   "inferred from the latest year in the text (may be inexact)"),
     # ------------------------------------------------------------ upload
     "upload_heading": ("添加文件", "Add documents"),
     "upload_help": ("可一次上传多个 .txt、.md、.html、.htm 文件，并可附一个 sources.csv（列：doc,title,url,published,publisher）"
