@@ -233,7 +233,7 @@ def subject_of(mentions: list[RegionMention], gaz: Gazetteer, text: str, title: 
             city = _city_holding(mentions, gaz)
             if city is not None:
                 return city, "title_city_word_counties"
-    # ——某年某月某日在某县第N届人民代表大会第N次会议上: the people's congress a work
+    # ——在某县第N届人大N次会议上: the people's congress a work
     # report was given to is the place it is about, whatever site furniture precedes it
     delivered = _CONGRESS_OF.search(text, 0, _HEAD_CHARS)
     if delivered:
