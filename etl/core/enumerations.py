@@ -26,7 +26,11 @@ RANK_SERIES = re.compile(r"(?:分列|分居|分别位列|分别位居|分别居|
 # 沁源县、襄垣县、潞城区增速居全市前三位，分别增长a、b、c: as many places as top places, listed
 # in order (their figures, if given, fall from first to last)
 RANKED_TOP = re.compile(r"(?:居|位居|位列|排在|排名)(?:全省|全市|全国|全县)?前(?P<n>[二两三四五六七八九十\d]{1,2})(?:位|名)")
-ORDINAL_LIST = re.compile(r"(?:排名|位居|位列|居)?前(?P<n>[二两三四五六七八九十\d]{1,2})(?:位|名)?的?(?:分别|依次)(?:是|为)")
+ORDINAL_LIST = re.compile(r"(?:排名|位居|位列|居)?前(?P<n>[二两三四五六七八九十\d]{1,2})(?:位|名)?的?"
+                          r"[^，,。；;\d]{0,8}?(?:分别|依次)(?:是|为)")
+# 晋城、阳泉、朔州三市增速全省排名第2至4位: consecutive ranks, one per place in order
+RANK_RANGE = re.compile(r"第(?P<a>\d{1,3}|[一二三四五六七八九十]{1,3})(?:位|名)?(?:至|到|-|—|～|~)第?"
+                        r"(?P<b>\d{1,3}|[一二三四五六七八九十]{1,3})(?:位|名)")
 
 
 _PERIOD = r"(?:一季度|上半年|前三季度|全年|1-\d{1,2}月|前\d{1,2}个月)"
@@ -168,6 +172,16 @@ def distribute(ctx, facts: list) -> list:
             out = [f for f in out if not (f.kind == "rank" and ranked.start() <= f.start < ranked.end())]
             out += _ranks_in_order(run, facts, "ranked_list")
             continue
+        span = RANK_RANGE.search(s, end, limit)
+        if span:
+            first, last = (int(v) if v.isdigit() else int(parse_chinese(v) or 0) for v in span.group("a", "b"))
+            template = next((f for f in out if f.kind == "rank" and end <= f.start < span.end()), None)
+            if template is not None and first and last - first + 1 == len(run):
+                out = [f for f in out if f is not template]
+                out += [replace(template, start=m.start, end=m.end, region=m.region, value=float(first + i),
+                                qualifier="exact", raw_number=str(first + i), region_rule="rank_range")
+                        for i, m in enumerate(run)]
+                continue
         series = RANK_SERIES.search(s, end, limit)
         if series:
             ranks = [int(v) if v.isdigit() else int(parse_chinese(v) or 0)

@@ -43,8 +43,10 @@ RANK_RE = re.compile(
     r"|(?:排|居|列|位居|位列|排名|名列|进入|跻身|迈入|稳居|保持)[^,，。;；]{0,8}?前(?P<n3>\d+|[一二两三四五六七八九十])(?:位|名|强)?"
     # 增速全市第3; a scope and an ordinal that ends the clause (not 全市第二批, 第一产业)
     r"|(?<=全省|全市|全国|全县)第(?P<n4>\d{1,3}|[一二三四五六七八九十]{1,3})(?=[,，。;；、)）]|$)"
+    # 挺进全省前60，排名58: a bare position after 排名 ending its clause
+    r"|(?<=排名)(?P<n5>\d{1,3})(?=[,，。;；、)）]|$)"
     # 全省居首, 位居榜首, 全省第一: first place
-    r"|(?P<first>居首|位居榜首|高居榜首|居于首位|(?:居|保持|稳居|位列)[^,，。;；]{0,8}?首位|(?:居|保持|稳居|位列)(?:全省|全市|全国|全县|各市|各县|[^,，。;；]{0,3}\d+[市县]|[^,，。;；]{0,3}(?:县区|县市区))之首|稳坐[^,，。;；]{0,6}?(?:冠军|头把交椅)|(?<=全省)第一(?![批次个家项届期方梯])|(?<=全市)第一(?![批次个家项届期方梯]))")
+    r"|(?P<first>居首|位居榜首|高居榜首|居于首位|(?:居|保持|稳居|位列)[^,，。;；]{0,8}?首位|(?:居|保持|稳居|位列)(?:全省|全市|全国|全县|各市|各县|[^,，。;；]{0,3}\d+[市县]|[^,，。;；]{0,3}(?:县区|县市区))之首|稳坐[^,，。;；]{0,6}?(?:冠军|头把交椅)|(?<=全省)第一(?![批次个家项届期方梯])|(?<=全市)第一(?![批次个家项届期方梯])|(?<=全省|全市|全国|全县)双第一)")
 # A sum that classes what follows (10亿元以上项目, 亿元以上的重点企业), not a figure itself.
 THRESHOLD_AFTER = re.compile(r"(?:(?:及)?以[上下])?(?:的)?(?:重点|重大|产业|工业|招商|在建|新建|签约|开工|投产|竣工)?"
                              r"(?:项目|企业|工业企业|楼宇|园区|产业集群|集群|乡镇|村|品牌|单品|产业链)")
@@ -685,7 +687,7 @@ def _inherit(cb: Codebook, clause: str, kind: str, unit: str, previous: list[Raw
 
 def _rank_fact(ctx: SentenceContext, cb: Codebook, m: re.Match):
     s = ctx.span.text
-    raw = m.group("n1") or m.group("n2") or m.group("n3") or m.group("n4") or \
+    raw = m.group("n1") or m.group("n2") or m.group("n3") or m.group("n4") or m.group("n5") or \
         ("1" if m.group("first") else "")
     value = float(raw) if raw.isdigit() else parse_chinese(raw)
     if not value:
@@ -700,7 +702,9 @@ def _rank_fact(ctx: SentenceContext, cb: Codebook, m: re.Match):
     # 分列第5、第7位: the ranking verb may stand in an earlier list item
     reach = s[max(s.rfind("，", 0, clause_start), s.rfind(",", 0, clause_start), 0):clause_end]
     indicator = _choose_indicator(cb, clause, m.start() - clause_start, m.end() - clause_start, "位", "rank")
-    tagged = m.group("n4") and (re.search(r"增速|增幅", reach) or not s[clause_start:m.start() - 2].strip())
+    # 增速全市第3, 总量全市第六: what is ranked, then the scope and the position
+    tagged = m.group("n4") and (re.search(r"增速|增幅|总量|规模|位次|排位", reach)
+                                or not s[clause_start:m.start() - 2].strip())
     if indicator is None and not RANKING_WORDS.search(reach) and not m.group("first") \
             and not tagged:   # 增速全市第3, 收入12.6亿元、全市第三: a scope then 第N is a rank
         return None  # 第N位 with no ranking around it
