@@ -37,6 +37,9 @@ TOTAL_WORDS = re.compile(r"达到|达|总数|总量|累计|拥有|共有")
 INVEST_WORDS = re.compile(r"总投资|投资额|投资")
 MEETING_WORDS = re.compile(r"^[^,，。;；]{0,6}?(参加|出席|参会|与会|参与会议|列席)")
 HEADCOUNT_NOUNS = re.compile(r"^(企业家|嘉宾|专家|代表|领导|客商|来宾|记者|观众|选手)")
+# 30多台挖掘机来回穿梭, 150多名工人正在施工: the scene of a site, not a figure
+SCENE_AFTER = re.compile(r"[^，,。；;\d]{0,10}?(?:穿梭|轰鸣|忙碌|奋战|挥汗|来回|往来|忙着|紧张施工|正在施工|同时作业|加紧施工)")
+
 RANK_RE = re.compile(
     r"第(?P<n1>\d+|[一二三四五六七八九十百]+)(?:位|名)"
     r"|(?:排|居|列|位居|位列|排名|排在|排行|名列|处于|位于|保持|跃升至|升至|上升至|提升至|跃居)[^,，。;；]{0,8}?第(?P<n2>\d+|[一二三四五六七八九十百]+)(?![方梯批次届期])"
@@ -123,13 +126,13 @@ ANECDOTE_BEFORE = re.compile(r"全村|该村|本村|村民|农户[\u4e00-\u9fff]
 DISTANCE_BEFORE = re.compile(r"(?:距|离|距离)[^，,。；;]{1,10}$")
 DECREASE_BEFORE = re.compile(r"(?:比|较)[^，,。；;\d]{0,10}(?:减少|下降|降低)了?$")
 ATTENDING_DELEGATES = re.compile(r"[^，,。；;\d]{0,8}代表")
-SCHEDULE_MARGIN = re.compile(r"(?:时序|序时)进度[^，,。；;\d]{0,4}$")
+SCHEDULE_MARGIN = re.compile(r"(?:(?:时序|序时)进度|超目标|超计划|超任务|超出目标|超出计划|超额完成目标)[^，,。；;\d]{0,4}$")
 ONE_OF_AFTER = re.compile(r"[^，,。；;\d]{0,12}之一")
 YEAR_LIST = re.compile(r"年度(?:重点|计划|任务|目标)")
 ON_TOP_OF = re.compile(r"[^，,。；;]{0,4}的(?:良好)?基础上")
 SUSTAINED_LEVEL = re.compile(r"连续[\d一二两三四五六七八九十]+年(?:保持|稳定|稳居|位居)?(?:在)?$")
 ARTICLE_NAME_AFTER = re.compile(r"[、等和及”\"]|措施|政策|举措|意见|细则|一揽子")
-DURATION = re.compile(r"月|季度|年(?!度)|星期|小时|工作日")
+DURATION = re.compile(r"多?(?:月|季度|年(?!度)|星期|小时|工作日)")
 SHARED_UNIT = re.compile(r"\s*(?:和|与|及|、)\s*[\d.]+(?P<mult>万|亿)?")
 RANK_TARGET_CUE = re.compile(r"力争|确保|争取|目标|要|将|跻身|迈入")   # (稳居前三 in a review is a rank)
 SHARE_BASE = re.compile(r"(?:全省|全市|全县|全区|全国|总量|总额|全部)(?:的)?$")
@@ -305,7 +308,27 @@ def sentence_facts(ctx: SentenceContext, cb: Codebook) -> list[RawFact]:
         fact = _number_fact(ctx, cb, tok, out)
         if fact:
             out.append(fact)
-    return _at_project_location(ctx, distribute(ctx, out))
+    return _at_project_location(ctx, distribute(ctx, _without_restatements(s, out)))
+
+
+# 首次突破20亿元大关 beside 完成20.4亿元: a threshold passed, said of the exact figure
+MILESTONE = re.compile(r"(?:突破|跨越|跨过|迈上|迈过|站上|超过|首破|跃上|越过)[^，,。；;\d]{0,4}$")
+# 达到156亿元，净增21.4亿元: how much the level rose, not a level
+# (比年初增加17.9亿元 of deposits is the year's new deposits, a figure of its own)
+INCREMENT = re.compile(r"(?<![比较年初末期])(?:净增加|净增)了?$")
+
+
+def _without_restatements(s: str, facts: list[RawFact]) -> list[RawFact]:
+    """Drop a passed threshold restating an exact level of the same unit in the sentence."""
+    levels = [f for f in facts if f.kind == "value" and f.qualifier == "exact"]
+    out = []
+    for f in facts:
+        before = s[f.quote_start:f.start]
+        if f.kind == "value" and f.qualifier == "more_than" and MILESTONE.search(before) and any(
+                g.unit == f.unit and f.value <= g.value <= 1.5 * f.value for g in levels):
+            continue
+        out.append(f)
+    return out
 
 
 # 某项目总投资88亿元，落地某高新区，用地210亩: a project's figures belong where it is built
@@ -493,7 +516,9 @@ def _number_fact(ctx: SentenceContext, cb: Codebook, tok: NumberToken, previous:
     if canon in ("人", "人次") and ATTENDING_DELEGATES.match(s, end):
         return None  # 300多名市人大代表…出席大会: who attended
     if SCHEDULE_MARGIN.search(s[clause_start:tok.start]):
-        return None  # 超过全年任务序时进度3.2亿元: a margin over the schedule
+        return None  # 超过全年任务序时进度3.2亿元, 超目标1.6亿元: a margin over the schedule
+    if raw_unit in ("台", "辆", "人", "名") and SCENE_AFTER.match(s, end):
+        return None
     if ANECDOTE_BEFORE.search(s[clause_start:tok.start]) or (
             canon == "公里" and DISTANCE_BEFORE.search(s[clause_start:tok.start])):
         return None  # 全村有2504人, 村民王大姐打工收入2万元, 距县城17公里: not the region's figures
@@ -585,6 +610,10 @@ def _number_fact(ctx: SentenceContext, cb: Codebook, tok: NumberToken, previous:
         period = "FY"   # 该项目总投资12亿元: one project's size is counted over no months
     v = round_value(value * factor * shared_factor * approx_factor)
     vh = round_value(tok.value_high * factor) if tok.value_high is not None else None
+    if kind == "value" and canon in MONEY_UNITS and INCREMENT.search(s[clause_start:tok.start]) and any(
+            f.kind == "value" and f.unit == canon and f.qualifier == "exact" and f.value > v
+            for f in previous):
+        return None  # 达到156亿元，净增21.4亿元: how much the level rose, not a level
     region = ctx.region_at(tok.start)
     confidence = rule_confidence(indicator is not None, kind_rule, ctx.region_rule_at(tok.start),
                                  ctx.time_rule_at(tok.start))

@@ -121,6 +121,20 @@ def find_numbers(text: str) -> list[NumberToken]:
             tok = None
         if tok is None:
             continue
+        if tok.chinese and tok.raw[0] == "一" and m.start() > 0 and text[m.start() - 1] in _WORD_BEFORE_ONE:
+            # 唯一一家, 统一, 逐一: the 一 belongs to the word before it
+            if len(tok.raw) == 1:
+                continue
+            tok = _token(NUMBER_RE.match(text, m.start() + 1), 0)
+            if tok is None:
+                continue
+        if tokens and _thousands_by_space(text, tokens[-1], tok):
+            # 63 580元, 1 355.2亿元: digits grouped by a space
+            low = tokens.pop()
+            rest = tok.raw[:len(tok.raw) - len(m.group("mult") or "")]
+            value = (float(low.raw) * 1000 + float(rest)) * multiplier_value(m.group("mult"))
+            tokens.append(NumberToken(low.start, tok.end, value, text[low.start:tok.end], False))
+            continue
         if tokens and _joins_range(text, tokens[-1], tok):
             low = tokens.pop()
             # 3-5万: the multiplier written once applies to both ends
@@ -133,6 +147,22 @@ def find_numbers(text: str) -> list[NumberToken]:
             continue
         tokens.append(tok)
     return tokens
+
+
+_WORD_BEFORE_ONE = "唯统逐专划单之万"
+_SPACE_GROUP = re.compile(r"\d{3}(?:\.\d+)?")
+
+
+def _thousands_by_space(text: str, low: NumberToken, high: NumberToken) -> bool:
+    """1-3 digits, one space, then exactly three digits (and not a run of such columns)."""
+    if low.chinese or high.chinese or high.start != low.end + 1 or text[low.end] not in " \u2009\xa0":
+        return False
+    if not re.fullmatch(r"\d{1,3}", low.raw) or low.start > 0 and text[low.start - 1] in " \t.,":
+        return False
+    digits = re.match(r"\d+(?:\.\d+)?", high.raw)
+    if not digits or not _SPACE_GROUP.fullmatch(digits.group(0)):
+        return False
+    return not re.match(r"\s\d", text[high.end:high.end + 2])
 
 
 def _joins_range(text: str, low: NumberToken, high: NumberToken) -> bool:

@@ -212,7 +212,8 @@ def time_markers(sentence: str, doc_date: date | None, reviewed: int | None = No
         elif m.group("review") and doc_year:
             out.append(TimeMarker(s, e, reviewed or review_year(doc_date), "FY"))
         elif m.group("now") and doc_year:
-            out.append(TimeMarker(s, e, doc_year, "FY"))
+            # 正在施工 is an aspect of its own sentence; 目前/现有 sets a date that carries on
+            out.append(TimeMarker(s, e, doc_year, "FY", carry=m.group("now") != "正在"))
         elif m.group("single"):
             month = _month(m.group("sm"))
             if _EVENT_MONTH_BEFORE.search(sentence, max(0, s - 3), s) or _EVENT_AFTER.match(sentence, e) \

@@ -80,3 +80,15 @@ def test_arabic_with_multiplier_round_trip(n, mult):
 def test_decimal_wan_round_trip(whole, frac):
     written = f"{whole}.{frac:02d}万"
     assert parse_number(written) == pytest.approx(float(f"{whole}.{frac:02d}") * 1e4)
+
+
+@pytest.mark.parametrize("text, found", [
+    ("人均地区生产总值达到63 580元", [63580]),          # digits grouped by a space
+    ("总量1 355.2亿元", [1355.2e8]),
+    ("2023 12 345", [2023, 12, 345]),                 # columns, not one number
+    ("12 345 678", [12, 345, 678]),
+    ("是全省唯一一家获此称号", [1]),                    # 唯一 + 一家, not 11
+    ("统一规划、逐一落实", []),
+])
+def test_spaced_thousands_and_words_ending_in_one(text, found):
+    assert [t.value for t in find_numbers(text)] == pytest.approx(found)
