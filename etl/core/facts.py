@@ -731,9 +731,13 @@ def _rank_fact(ctx: SentenceContext, cb: Codebook, m: re.Match):
     # 分列第5、第7位: the ranking verb may stand in an earlier list item
     reach = s[max(s.rfind("，", 0, clause_start), s.rfind(",", 0, clause_start), 0):clause_end]
     indicator = _choose_indicator(cb, clause, m.start() - clause_start, m.end() - clause_start, "位", "rank")
-    # 增速全市第3, 总量全市第六: what is ranked, then the scope and the position
-    tagged = m.group("n4") and (re.search(r"增速|增幅|总量|规模|位次|排位", reach)
-                                or not s[clause_start:m.start() - 2].strip())
+    # 增速全市第3; 地区生产总值完成98.6亿元，总量全市第六 (the total of a sum the clause before
+    # names): what is ranked, then the scope and the position
+    before = s[max(s.rfind("；", 0, clause_start), s.rfind(";", 0, clause_start), 0):clause_start]
+    tagged = m.group("n4") and (re.search(r"增速|增幅", reach)
+                                or not s[clause_start:m.start() - 2].strip()
+                                or (re.search(r"总量|规模|位次", reach)
+                                    and any(x.info.unit in MONEY_UNITS for x in cb.find(before))))
     if indicator is None and not RANKING_WORDS.search(reach) and not m.group("first") \
             and not tagged:   # 增速全市第3, 收入12.6亿元、全市第三: a scope then 第N is a rank
         return None  # 第N位 with no ranking around it
