@@ -311,6 +311,10 @@ def sentence_facts(ctx: SentenceContext, cb: Codebook) -> list[RawFact]:
     return _at_project_location(ctx, distribute(ctx, _without_restatements(s, out)))
 
 
+# 比1978年, 与2012年相比: the base of a comparison a decade or more back
+DISTANT_BASE = re.compile(r"(?:比|较|与|同|相较|相比)(?:19|20)?((?:19|20)\d\d)年(?![底末]?的?\d)")
+
+
 # 首次突破20亿元大关 beside 完成20.4亿元: a threshold passed, said of the exact figure
 MILESTONE = re.compile(r"(?:突破|跨越|跨过|迈上|迈过|站上|超过|首破|跃上|越过)[^，,。；;\d]{0,4}$")
 # 达到156亿元，净增21.4亿元: how much the level rose, not a level
@@ -440,6 +444,8 @@ def _number_fact(ctx: SentenceContext, cb: Codebook, tok: NumberToken, previous:
         approx_factor = 1e4 if s[pos] == "万" else 1e8   # 620余万元, 20多万亩
         pos += 1
     unit = read_unit(s, pos)
+    if unit is not None and unit.raw == "个" and s.startswith("多百分点", unit.end):
+        unit = replace(unit, raw="个多百分点", canonical="个百分点", end=unit.end + 4)   # 1个多百分点
     if unit is not None and unit.raw == "个" and POINTS_LIST.match(s, unit.end):
         unit = replace(unit, raw="个百分点", canonical="个百分点")   # 2.3个、7个百分点
     shared_factor = 1.0
@@ -546,6 +552,8 @@ def _number_fact(ctx: SentenceContext, cb: Codebook, tok: NumberToken, previous:
     if kind is None:
         return None   # 高于全省2.1个百分点: a comparison with another region, not this one's figure
     value = value if negative else value * sign   # a written minus sign is the sign
+    if kind_rule == "price_index":
+        value = round(value - 100, 6)   # 价格指数101.6% (上年=100): prices rose 1.6%
     # 较去年同期(-3.1%), 较一季度(-9.1%): the rate of the period it is compared with
     compared = _COMPARED_PERIOD.search(s, max(clause_start, tok.start - 10), tok.start) \
         if kind_rule == "bracketed_like_previous" else None
@@ -586,7 +594,15 @@ def _number_fact(ctx: SentenceContext, cb: Codebook, tok: NumberToken, previous:
     before = before if SHARE_BASE.search(before) else before[-4:]
     qualifier = _qualifier(before, s[tok.end:], after, tok, _list_item_head(s, clause_start) + clause_before,
                            s[:clause_start], ctx.estimated)
+    if kind_rule == "price_index":
+        qualifier = "derived"
+    elif unit is not None and unit.raw == "个多百分点":
+        qualifier = "approx"
     year, period = ctx.year_at(tok.start), ctx.period_at(tok.start)
+    base = DISTANT_BASE.search(s, max(0, clause_start - 30), tok.start) \
+        if kind == "growth" and not AVERAGE.search(s[clause_start:tok.start]) else None
+    if base and year and year - int(base.group(1)) >= 10:
+        return None   # 比1952年增长312.5倍, 与1978年相比增长87.4%: a change over decades, no year's growth
     if compared is not None:
         year, period = _compared_time(compared.group(1), year, period)
     if period != "FY" and kind == "value" and YEAR_LIST.search(s, max(0, clause_start - 16), tok.start):

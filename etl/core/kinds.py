@@ -171,6 +171,27 @@ def _growth_word(s, cs, ns, ne, unit, previous):
     return False
 
 
+# 巩固率提高1.3个百分点, 达线率提升6.2个百分点: a rate (not a growth rate) moved in points
+RATE_MOVED = re.compile(r"(?<!增长)(?<!增)率(?:比上年|较上年|同比|比上年末|较上年末)?(?:提高|提升|上升|增加|下降|降低|回落|减少)了?$")
+
+
+def _rate_moved_in_points(s, cs, ns, ne, unit, previous):
+    before = s[cs:ns]
+    if unit == "个百分点" and RATE_MOVED.search(before):
+        return "share", -1 if DECLINE_WORDS.search(before[-4:]) else 1
+    return False
+
+
+# 居民消费价格总指数为101.6% (last year = 100): a price index is growth of (index - 100)
+PRICE_INDEX = re.compile(r"(?:价格|物价)[^，,。；;\d]{0,8}?指数(?:为|是|达到|达)?$")
+
+
+def _price_index(s, cs, ns, ne, unit, previous):
+    if unit == "%" and PRICE_INDEX.search(s[cs:ns]):
+        return "growth", 1
+    return False
+
+
 def _share_word(s, cs, ns, ne, unit, previous):
     before = s[cs:ns]
     if unit in ("%", "个百分点") and SHARE_WORDS.search(before):
@@ -209,6 +230,8 @@ KIND_RULES = [
     ("bracketed_like_previous", _bracketed_like_previous),
     ("change_of_previous_target", _change_of_target),
     ("change_of_previous_share", _change_of_share),
+    ("price_index", _price_index),
+    ("rate_moved_in_points", _rate_moved_in_points),
     ("growth_word", _growth_word),
     ("share_word", _share_word),
     ("points_are_change", _points_are_change),
@@ -221,6 +244,8 @@ def decide_kind(s: str, clause_start: int, num_start: int, num_end: int, unit: s
                 raw_unit: str, previous) -> tuple[str | None, str, int]:
     """(kind, rule name, sign). kind None: the number is not a fact of the region."""
     if raw_unit == "成":
+        if GROWTH_WORDS.search(s[clause_start:num_start]):
+            return "growth", "tenths_of_growth", -1 if DECLINE_WORDS.search(s[clause_start:num_start]) else 1
         return "share", "tenths_are_share", 1
     if unit not in _RATE_UNITS:
         return "value", "level", 1   # every rule before `level` speaks of rates and points only
