@@ -26,6 +26,13 @@ ZONE_INFIX_STOP = "|".join(words("zone_infix_stop"))
 GENERIC_PLACES = words("generic_place")
 # 最大同比, 长治久安, 现代县域, 上党课: ordinary words that hold a place's name
 DATELINE_AFTER = re.compile(r"\s?(?:\d{1,2}|[一二三四五六七八九十]{1,2})月(?:\d{1,2}|[一二三四五六七八九十]{1,3})日(?:电|讯)")
+NAMED_PROJECT_AFTER = re.compile(r"(?![市县区各全的])[^，,。；;、“”\"\d]{1,16}?(?:项目|工程)")
+
+
+def _stem(name: str) -> str:
+    return name[:-1] if name[-1:] in "市县区" and len(name) >= 3 else name
+
+
 LOOKALIKE_RE = re.compile(trie_pattern(words("place_lookalike")))
 # A zone followed by one of its parts named after a city: 某经济区某片区 is the zone's part.
 BULLET_BEFORE = re.compile(r"(?:^|[。；;！？\n])\s*[(（]?(?:\d{1,2}|[一二三四五六七八九十]{1,3})[)）]?$")
@@ -192,6 +199,13 @@ class Gazetteer:
                     return info
         return None
 
+    def host_of(self, zone: RegionInfo) -> RegionInfo | None:
+        """The county or city a zone is named after (平遥经济技术开发区 -> 平遥县), if any."""
+        for stem, host in self._zone_hosts.items():
+            if zone.name.startswith(stem) and len(stem) >= 2:
+                return host
+        return None
+
     def part_of(self, zone: RegionInfo, place: RegionInfo) -> RegionInfo:
         """The part of `zone` named after `place` (a child whose name holds the place's stem),
         else the zone itself: never the city the part is named after."""
@@ -266,6 +280,10 @@ class SubjectTracker:
         for info in reversed(self.history):
             if info.kind in wanted:
                 return info
+        for info in reversed(self.history):
+            host = self.gaz.host_of(info) if info.kind in ZONE_KINDS else None
+            if host is not None and host.kind in wanted:
+                return host   # 全县 in a county zone's text: the county it is named after
         if kind == "city" and self.current is not None:
             # 全市 in a district's text: the city the district belongs to
             for rid in self.gaz.ancestors(self.current.id):
@@ -292,9 +310,18 @@ class SubjectTracker:
             return False  # 来源：太原日报, 晋城发布: a newspaper or an outlet, not the subject
         if mention.region is not None and FIRM_NAME_AFTER.match(text, mention.end):
             return False  # 山西某某科技有限公司: the place starts a firm's name
+        default = self.default
+        if mention.region is not None and default is not None and default.kind in ZONE_KINDS \
+                and mention.region == self.gaz.host_of(default) and NAMED_PROJECT_AFTER.match(text, mention.end):
+            self.current = default   # 平遥古陶产业园项目… in the zone's own text: a project of the zone
+            return True
         if mention.region is not None and (PROJECT_LIST_AFTER.match(text, mention.end) or (
                 mention.region.kind == "province" and PROVINCE_HEADED_NAME.match(text, mention.end))):
             return False  # 某开发区年产20万吨…项目、某区…项目等16个项目签约: it heads a project's name
+        if mention.region is not None and mention.region.kind in ZONE_KINDS and default is not None \
+                and default.kind not in ZONE_KINDS and text[mention.end - 2:mention.end] in ("片区", "板块", "组团") \
+                and _stem(default.name) in text[mention.start:mention.end]:
+            return False   # 太忻一体化经济区阳曲片区 in 阳曲县's text: its own part of the zone, in passing
         head = text[clause_start:mention.start]
         between = text[previous.end:mention.start] if previous is not None else None
         refines = previous is not None and between in ("(", "（")
