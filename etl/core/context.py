@@ -231,6 +231,11 @@ def walk(text: str, gaz: Gazetteer, frame: DocumentFrame, title: str | None = No
         else:
             par_carry, par_period = None, doc_period
         opening = markers.within(par.start, par.start + 8)
+        spans = [m for m in markers.within(par.start, par.end) if m.span]
+        if spans and not in_plan and (spans[0].start - par.start <= 2 or _HEADING_LINE.fullmatch(par.text)):
+            # “十三五”时期 太原掀开发展新篇章 (a heading), “十三五”时期，某县…: a section about a plan
+            # gone by; its figures are of the plan's last year until another time is named
+            doc_carry = spans[0].year
         if opening and opening[0].future and opening[0].year:
             # 今后五年，…: a paragraph opened by a horizon lists goals for that year
             target_frame, plan_year = True, opening[0].year
@@ -286,6 +291,10 @@ def walk(text: str, gaz: Gazetteer, frame: DocumentFrame, title: str | None = No
                 if last is None or not last.so_far:
                     doc_period = period
             yield ctx
+
+
+# A heading: a short line with no figure and no sentence end
+_HEADING_LINE = re.compile(r"[^。；;！？\d%]{2,30}")
 
 
 def _resolve_regions(ctx: SentenceContext, tracker: SubjectTracker,

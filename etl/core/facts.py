@@ -764,8 +764,10 @@ def _rank_fact(ctx: SentenceContext, cb: Codebook, m: re.Match):
         kind, kind_rule = "target", "rank_target"   # 力争进入全省前五
     label = indicator.name if indicator else _without_subject(
         _label(clause, m.start() - clause_start, True), s, ctx.mentions)
+    # 排名由“十二五”末的第18位上升到第15位: the time in force where the position is written
+    at = next((m.start(g) for g in ("n1", "n2", "n3", "n4", "n5") if m.group(g)), m.start())
     return RawFact(m.start(), m.end(), clause_start, clause_end, ctx.region_at(m.start()),
-                   ctx.year_at(m.start()), ctx.period_at(m.start()), indicator, label, kind,
+                   ctx.year_at(at), ctx.period_at(at), indicator, label, kind,
                    float(value), None, "位", qualifier, raw, "位",
                    rule_confidence(indicator is not None, kind_rule, ctx.region_rule_at(m.start()),
                                    ctx.time_rule_at(m.start())),

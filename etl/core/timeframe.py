@@ -24,7 +24,7 @@ MARKER_RE = re.compile(
     rf"(?=[{_FIRST_CHARS}])(?:"
     rf"(?P<plan>(?:到|至){_Q}(?P<plan1>十[二三四五]五){_Q}(?:末|期末|时期末)|{_Q}(?P<plan2>十[二三四五]五){_Q}(?:末|期末))"
     # “十三五”时期 / 期间 in a text written after it: the years of a plan gone by
-    rf"|(?P<span>{_Q}(?P<span1>十[二三四五]五){_Q}(?:时期|期间|以来))"
+    rf"|(?P<span>{_Q}(?P<span1>十[二三四五]五){_Q}(?:时期|期间|以来|(?P<spanfirst>前[一二两三四]年)))"
     # 自2012年以来, 2012年以来, 从2019年开始: a starting point, which dates no figure
     r"|(?P<since>(?:自|从|自从)?(?:19|20)\d{2}年(?:底|末|初|同期|第?[一二三四]季度|[上下]半年|\d{1,2}月(?:份)?)?(?:以来|来|开始|起)"
     r"|(?:自|从|自从)(?:19|20)\d{2}年(?![底末]?的?\d)|(?:自|从|自从)?(?:去年|上年|前年)[^，,。；;\d]{0,10}?以来)"
@@ -95,6 +95,7 @@ class TimeMarker:
     written_year: bool = False      # a horizon written as a year (到2025年): carries like a year
     relative: bool = False          # 去年/上年: carries through its paragraph only
     so_far: bool = False            # 截至目前/今年以来: a period through its paragraph only
+    span: bool = False              # “十三五”时期 looked back on: the years of a plan gone by
 
 
 def _month(text: str) -> int | None:
@@ -163,8 +164,11 @@ def time_markers(sentence: str, doc_date: date | None, reviewed: int | None = No
             continue
         if m.group("span"):
             end_year = PLAN_ENDS[m.group("span1")]
+            if m.group("spanfirst"):   # “十三五”前四年: the plan's first N years
+                end_year = end_year - 5 + int(parse_chinese(m.group("spanfirst")[1]) or 0)
             if doc_year and end_year < doc_year and not m.group("span").endswith("以来"):
-                out.append(TimeMarker(s, e, end_year, "FY", carry=False))   # no goal: a span gone by
+                # no goal: a span gone by (it dates its sentence; opening a section, what follows)
+                out.append(TimeMarker(s, e, end_year, "FY", carry=False, span=True))
             continue
         if m.group("plan"):
             key = m.group("plan1") or m.group("plan2")
