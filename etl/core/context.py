@@ -45,13 +45,23 @@ _GOALS_MET = re.compile(r"[^，,。；;:：\d]{0,6}?(?:全面|圆满|顺利|超�
 _MEASURED_AGAINST = re.compile(r"(?:高于|低于|好于|超过|超出|快于|慢于|完成|实现|达到|围绕|紧扣|锚定|对标|瞄准|紧盯|聚焦|"
                                r"贯彻|落实|按照|对照|根据|依据)"
                                r"[^，,。；;]{0,10}$")
+_QUOTED_SLOGAN = re.compile(r"[“\"'‘][^”\"'’]{1,20}[”\"'’]")
+
+
+def _measured_against(text: str, at: int) -> bool:
+    """围绕市委“强链延链补链”的总体要求: work measured against a plan (a quoted slogan in
+    between counts for nothing), not the plan itself."""
+    return _MEASURED_AGAINST.search(_QUOTED_SLOGAN.sub("", text[max(0, at - 34):at])) is not None
+
+
+_PLAN_MENTIONED = re.compile(r"(?:提出|部署|审议|讨论|作出|明确了|介绍了)[^，,。；;]{0,22}$")
 _REVIEW_THEN_PLAN = re.compile(r"总结|回顾|执行情况|完成情况")
 PLAN_NOW = re.compile(r"今年(?!以来)|明年|新的一年")
 FIVE_YEAR_PLAN = re.compile(r"(?:第)?(十[二三四五]|十[二三四五]个)五(?:年)?(?:规划|时期)?")
 FIVE_YEAR_NAMES = {"十二": "十二五", "十三": "十三五", "十四": "十四五", "十五": "十五五",
                    "十二个": "十二五", "十三个": "十三五", "十四个": "十四五", "十五个": "十五五"}
 # (将发展融入全市大局: 将 as 把, taking an object to a verb, is no future)
-FUTURE_VERB = re.compile(r"将(?![^，,。；;]{1,8}?(?:融入|纳入|作为|列为|打造成|转化为|放在|摆在))|要|力争|计划|确保")
+FUTURE_VERB = re.compile(r"将(?![^，,。；;]{1,8}?(?:融入|纳入|作为|列为|打造成|转化为|放在|摆在))|要(?!求)|力争|计划|确保")
 
 
 @dataclass
@@ -208,7 +218,9 @@ def walk(text: str, gaz: Gazetteer, frame: DocumentFrame, title: str | None = No
         # 2024年，某区将重点抓好…工作: the plan part of a report, or of a review article that
         # ends with next steps.
         opener = None if in_plan else PLAN_OPENERS.search(par.text)
-        if opener and _MEASURED_AGAINST.search(par.text, max(0, opener.start() - 12), opener.start()):
+        if opener and (_measured_against(par.text, opener.start())
+                       or _PLAN_MENTIONED.search(par.text, max(0, opener.start() - 24), opener.start())):
+            # (报告…同时提出“十四五”规划纲要和2021年工作安排: the plan named, not begun)
             opener = None   # 认真贯彻落实省委总体要求: work done toward a plan, not the plan
         if opener and (is_report or FUTURE_VERB.search(par.text)):
             # the plan starts at the sentence that opens it (a paragraph run together from
@@ -248,7 +260,7 @@ def walk(text: str, gaz: Gazetteer, frame: DocumentFrame, title: str | None = No
             continue   # (a heading 主要预期目标 has no figure but opens the goals below it)
         for sent in sentences(par):
             header = TARGET_HEADERS.search(sent.text) or SHORT_TARGET_HEADING.match(sent.text)
-            if header and (_MEASURED_AGAINST.search(sent.text, max(0, header.start() - 12), header.start())
+            if header and (_measured_against(sent.text, header.start())
                            or _GOALS_MET.match(sent.text, header.end())):
                 header = None   # 高于年初确定的6%的预期目标, 主要预期目标全面完成: results against goals
             if header:

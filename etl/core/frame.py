@@ -169,7 +169,7 @@ def mode_of(doc_type: str, title: str | None, text: str = "") -> tuple[str, str]
     if doc_type == "plan_document":
         return "plan", "plan_document"
     if doc_type == "work_report_news" and not REVIEW_MARKERS.search(text) \
-            and not re.search(r"去年|上年|报告显示|报告指出", text):
+            and not re.search(r"去年|上年|报告显示|报告指出|总结了|取得的成绩|工作成果|成就", text):
         return "plan", "report_news_without_review"
     if doc_type.startswith("work_report") and title and re.search(r"工作安排|目标|计划|任务|路线图", title) \
             and not re.search(r"总结|回顾|执行情况|完成情况", title):

@@ -62,7 +62,9 @@ _COMPARED = re.compile(r"(?:快于|慢于|高于|低于|好于|差于|(?<!占)�
 _EVENT_CLAUSE_AFTER = re.compile(r"年(?:\d{1,2}月(?:底|末)?)?[^，,。；;\d]{0,4}?(?:建成|开放|成立|获批|设立|挂牌|开通|完工|投用)"
                                  r"[^，,。；;\d]{0,4}?的|年(?:\d{1,2}月(?:底|末)?)?(?:建成|投产|完工|投用|竣工)(?:[。，,；;]|$)"
                                  # 2006年9月被批准为省级开发区, 1940年解放: a milestone in a place's history
-                                 r"|年(?:\d{1,2}月(?:\d{1,2}日)?)?[^，,。；;\d]{0,8}?(?<!新)(?:批准|获批|设立|成立|建立|解放|更名|撤县设|升格|晋升)")
+                                 r"|年(?:\d{1,2}月(?:\d{1,2}日)?)?[^，,。；;\d]{0,8}?(?<!新)(?:批准|获批|设立|成立|建立|解放|更名|撤县设|升格|晋升)"
+                                 # 提出2021年工作安排: a plan named by its year, not the time of what follows
+                                 r"|年的?(?:工作安排|工作计划|工作打算|工作要点)")
 _YEAR_JUST_BEFORE = re.compile(r"(?:19|20)\d\d\s*年$")
 _PASSING_MONTH_BEFORE = re.compile(r"(?:进入|延续|继|自|从|直到|到了)$")
 _PASSING_MONTH_AFTER = re.compile(r"(?:的|以来|以后|之后|开始|起|回升|态势)")
@@ -71,6 +73,7 @@ _EVENT_MONTH_BEFORE = re.compile(r"(?:预计|将|计划|拟|于|力争|争取|�
 _EVENT_AFTER = re.compile(r"[^，,。；;\d]{0,4}?(?:建成|开放|开工|投产|竣工|举行|召开|开幕|完工|投用|运营|上线|启动|揭牌|签约)"
                           r"|[,，]?[^。；;\d]{0,16}?(?:举办|举行|召开|开幕|闭幕)")   # 7月，某县举办对接会
 _GOAL_BEFORE = re.compile(r"力争|确保|争取|计划|预计|目标|要|将|拟")
+_SPAN_START_BEFORE = re.compile(r"(?:19|20)\d\d年?\s*(?:至|到|—|－|-|～|~)\s*$")
 _RATIO_BASE = re.compile(r"年(?:底|末)?的[^，,。；;]{0,12}?倍")   # 是2016年的1.9倍
 _WITH_BEFORE = re.compile(r"(?:与|同|跟|较之)$")
 _COMPARED_AFTER = re.compile(r"年[^，,。；;\d]{0,6}?(?:相比|相较|比较|对比)")
@@ -189,7 +192,8 @@ def time_markers(sentence: str, doc_date: date | None, reviewed: int | None = No
         elif m.group("year"):
             # 2023年2月14日 is an event's date: it dates its sentence, not what follows
             event = _DAY_AFTER.match(sentence, e) is not None or _ISO_DAY_AFTER.match(sentence, e) is not None \
-                or _EVENT_CLAUSE_AFTER.match(sentence, e) is not None
+                or _EVENT_CLAUSE_AFTER.match(sentence, e) is not None \
+                or _SPAN_START_BEFORE.search(sentence, max(0, s - 6), s) is not None   # 2017至2019年: a span
             year = int(m.group("year"))
             # 到2025年，… heading a clause: a horizon when that year has not come yet (a
             # from-to's 增加到2025年的B, or 到2025年底 looked back on, is no horizon)
