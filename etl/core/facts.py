@@ -343,6 +343,7 @@ def _at_project_location(ctx: SentenceContext, facts: list[RawFact]) -> list[Raw
     s = ctx.span.text
     if not facts or "项目" not in s:
         return facts
+    facts = [_described_project_place(ctx, f) for f in facts]
     found = list(PROJECT_LOCATION.finditer(s))
     places = [m for loc in found for m in ctx.mentions
               if m.start == loc.end() and m.region is not None]
@@ -351,6 +352,23 @@ def _at_project_location(ctx: SentenceContext, facts: list[RawFact]) -> list[Raw
     place = places[0].region
     return [replace(f, region=place, region_rule="project_location")
             if f.region_rule in WEAK_REGION_RULES and f.region is not place else f for f in facts]
+
+
+def _described_project_place(ctx: SentenceContext, f: RawFact) -> RawFact:
+    """总投资8.4亿元的闻喜县丰源新材料项目: a figure describing a project named after its place
+    is that place's."""
+    s = ctx.span.text
+    at = f.end + (1 if s[f.end:f.end + 1] == "的" else -1)
+    if at < f.end or f.kind != "value":
+        return f
+    m = next((x for x in ctx.mentions if x.start == at and x.region is not None
+              and x.region.kind != "province"), None)
+    if m is None or not _PROJECT_NAMED_AFTER.match(s, m.end):
+        return f
+    return replace(f, region=m.region, region_rule="project_descriptor_place")
+
+
+_PROJECT_NAMED_AFTER = re.compile(r"[^，,。；;、\d]{1,20}?(?:项目|工程)")
 
 
 # 三次产业结构为8.1:55.0:36.9 (由…调整为…): a breakdown of a whole, each part a share in %

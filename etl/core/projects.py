@@ -376,9 +376,16 @@ def _clean(s: str, a: int, b: int, starts: dict) -> tuple[int, int]:
         b -= 1
     while a < b and s[a] in _QUOTES and not (s[a] == "“" and "”" in s[a + 1:b]):
         a += 1      # “某某”大数据中心: a quote heading the name stays
+    firm = _FIRM_SIGNED.match(s, a, b)
+    if firm and b - firm.end() >= 3:
+        a = firm.end()   # 与某某有限公司签约100兆瓦储能电站: the partner and the verb go
     if s[a:b].endswith("项目") and b - a >= 5:
         b -= 2
     return a, b
+
+
+_FIRM_SIGNED = re.compile(r"(?:与|同|和)?[\u4e00-\u9fffA-Za-z（）()]{2,24}?(?:有限责任公司|有限公司|股份公司|集团)"
+                          r"(?:签约|签署|签订|合作建设|合作)了?")
 
 
 def _generic_remainder(name: str) -> str:
@@ -453,9 +460,13 @@ def check_generic(name, cand, ctx) -> str | None:
 _BATCH_OR_SCOPE = re.compile(r"^(?:全省|全市|全县|全区|我省|我市|我县|我区)|第[\d一二三四五六七八九十]+(?:批|次|轮|期|季度)$")
 
 
+_SCOPE_COUNT = re.compile(r"(?:包含|包括|涵盖|涉及)|[\d一二两三四五六七八九十]+(?:多|余)?[个项家]$")
+
+
 def check_batch_or_scope(name, cand, ctx) -> str | None:
-    """全市第二批(项目), 第三季度(项目): a round or a scope, not a project's name."""
-    return "batch_or_scope" if _BATCH_OR_SCOPE.search(name) else None
+    """全市第二批(项目), 第三季度(项目), 乡村振兴项目包含3个: a round, a scope or a count,
+    not a project's name."""
+    return "batch_or_scope" if _BATCH_OR_SCOPE.search(name) or _SCOPE_COUNT.search(name) else None
 
 
 def check_event_or_slogan(name, cand, ctx) -> str | None:
@@ -652,7 +663,20 @@ def region_subject(s, a, b, cand, ctx, taken=()):
     return ctx.region_at(pos) or ctx.region_at(cand.list_start)
 
 
-REGION_RULES = [(region_place_heads_name, 1.0), (region_place_after_firm, 0.95),
+def region_line_label(s, a, b, cand, ctx, taken=()):
+    """平陆县：山西某公司年产10万吨…项目: a line labelled with its place is that place's."""
+    label = _LINE_LABEL.search(s, 0, cand.raw_start if cand.raw_start >= 0 else a)
+    if label is None:
+        return None
+    m = next((x for x in ctx.mentions if x.start == label.start(1) and x.end == label.end(1)
+              and x.region is not None), None)
+    return m.region if m is not None and m.region.kind != "province" else None
+
+
+_LINE_LABEL = re.compile(r"(?:^|[\n。；;])\s*(?:[（(]?[\d一二三四五六七八九十]{1,2}[)）.、]\s*)?([\u4e00-\u9fff]{2,12})[:：]\s*$")
+
+
+REGION_RULES = [(region_line_label, 1.0), (region_place_heads_name, 1.0), (region_place_after_firm, 0.95),
                 (region_place_before_verb, 0.95), (region_located_after, 0.95),
                 (region_located_before, 0.95), (region_subject, 0.9)]
 
