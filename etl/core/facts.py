@@ -300,7 +300,9 @@ def sentence_facts(ctx: SentenceContext, cb: Codebook) -> list[RawFact]:
             out.append(out_rank)
         rank_spans.append((m.start(), m.end()))
     if ":" in s:
-        out += _ratio_facts(ctx, masked)
+        ratios = _ratio_facts(ctx, masked)
+        out += ratios
+        rank_spans += [(f.start, f.end) for f in ratios]   # (their numbers are read already)
     tokens = [t for t in find_numbers(s) if not _inside(t.start, masked) and not _inside(t.start, rank_spans)]
     # Synonym search is the costly step: only sentences holding a figure need it.
     ctx.indicator_matches = cb.find(s) if tokens or out else []
@@ -372,9 +374,12 @@ _PROJECT_NAMED_AFTER = re.compile(r"[^，,。；;、\d]{1,20}?(?:项目|工程)"
 
 
 # 三次产业结构为8.1:55.0:36.9 (由…调整为…): a breakdown of a whole, each part a share in %
-RATIO_SERIES = re.compile(r"(?:(?P<what>结构|占比|比例|构成)(?:比)?(?:由|调整为|优化为|为|是|达到)?|"
-                          r"(?:调整|优化|变)(?:为|到))\s*"
-                          r"(?P<series>\d+(?:\.\d+)?(?:\s*:\s*\d+(?:\.\d+)?){1,3})(?!\s*\d)")
+RATIO_SERIES = re.compile(r"(?:(?P<what>结构|占比|比例|构成|比重|贡献率)(?:比)?(?:分别)?(?:由|调整为|优化为|演化为|演变为|为|是|达到)?|"
+                          r"(?:调整|优化|变|演化|演变|变化)(?:为|到))\s*"
+                          r"(?:(?:上年|去年|(?:19|20)\d\d年)(?:同期)?的)?"
+                          r"(?P<series>-?\d+(?:\.\d+)?(?:\s*:\s*-?\d+(?:\.\d+)?){1,3})(?!\s*\d)")
+# 分别拉动经济增长-0.1:3.2:1.9个百分点: the sectors' pulls, one growth in points each
+PULL_SERIES = re.compile(r"拉动[^，,。；;:：\d-]{0,10}?(?P<series>-?\d+(?:\.\d+)?(?:\s*:\s*-?\d+(?:\.\d+)?){1,3})\s*个百分点")
 _THREE_SECTORS = ("第一产业", "第二产业", "第三产业")
 
 
@@ -384,25 +389,40 @@ def _ratio_facts(ctx: SentenceContext, masked) -> list[RawFact]:
         if _inside(m.start(), masked):
             continue
         parts = [(p.start(), p.end(), float(p.group(0)))
-                 for p in re.finditer(r"\d+(?:\.\d+)?", m.group("series"))]
+                 for p in re.finditer(r"-?\d+(?:\.\d+)?", m.group("series"))]
         if not 99 <= sum(v for _, _, v in parts) <= 101:
             continue   # not the parts of one whole in percent (a plain ratio such as 1:3)
         clause_start, clause_end = ctx.clause_of(m.start())
         sectors = "三次产业" in s[max(0, m.start() - 40):m.start()] and len(parts) == 3
         start_point = m.group("what") is not None and \
-            s[m.end("what"):m.start("series")].lstrip("比").startswith("由")
+            s[m.end("what"):m.start("series")].lstrip("比").startswith("由") and \
+            "年" not in s[m.end("what"):m.start("series")]   # (由上年的…: the time marker dates it)
         for i, (a, b, value) in enumerate(parts):
             pos = m.start("series") + a
             year = ctx.year_at(pos)
             time_rule = ctx.time_rule_at(pos)
             if start_point and year:
                 year, time_rule = year - 1, time_rule + "+previous_year_start_point"
-            label = f"{_THREE_SECTORS[i]}占比" if sectors else f"{m.group('what') or '结构'}第{i + 1}项"
+            what = "贡献率" if m.group("what") == "贡献率" else "占比"
+            label = f"{_THREE_SECTORS[i]}{what}" if sectors else f"{m.group('what') or '结构'}第{i + 1}项"
             out.append(RawFact(pos, m.start("series") + b, clause_start, clause_end,
                                ctx.region_at(pos), year, ctx.period_at(pos), None, label,
                                "share", value, None, "%", "exact", str(value), "",
                                rule_confidence(False, "ratio_series", ctx.region_rule_at(pos), time_rule),
                                "ratio_series", ctx.region_rule_at(pos), time_rule))
+    for m in PULL_SERIES.finditer(s):
+        if _inside(m.start(), masked):
+            continue
+        clause_start, clause_end = ctx.clause_of(m.start())
+        sectors = "产业" in s[max(0, m.start() - 60):m.start()]
+        for i, p in enumerate(re.finditer(r"-?\d+(?:\.\d+)?", m.group("series"))):
+            pos = m.start("series") + p.start()
+            label = f"{_THREE_SECTORS[i]}拉动" if sectors and i < 3 else f"拉动第{i + 1}项"
+            out.append(RawFact(pos, m.start("series") + p.end(), clause_start, clause_end,
+                               ctx.region_at(pos), ctx.year_at(pos), ctx.period_at(pos), None, label,
+                               "growth", float(p.group(0)), None, "个百分点", "exact", p.group(0), "个百分点",
+                               rule_confidence(False, "pull_series", ctx.region_rule_at(pos), ctx.time_rule_at(pos)),
+                               "pull_series", ctx.region_rule_at(pos), ctx.time_rule_at(pos)))
     return out
 
 
