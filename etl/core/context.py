@@ -77,6 +77,7 @@ class SentenceContext:
     _periods: list[str] = field(default_factory=list)
     _future: list[bool] = field(default_factory=list)
     mentions: list = field(default_factory=list)
+    gaz: object = None                  # the gazetteer, for a region the sentence names by a word (全省)
     paragraph_year: int | None = None   # the year named in this paragraph, else the document's
     indicator_matches: list | None = None
     _clauses: list[tuple[int, int]] | None = None
@@ -273,6 +274,7 @@ def walk(text: str, gaz: Gazetteer, frame: DocumentFrame, title: str | None = No
                 continue
             planning = (in_plan and sent.end > plan_from) or target_frame
             ctx = SentenceContext(sent, planning, plan_year, doc_date, paragraph=par, frame=frame)
+            ctx.gaz = tracker.gaz
             ctx.header_end = header.end() if header else 0
             ctx.estimated = (estimated or estimated_list) and not planning
             estimated_list = bool(_LIST_ITEM_END.search(sent.text)) and (

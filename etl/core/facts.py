@@ -317,6 +317,23 @@ def sentence_facts(ctx: SentenceContext, cb: Codebook) -> list[RawFact]:
 DISTANT_BASE = re.compile(r"(?:比|较|与|同|相较|相比)(?:19|20)?((?:19|20)\d\d)年(?![底末]?的?\d)")
 
 
+def _compared_region(ctx: SentenceContext, word: str, own):
+    """全省 -> the province; 全市 -> the city the figure's own region belongs to."""
+    gaz = ctx.gaz
+    if gaz is None:
+        return None
+    if word == "全省":
+        return gaz.by_id.get("shanxi")
+    for rid in ([own.id] if own is not None and own.id else []) + (gaz.ancestors(own.id) if own is not None and own.id else []):
+        if gaz.by_id[rid].kind == "prefecture_city" and rid != (own.id if own else None):
+            return gaz.by_id[rid]
+    return None
+
+
+# 高于全省(4.8%): the rate of the region compared with, written in brackets
+_OTHER_IN_BRACKET = re.compile(r"(?:高于|低于|快于|慢于|好于|超过|超出|比|较|和|与)(全省|全市|全国)(?:平均水平|平均)?[(（]$")
+
+
 # 首次突破20亿元大关 beside 完成20.4亿元: a threshold passed, said of the exact figure
 MILESTONE = re.compile(r"(?:突破|跨越|跨过|迈上|迈过|站上|超过|首破|跃上|越过)[^，,。；;\d]{0,4}$")
 # 达到156亿元，净增21.4亿元: how much the level rose, not a level
@@ -586,7 +603,15 @@ def _number_fact(ctx: SentenceContext, cb: Codebook, tok: NumberToken, previous:
     if re.match(r"(?:年|月|日|号|届|期|批次|号线)", s[tok.end:tok.end + 2]) and unit is None:
         return None
     clause_before = s[clause_start:tok.start]
-    kind, kind_rule, sign = decide_kind(s, clause_start, tok.start, end, canon, raw_unit, previous)
+    other = _OTHER_IN_BRACKET.search(s, max(0, tok.start - 8), tok.start) if canon == "%" else None
+    if other and other.group(1) == "全国":
+        return None   # the country's rate, beside the region's: no region of ours
+    if other and previous and previous[-1].unit == "%":
+        # 全市增长6.2%，高于全省(4.8%): the province's own rate, of the same kind as the one before
+        kind, kind_rule, sign = previous[-1].kind, "rate_of_compared_region", 1
+    else:
+        other = None
+        kind, kind_rule, sign = decide_kind(s, clause_start, tok.start, end, canon, raw_unit, previous)
     if kind is None:
         return None   # 高于全省2.1个百分点: a comparison with another region, not this one's figure
     value = value if negative else value * sign   # a written minus sign is the sign
@@ -669,6 +694,10 @@ def _number_fact(ctx: SentenceContext, cb: Codebook, tok: NumberToken, previous:
             for f in previous):
         return None  # 达到156亿元，净增21.4亿元: how much the level rose, not a level
     region = ctx.region_at(tok.start)
+    if other is not None:
+        region = _compared_region(ctx, other.group(1), region)
+        if region is None:
+            return None
     confidence = rule_confidence(indicator is not None, kind_rule, ctx.region_rule_at(tok.start),
                                  ctx.time_rule_at(tok.start))
     label = indicator.name if indicator else _label(clause, tok.start - clause_start)
