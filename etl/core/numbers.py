@@ -165,9 +165,16 @@ def _thousands_by_space(text: str, low: NumberToken, high: NumberToken) -> bool:
     return not re.match(r"\s\d", text[high.end:high.end + 2])
 
 
+# 500个至600个, 3万亩至5万亩: a range whose ends both carry the measure word
+_UNIT_THEN_SEP = re.compile(r"([个家户人亩座套台项元吨万亿]{1,2})\s*(?:-|~|至|到|—|～|－)\s*")
+
+
 def _joins_range(text: str, low: NumberToken, high: NumberToken) -> bool:
     gap = text[low.end:high.start]
-    if not gap or not RANGE_SEP_RE.fullmatch(gap) or low.value_high is not None:
+    unit_gap = _UNIT_THEN_SEP.fullmatch(gap)
+    if unit_gap and not text.startswith(unit_gap.group(1), high.end):
+        unit_gap = None
+    if not gap or not (RANGE_SEP_RE.fullmatch(gap) or unit_gap) or low.value_high is not None:
         return False
     if low.chinese != high.chinese:
         return False

@@ -32,7 +32,14 @@ def _descriptor(ctx, s, cs, ns, kind, period):
     before = s[cs:ns]
     if DESCRIPTOR.search(before) and not TARGET_CUES.search(before):
         return "project_descriptor"
+    if _PROJECT_SUBJECT.search(s, 0, ns) and not ctx.in_plan:
+        # 该项目…3至5年内预计年产值60亿元，将提供就业岗位500个: what one project is expected
+        # to bring, not a goal of the region
+        return "project_descriptor"
     return None
+
+
+_PROJECT_SUBJECT = re.compile(r"(?:^|[，,；;])\s*(?:该项目|项目(?:全部)?(?:建成|投产|达产)(?:投产)?后|(?:全部)?(?:建成|达产)(?:投产)?后)")
 
 
 # 某产业园项目总投资45亿元 in a plan section: a named project's size, not a goal of the plan
@@ -154,9 +161,12 @@ def promote_to_target(ctx, s, clause_start, clause_end, num_start, kind, kind_ru
         name = rule(ctx, s, clause_start, num_start, kind, period)
         if name == "project_descriptor":
             est = "estimate" if _EST.search(s[clause_start:num_start]) and qualifier == "exact" else qualifier
+            if ctx.future_at(num_start) and ctx.doc_date:
+                year = ctx.doc_date.year   # (3至5年内预计…: told this year, of no horizon of the region)
             return kind, name, est, _actual_year(ctx, num_start, year)
         if name:
-            if kind == "share" and name == "target_cue_in_clause":
+            if kind == "share" and name == "target_cue_in_clause" and \
+                    _SHARE_OF_PLAN.search(s, clause_start, num_start):
                 return kind, kind_rule, qualifier, year   # 占全年任务的30%: a share of the plan
             if qualifier == "estimate":
                 qualifier = "exact"
@@ -164,6 +174,9 @@ def promote_to_target(ctx, s, clause_start, clause_end, num_start, kind, kind_ru
                 year = ctx.doc_date.year if ctx.doc_date else year
             return "target", name, qualifier, year
     return kind, kind_rule, qualifier, _actual_year(ctx, num_start, year)
+
+
+_SHARE_OF_PLAN = re.compile(r"占|完成|任务|计划|进度")
 
 
 def _actual_year(ctx, num_start, year):
