@@ -684,6 +684,8 @@ def _number_fact(ctx: SentenceContext, cb: Codebook, tok: NumberToken, previous:
         value = -value   # 比上年末减少1.2万人: a fall in the level
     kind, kind_rule, qualifier, year = promote_to_target(
         ctx, s, clause_start, clause_end, tok.start, kind, kind_rule, qualifier, year, period)
+    if kind_rule == "plan_noun":
+        period = "FY"   # 截至7月底…年度投资计划865.3亿元: the whole year's plan
     if kind_rule == "project_descriptor" and period != "FY" and ONE_PROJECT_SIZE.search(
             _list_item_head(s, clause_start) + s[max(0, clause_start - 30):tok.start]):
         period = "FY"   # 该项目总投资12亿元: one project's size is counted over no months

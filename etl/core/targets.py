@@ -118,6 +118,14 @@ def _goal_verb_in_report(ctx, s, cs, ns, kind, period):
     return None
 
 
+# 年度投资计划865.3亿元, 全年计划投资: the year's plan written as a noun before its figure
+_PLAN_NOUN = re.compile(r"(?:(?:年度|全年|年)(?:投资|建设)?计划(?:投资|完成投资|完成)?|投资计划)(?:为|是|达|达到)?$")
+
+
+def _plan_noun(ctx, s, cs, ns, kind, period):
+    return "plan_noun" if kind == "value" and _PLAN_NOUN.search(s, cs, ns) else None
+
+
 def _future_horizon(ctx, s, cs, ns, kind, period):
     return "future_horizon" if ctx.future_at(ns) and period == "FY" else None
 
@@ -137,7 +145,7 @@ def _cue_in_clause(ctx, s, cs, ns, kind, period):
 
 # Inside a plan section a project's total investment is part of the plan (统筹推进总投资N亿元的M个项目),
 # unless it follows the project's name.
-TARGET_RULES = [_named_project_size, _in_target_list, _descriptor, _future_horizon, _cue_in_clause,
+TARGET_RULES = [_named_project_size, _in_target_list, _descriptor, _plan_noun, _future_horizon, _cue_in_clause,
                 _cue_heading_sentence, _goal_verb_in_report]
 
 
