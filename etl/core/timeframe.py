@@ -60,7 +60,7 @@ MARKER_RE = re.compile(
 _COMPARED = re.compile(r"(?:快于|慢于|高于|低于|好于|差于|(?<!占)比|较|同比|相比|继)[^，,。；;]{0,10}$")
 # 2016年建成开放的博物馆, 预计2024年10月建成: the year of an event told in passing
 _EVENT_CLAUSE_AFTER = re.compile(r"年(?:\d{1,2}月(?:底|末)?)?[^，,。；;\d]{0,4}?(?:建成|开放|成立|获批|设立|挂牌|开通|完工|投用)"
-                                 r"[^，,。；;\d]{0,4}?的|年(?:\d{1,2}月(?:底|末)?)?(?:建成|投产|完工|投用|竣工)(?:[。，,；;]|$)"
+                                 r"[^，,。；;\d]{0,4}?的|年(?:\d{1,2}月(?:底|末)?)?(?:正式|全面|全部)?(?:建成|投产|完工|投用|竣工|运营|投运|开业)(?:[。，,；;]|$)"
                                  # 2006年9月被批准为省级开发区, 1940年解放: a milestone in a place's history
                                  r"|年(?:\d{1,2}月(?:\d{1,2}日)?)?[^，,。；;\d]{0,8}?(?<!新)(?:批准|获批|设立|成立|建立|解放|更名|撤县设|升格|晋升)"
                                  # 提出2021年工作安排: a plan named by its year, not the time of what follows
@@ -74,6 +74,8 @@ _EVENT_AFTER = re.compile(r"[^，,。；;\d]{0,4}?(?:建成|开放|开工|投产
                           r"|[,，]?[^。；;\d]{0,16}?(?:举办|举行|召开|开幕|闭幕)")   # 7月，某县举办对接会
 _GOAL_BEFORE = re.compile(r"力争|确保|争取|计划|预计|目标|要|将|拟")
 _SPAN_START_BEFORE = re.compile(r"(?:19|20)\d\d年?\s*(?:至|到|—|－|-|～|~)\s*$")
+_STAMP_BEFORE = re.compile(r"(?:时间|日期|发布于|更新于|发表于)\s*[:：]?\s*$")
+_CLOCK_AFTER = re.compile(r"[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?\s+\d{1,2}:\d{2}")
 _RATIO_BASE = re.compile(r"年(?:底|末)?的[^，,。；;]{0,12}?倍")   # 是2016年的1.9倍
 _WITH_BEFORE = re.compile(r"(?:与|同|跟|较之)$")
 _COMPARED_AFTER = re.compile(r"年[^，,。；;\d]{0,6}?(?:相比|相较|比较|对比)")
@@ -189,6 +191,8 @@ def time_markers(sentence: str, doc_date: date | None, reviewed: int | None = No
                                   and sentence[max(0, s - 1):s] == "是" or (
                 _WITH_BEFORE.search(sentence, max(0, s - 2), s) and _COMPARED_AFTER.match(sentence, e))):
             continue   # 快于2016年全年2.3个百分点, 与2023年相比: a comparison base, not the figures' year
+        elif m.group("year") and (_STAMP_BEFORE.search(sentence, max(0, s - 6), s) or _CLOCK_AFTER.match(sentence, e)):
+            continue   # 更新时间:2023-06-27 11:27:32: when the page was posted, no time of a figure
         elif m.group("year"):
             # 2023年2月14日 is an event's date: it dates its sentence, not what follows
             event = _DAY_AFTER.match(sentence, e) is not None or _ISO_DAY_AFTER.match(sentence, e) is not None \
