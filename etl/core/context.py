@@ -327,7 +327,7 @@ def _resolve_regions(ctx: SentenceContext, tracker: SubjectTracker,
     for i, mention in enumerate(ctx.mentions):
         if mention.is_anaphor and mention.anaphor_kind.startswith("generic:"):
             # 城区、郊区: resolved against the city in force, so lists of them pair up too
-            region = tracker.gaz.generic_in(mention.anaphor_kind[8:], tracker.current)
+            region = tracker.generic(mention.anaphor_kind[8:])
             if region is not None:
                 mention = ctx.mentions[i] = RegionMention(mention.start, mention.end, region)
         clause_start = ctx.clause_of(mention.start)[0]

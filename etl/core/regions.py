@@ -222,6 +222,8 @@ class Gazetteer:
                 word in ("开发区", "园区", "示范区") or (word == "高新区" and "高新" in around.name)
                 or (word == "经开区" and ("经济技术" in around.name or "经开" in around.name))):
             return around
+        if word == "园区":
+            return None   # (a park named so outside a zone's own text: which one is unknown)
         city = around
         while city is not None and city.kind != "prefecture_city":
             city = self.by_id.get(city.parent_id) if city.parent_id else None
@@ -269,6 +271,15 @@ class SubjectTracker:
         cur, default = self.current, self.default
         if default is not None and cur is not None and cur is not default:
             self.current = default
+
+    def generic(self, word: str) -> RegionInfo | None:
+        """城区/开发区/园区 resolved: in a zone's own text its 开发区/园区 is the zone, even after a
+        sentence about the county around it; elsewhere the city in force's."""
+        if self.default is not None and self.default.kind in ZONE_KINDS:
+            own = self.gaz.generic_in(word, self.default)
+            if own == self.default:
+                return own
+        return self.gaz.generic_in(word, self.current)
 
     def resolve_anaphor(self, kind: str) -> RegionInfo | None:
         if kind == "province":
@@ -345,7 +356,7 @@ class SubjectTracker:
                 and text[mention.end:following.start] in ("、", "和", "与", "及"):
             return False  # A、B两县…分别: the list's head is no more the subject than its tail
         if mention.is_anaphor and mention.anaphor_kind.startswith("generic:"):
-            region = self.gaz.generic_in(mention.anaphor_kind[8:], self.current)
+            region = self.generic(mention.anaphor_kind[8:])
             if region is None:
                 return False
             self.current = region
