@@ -45,6 +45,7 @@ _GOALS_MET = re.compile(r"[^，,。；;:：\d]{0,6}?(?:全面|圆满|顺利|超�
 _MEASURED_AGAINST = re.compile(r"(?:高于|低于|好于|超过|超出|快于|慢于|完成|实现|达到|围绕|紧扣|锚定|对标|瞄准|紧盯|聚焦|"
                                r"贯彻|落实|按照|对照|根据|依据)"
                                r"[^，,。；;]{0,10}$")
+GUESSED_DATE_RULES = ("content", "body_latest_year", "body_completed_year", "title_year", "none")
 _QUOTED_SLOGAN = re.compile(r"[“\"'‘][^”\"'’]{1,20}[”\"'’]")
 
 
@@ -171,9 +172,12 @@ def walk(text: str, gaz: Gazetteer, frame: DocumentFrame, title: str | None = No
     # (一年来 in a report, a bulletin or a review of a finished year is the year it is about)
     reviews_a_year = frame.doc_type.startswith("work_report") or frame.doc_type == "statistics_bulletin" \
         or frame.reference_year_rule == "title_names_earlier_year"
+    # (a page dated by a guess — from its body or its title's year — has no known month)
+    month_known = frame.doc_date_rule not in GUESSED_DATE_RULES
     markers = _Located(time_markers(
         text, doc_date, frame.reference_year if reviews_a_year else None,
-        frame.reference_year if frame.reference_year_rule == "title_names_earlier_year" else None))
+        frame.reference_year if frame.reference_year_rule == "title_names_earlier_year" else None,
+        month_known))
 
     def worth_a_look(start: int, end: int) -> bool:
         return (wanted is None or mentions.any_within(start, end)
@@ -376,7 +380,8 @@ def _resolve_time(ctx: SentenceContext, found: list[TimeMarker], carry_year, def
             before = (year, period)
         rule = "explicit_year" if marker.year is not None else "explicit_period"
         if marker.year is not None:
-            year = marker.year
+            # 2019年…结构由上年的A调整为B: the year before the one in force there
+            year = year - 1 if marker.year_before and year else marker.year
             if marker.period is not None:
                 period = marker.period
             elif marker.restore_at is None:

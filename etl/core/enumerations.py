@@ -22,7 +22,7 @@ SHARED_RATE = re.compile(r"(?:同为|均为|都是|均|同比均|皆)(?:增长|�
 RANKED_AFTER = re.compile(r"(?:分列|依次位列|依次居|分居|分别位列|分别居)(?:全省|全市|全国)?前(?P<n>[二两三四五六七八九十\d]{1,2})(?:位|名)")
 # 分列全市第一、二位 / 分居第3和第7位: one rank per place, in the list's order
 RANK_SERIES = re.compile(r"(?:分列|分居|分别位列|分别位居|分别居|分别排|依次位列|依次居|依次排|位列|居|列|排)(?:全省|全市|全国)?"
-                         r"(?:的)?(?P<ranks>第?[\d一二三四五六七八九十]{1,3}(?:[、和及]第?[\d一二三四五六七八九十]{1,3})+)(?:位|名)")
+                         r"(?:的)?(?P<ranks>第?[\d一二三四五六七八九十]{1,3}(?:[、和及]第?[\d一二三四五六七八九十]{1,3})+)(?:位|名)?")
 # 沁源县、襄垣县、潞城区增速居全市前三位，分别增长a、b、c: as many places as top places, listed
 # in order (their figures, if given, fall from first to last)
 RANKED_TOP = re.compile(r"(?:居|位居|位列|排在|排名)(?:全省|全市|全国|全县)?前(?P<n>[二两三四五六七八九十\d]{1,2})(?:位|名)")
@@ -181,7 +181,7 @@ def distribute(ctx, facts: list) -> list:
                 out += [replace(template, start=m.start, end=m.end, region=m.region, value=float(first + i),
                                 qualifier="exact", raw_number=str(first + i), region_rule="rank_range")
                         for i, m in enumerate(run)]
-                continue
+                # (and the list's other figures pair up below: 三市GDP分别为a、b、c，排名第8至10位)
         series = RANK_SERIES.search(s, end, limit)
         if series:
             ranks = [int(v) if v.isdigit() else int(parse_chinese(v) or 0)

@@ -23,7 +23,7 @@ from .units import MONEY_UNITS, UnitMatch, canonical_count_unit, dimension, read
 QUAL_BEFORE = [
     (re.compile(r"(不低于|不少于|至少|最少)$"), "at_least"),
     (re.compile(r"(不到|不足|低于|少于|小于|未满|未达|跌破)了?$"), "less_than"),
-    (re.compile(r"(超过|超出|突破|超|逾|高于|多于|破)了?$"), "more_than"),
+    (re.compile(r"(超过|超出|突破|跨越|跨过|迈上|迈过|跃上|站上|超|逾|高于|多于|破)了?$"), "more_than"),
     (re.compile(r"(将近|接近|大约|大概|(?<![签制节合公契条])约|近|冲击|迈向|向)$"), "approx"),
 ]
 QUAL_AFTER = [
@@ -102,7 +102,8 @@ FLOW_BEFORE = re.compile(r"新增|新登记|新培育|新认定|新注册|新设
 RATIO_AFTER = re.compile(r"(?:比例|比重|占比|达标率|优良率|率)(?:为|达到|达|是)")
 COLLECTIVE = re.compile(r"(?:均|皆|都)(?:突破|超过|超|达到|在)$")
 RESPECTIVE_AFTER = re.compile(r"分别为|分别是|依次为")
-MILESTONE = re.compile(r"(?:突破|跨越|迈上|跃上|站上|超过)$")
+# 突破/跨越…: a threshold passed (首次突破20亿元大关 beside 完成20.4亿元 restates the exact figure)
+MILESTONE = re.compile(r"(?:突破|跨越|跨过|迈上|迈过|跃上|站上|超过|首破|越过)了?$")
 EXACT_AFTER = re.compile(r"(?:大关|台阶)?[^。；;]{0,6}?[,，]\s*(?:达到|达|为|实现|完成)\s*[\d*]")
 # 相继跨越2万亿元、2.5万亿元两个台阶: thresholds passed one after another, no year's level
 STEPS_PASSED = re.compile(r"(?:[、和及与][\d.]+[万亿千百]*元?)*(?:[两二三四五六七八九十]|\d)个(?:台阶|大关|关口)")
@@ -119,6 +120,8 @@ ONE_PROJECT_SIZE = re.compile(r"(?:该项目|(?<!签约|开工|投产|竣工|重
                               r"|(?:达产|建成|投产)后[^，,。；;\d]{0,6}$")
 MONEY_CONTEXT = re.compile(r"(?:投资|产值|收入|金额|税|销售额|营收|生产总值|增加值|签约额|资金|总额|利润|贷款|存款|支出|"
                            r"零售额|GDP|财政|营业额|成交额|交易额|规模|总量)[^，,。；;]{0,8}$")
+# A sentence about output or money: a bare 亿 in it is 亿元 (临汾与吕梁分别以2200亿和2080亿)
+OUTPUT_SENTENCE = re.compile(r"GDP|生产总值|经济总量|营业收入|财政收入|总产值")
 # 体现三个特点, 如图表1所示: counts of abstract things and figure numbers, no figures
 ABSTRACT_COUNT_AFTER = re.compile(r"(?:个)?(?:特点|方面|阶段|环节|原则|意识|作用|优势|问题|层面|维度|方向|理念|"
                                   r"关键|抓手|路径|亮点|特征|变化|转变|步骤)")
@@ -334,15 +337,14 @@ def _compared_region(ctx: SentenceContext, word: str, own):
 _OTHER_IN_BRACKET = re.compile(r"(?:高于|低于|快于|慢于|好于|超过|超出|比|较|和|与)(全省|全市|全国)(?:平均水平|平均)?[(（]$")
 
 
-# 首次突破20亿元大关 beside 完成20.4亿元: a threshold passed, said of the exact figure
-MILESTONE = re.compile(r"(?:突破|跨越|跨过|迈上|迈过|站上|超过|首破|跃上|越过)[^，,。；;\d]{0,4}$")
 # 达到156亿元，净增21.4亿元: how much the level rose, not a level
 # (比年初增加17.9亿元 of deposits is the year's new deposits, a figure of its own)
 INCREMENT = re.compile(r"(?<![比较年初末期])(?:净增加|净增)了?$")
 
 
 def _without_restatements(s: str, facts: list[RawFact]) -> list[RawFact]:
-    """Drop a passed threshold restating an exact level of the same unit in the sentence."""
+    """Drop a passed threshold (MILESTONE) restating an exact level of the same unit in the
+    sentence."""
     levels = [f for f in facts if f.kind == "value" and f.qualifier == "exact"]
     out = []
     for f in facts:
@@ -509,6 +511,8 @@ def _number_fact(ctx: SentenceContext, cb: Codebook, tok: NumberToken, previous:
         partner = SHARED_UNIT.match(s, pos)
         if partner:
             unit = read_unit(s, partner.end())
+            if unit is not None and unit.canonical == "位":
+                unit = None   # 以2200亿和2080亿位列第五: the rank after the list, no unit of it
             if unit is not None:
                 shared_factor = 1.0 if tok.raw.endswith(("万", "亿")) else \
                     {"万": 1e4, "亿": 1e8}.get(partner.group("mult") or "", 1.0)   # 12万、8.5万吨
@@ -516,9 +520,15 @@ def _number_fact(ctx: SentenceContext, cb: Codebook, tok: NumberToken, previous:
     if not tok.chinese and s.startswith("个亿", pos) and MONEY_CONTEXT.search(s, max(0, tok.start - 16), tok.start):
         unit = UnitMatch("个亿", "亿元", pos + 2, 1.0)   # 生产总值达到486个亿: spoken 亿元
     elif unit is None and not tok.chinese and tok.raw.endswith(("亿", "万")) and \
-            MONEY_CONTEXT.search(s, max(0, tok.start - 16), tok.start) and \
-            not re.match(r"[\u4e00-\u9fff]", s[pos:pos + 1] or "x"):
-        unit = UnitMatch("元", "亿元", pos, 1e-8)   # 总投资23.5亿, 年产值可达8.6亿: money without 元
+            (MONEY_CONTEXT.search(s, max(0, tok.start - 16), tok.start) or
+             (tok.raw.endswith("亿") and (OUTPUT_SENTENCE.search(s) or (
+                 s[tok.start - 1:tok.start] in ("(", "（") and s[pos:pos + 1] in (")", "）"))))) and \
+            not re.match(r"[\u4e00-\u9fff]", s[pos:pos + 1] or "x") or \
+            (unit is None or unit.canonical == "位") and not tok.chinese and tok.raw.endswith("亿") \
+            and OUTPUT_SENTENCE.search(s) \
+            and s[pos:pos + 1] in ("和", "、", "及", "的", "位", "列", "居", "排"):
+        # 总投资23.5亿, 年产值可达8.6亿, 介休市(236.4亿) in a ranking of GDP: money without 元
+        unit = UnitMatch("元", "亿元", pos, 1e-8)
     if tok.chinese and all(ch in "十百千万亿" for ch in tok.raw):
         # 百项行动, 亿元楼宇: a bare 百/千/万/亿 is a name, unless it is a sum (超亿元, 万亿大关)
         is_money = unit is not None and unit.canonical in MONEY_UNITS

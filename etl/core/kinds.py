@@ -148,6 +148,16 @@ def _bracketed_like_previous(s, cs, ns, ne, unit, previous):
     return False
 
 
+# 增速逐季回升，一季度(3.8%)、上半年(4.6%): a period's rate in brackets, in a sentence on growth
+_PERIOD_RATE = re.compile(rf"(?:{COMPARED_PERIODS}|全年)[(（]$")
+
+
+def _period_rate_in_bracket(s, cs, ns, ne, unit, previous):
+    if unit == "%" and _PERIOD_RATE.search(s, max(0, ns - 8), ns) and GROWTH_WORDS.search(s, 0, ns):
+        return "growth", 1
+    return False
+
+
 def _level_reached(s, cs, ns, ne, unit, previous):
     """A percentage a rate moved from or to is that rate's level: a share, or a growth rate
     when the rate is one (增速由5%提高到8%)."""
@@ -228,6 +238,7 @@ KIND_RULES = [
     ("list_item_inherits", _list_item),
     ("level_moved_to", _level_reached),
     ("bracketed_like_previous", _bracketed_like_previous),
+    ("period_rate_in_bracket", _period_rate_in_bracket),
     ("change_of_previous_target", _change_of_target),
     ("change_of_previous_share", _change_of_share),
     ("price_index", _price_index),

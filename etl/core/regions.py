@@ -310,6 +310,9 @@ class SubjectTracker:
         Returns whether the mention became the subject."""
         if text[mention.end:mention.end + 1] in ("第", "前") and not SECTOR_AFTER.match(text, mention.end):
             return False  # 全市第一, 全省前三: a ranking scope (运城市第一产业…: the subject)
+        if mention.region is not None and mention.region.kind == "province" \
+                and text.startswith(("各市", "各地市", "各县", "11市", "11个市"), mention.end):
+            return False  # 山西各市GDP增速排名: the field of a ranking, not its subject
         if mention.region is not None and LOCATED.search(text, 0, mention.start) \
                 and text[mention.end:mention.end + 1] == "的":
             # 位于某市某县的一家企业: the place is the topic that 该县/全县 will point back to

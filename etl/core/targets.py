@@ -184,7 +184,7 @@ def promote_to_target(ctx, s, clause_start, clause_end, num_start, kind, kind_ru
     return kind, kind_rule, qualifier, _actual_year(ctx, num_start, year)
 
 
-_SHARE_OF_PLAN = re.compile(r"占|完成|任务|计划|进度")
+_SHARE_OF_PLAN = re.compile(r"占|完成|实现|任务|计划|进度|指数")
 
 
 def _actual_year(ctx, num_start, year):

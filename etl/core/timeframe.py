@@ -35,7 +35,7 @@ MARKER_RE = re.compile(
     # 2023年, 2023-05, 2023/5, 2023.05.12; not 2011.3亿元, an amount
     rf"|(?P<year>(?<![\d比较])(?:19|20)\d{{2}})(?=年|[-/](?:0?[1-9]|1[0-2])(?!\d)|\.(?:0?[1-9]|1[0-2])\.\d)"
     # 去年 sets the year, but 比上年/较去年 is only the base of a comparison
-    r"|(?<![比较于与和同])(?P<last>去年|上年|上一年)(?!度?同期|基础|基数|水平)"
+    r"|(?<![比较于与和同过出历])(?P<last>去年|上年|上一年)(?!度?同期|基础|基数|水平)"
     r"|(?P<sofar>今年以来|年初以来|截至目前|截止目前|截至当前|至今|今年已(?:经)?(?=[\u4e00-\u9fff]))"
     r"|(?P<this>今年|本年|年内|当年内|全年目标)"
     # 本次“三个一批”活动…: the figures of one round, not of a period so far
@@ -57,7 +57,7 @@ MARKER_RE = re.compile(
 
 
 # 快于一季度、2016年全年…: a time inside a comparison is its base
-_COMPARED = re.compile(r"(?:快于|慢于|高于|低于|好于|差于|(?<!占)比|较|同比|相比|继)[^，,。；;]{0,10}$")
+_COMPARED = re.compile(r"(?:快于|慢于|高于|低于|好于|差于|超过|超出|(?<!占)比|较|同比|相比|继)[^，,。；;]{0,10}$")
 # 2016年建成开放的博物馆, 预计2024年10月建成: the year of an event told in passing
 _EVENT_CLAUSE_AFTER = re.compile(r"年(?:\d{1,2}月(?:底|末)?)?[^，,。；;\d]{0,4}?(?:建成|开放|成立|获批|设立|挂牌|开通|完工|投用)"
                                  r"[^，,。；;\d]{0,4}?的|年(?:\d{1,2}月(?:底|末)?)?(?:正式|全面|全部)?(?:建成|投产|完工|投用|竣工|运营|投运|开业)(?:[。，,；;]|$)"
@@ -73,6 +73,7 @@ _EVENT_MONTH_BEFORE = re.compile(r"(?:预计|将|计划|拟|于|力争|争取|�
 _EVENT_AFTER = re.compile(r"[^，,。；;\d]{0,4}?(?:建成|开放|开工|投产|竣工|举行|召开|开幕|完工|投用|运营|上线|启动|揭牌|签约)"
                           r"|[,，]?[^。；;\d]{0,16}?(?:举办|举行|召开|开幕|闭幕)")   # 7月，某县举办对接会
 _GOAL_BEFORE = re.compile(r"力争|确保|争取|计划|预计|目标|要|将|拟")
+_SPAN_END_AFTER = re.compile(r"年?\s*(?:至|到|—|－|-|～|~)\s*(?:19|20)\d\d")
 _SPAN_START_BEFORE = re.compile(r"(?:19|20)\d\d年?\s*(?:至|到|—|－|-|～|~)\s*$")
 _STAMP_BEFORE = re.compile(r"(?:时间|日期|发布于|更新于|发表于)\s*[:：]?\s*$")
 _CLOCK_AFTER = re.compile(r"[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?\s+\d{1,2}:\d{2}")
@@ -83,7 +84,8 @@ _ROUND_NAME_AFTER = re.compile(r"[^，,。；;:：\d零一二两三四五六七�
 _ISO_DAY_AFTER = re.compile(r"[-/.](?:0?[1-9]|1[0-2])[-/.](?:[0-2]?\d|3[01])(?!\d)")   # 2024-07-25
 _HORIZON_BEFORE = re.compile(r"(?:^|[,，;；。:：\s(（]|力争|争取|计划|预计|确保|目标)(?:到|至)$")
 _LEVEL_AFTER = re.compile(r"年(?:底|末)?的")
-_CHANGE_TO = re.compile(r"(?:增加|提高|上升|提升|前移|前行|跃升|扩大|减少|下降|降低|增长|攀升|跃居|升|增|降)?(?:到|至|为)")
+_CHANGE_TO = re.compile(r"(?:增加|提高|上升|提升|前移|前行|跃升|扩大|减少|下降|降低|增长|攀升|跃居|升|增|降)?(?:到|至|为)"
+                        r"|(?:接连|连续|相继|先后)?(?:突破|跨越|跨过|迈上|迈过|跃上)")   # 从A接连突破B、C大关
 # 2023年2月14日, or a line that is only a month (a bulletin's 2017年3月 or (2017年3月) under its issuer)
 _DAY_AFTER = re.compile(r"年\s*(?:0?[1-9]|1[0-2])\s*月\s*(?:(?:[0-2]?\d|3[01])\s*日|[)）]?[ \t]*(?=\n|$))")
 
@@ -101,6 +103,7 @@ class TimeMarker:
     relative: bool = False          # 去年/上年: carries through its paragraph only
     so_far: bool = False            # 截至目前/今年以来: a period through its paragraph only
     span: bool = False              # “十三五”时期 looked back on: the years of a plan gone by
+    year_before: bool = False       # 由上年的…: the year before the one in force where it stands
 
 
 def _month(text: str) -> int | None:
@@ -111,16 +114,19 @@ def _month(text: str) -> int | None:
     return m if 1 <= m <= 12 else None
 
 
-def _last_years_month(month: int | None, doc_date: date | None, sentence: str, at: int) -> bool:
+def _last_years_month(month: int | None, doc_date: date | None, sentence: str, at: int,
+                      month_known: bool = True) -> bool:
     """1-11月 or 11月 with no year in a January or February text, 前三季度 on a page of June:
     months this year has not reached are last year's (a year written just before it decides
     instead)."""
     if not month or doc_date is None or _YEAR_JUST_BEFORE.search(sentence, max(0, at - 6), at):
         return False
-    # 前三季度 on a page of 3 January or of August: months not reached yet this year (unless
-    # a goal speaks of them: 力争前三季度完成…)
+    if doc_date.month <= 2 and month >= 10:
+        return True   # 1-11月 in a January analysis
+    # 前三季度 on a page of August: months not reached yet this year (unless a goal speaks of
+    # them: 力争前三季度完成…), when the page's date is known to the month, not guessed
     clause = re.split(r"[，,。；;]", sentence[:at])[-1]
-    return month > doc_date.month and not _GOAL_BEFORE.search(clause)
+    return month_known and month > doc_date.month and not _GOAL_BEFORE.search(clause)
 
 
 def review_year(doc_date: date | None) -> int | None:
@@ -131,7 +137,7 @@ def review_year(doc_date: date | None) -> int | None:
 
 
 def time_markers(sentence: str, doc_date: date | None, reviewed: int | None = None,
-                 finished_year: int | None = None) -> list[TimeMarker]:
+                 finished_year: int | None = None, month_known: bool = True) -> list[TimeMarker]:
     """`reviewed`: the year a 一年来/过去一年 review is about when the document frame knows it
     (a work report reviews the year before it was given, whenever it was reposted).
     `finished_year`: the year a review of a finished year is about (某县2023年回眸, published in
@@ -150,7 +156,8 @@ def time_markers(sentence: str, doc_date: date | None, reviewed: int | None = No
             change = _CHANGE_TO.search(sentence, e)
             if year is not None:
                 out.append(TimeMarker(s, e, year, None, carry=False,
-                                      restore_at=change.start() if change else None))
+                                      restore_at=change.start() if change else None,
+                                      year_before=not raw[:1].isdigit()))
             continue
         if m.group("horizon"):
             n = m.group("hn1") or m.group("hn2")
@@ -197,7 +204,8 @@ def time_markers(sentence: str, doc_date: date | None, reviewed: int | None = No
             # 2023年2月14日 is an event's date: it dates its sentence, not what follows
             event = _DAY_AFTER.match(sentence, e) is not None or _ISO_DAY_AFTER.match(sentence, e) is not None \
                 or _EVENT_CLAUSE_AFTER.match(sentence, e) is not None \
-                or _SPAN_START_BEFORE.search(sentence, max(0, s - 6), s) is not None   # 2017至2019年: a span
+                or _SPAN_START_BEFORE.search(sentence, max(0, s - 6), s) is not None \
+                or _SPAN_END_AFTER.match(sentence, e) is not None   # 2017至2019年, 2020年-2024年: a span
             year = int(m.group("year"))
             # 到2025年，… heading a clause: a horizon when that year has not come yet (a
             # from-to's 增加到2025年的B, or 到2025年底 looked back on, is no horizon)
@@ -237,7 +245,7 @@ def time_markers(sentence: str, doc_date: date | None, reviewed: int | None = No
                     or sentence[max(0, s - 2):s] == "其中"
                 # January alone is January to date; 11月 in a January text is last year's
                 period = "YTD-01" if month == 1 else f"M-{month:02d}"
-                year = doc_year - 1 if _last_years_month(month, doc_date, sentence, s) else None
+                year = doc_year - 1 if _last_years_month(month, doc_date, sentence, s, month_known) else None
                 out.append(TimeMarker(s, e, year, period, carry=not passing))
         elif m.group("ytd"):
             month = None
@@ -259,7 +267,7 @@ def time_markers(sentence: str, doc_date: date | None, reviewed: int | None = No
             # 继上半年…后, 比一季度: a period named in passing holds for its sentence only
             passing = _COMPARED.search(sentence, max(0, s - 12), s) is not None
             # 1-11月 in a January analysis: months not yet reached this year are last year's
-            year = doc_year - 1 if _last_years_month(month, doc_date, sentence, s) else None
+            year = doc_year - 1 if _last_years_month(month, doc_date, sentence, s, month_known) else None
             if month == 12:
                 out.append(TimeMarker(s, e, year, "FY", carry=not passing))
             elif month:

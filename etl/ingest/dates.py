@@ -165,11 +165,13 @@ _URL_RULES = (
     re.compile(r"(?<!\d)((?:19|20)\d{2})-(\d{2})/(\d{2})(?!\d)"),                    # /2022-06/25/
     re.compile(r"/((?:19|20)\d{2})(\d{2})(\d{2})(?:/|_|\.|\d{0,6}\b)"),             # /20190728/
 )
-# /19/0910/: a two-digit year folder and a month-day folder (news sites of the 2010s-2020s)
-_URL_SHORT_YEAR = re.compile(r"/([0-3]\d)/(0[1-9]|1[0-2])([0-2]\d|3[01])/")
+# /19/0910/: a two-digit year folder and a month-day folder (news sites of the 2010s-2020s);
+# /2023/0727/: a year folder and a month-day folder
+_URL_SHORT_YEAR = re.compile(r"/((?:19|20)?[0-3]\d)/(0[1-9]|1[0-2])([0-2]\d|3[01])/")
 
 
-_URL_STAMP = re.compile(r"(?<![0-9A-Za-z])t((?:19|20)\d{2})(\d{2})(\d{2})_")       # t20180912_123.html
+# t20180912_123.html, and glued to its month folder: .201806t20180619_889613.html
+_URL_STAMP = re.compile(r"(?:(?<![0-9A-Za-z])|(?<=(?:19|20)\d{4}))t((?:19|20)\d{2})(\d{2})(\d{2})_")
 _URL_MONTH = (
     re.compile(r"/((?:19|20)\d{2})(\d{2})/"),                                     # /201809/
     re.compile(r"/((?:19|20)\d{2})[-_/](\d{1,2})/"),                              # /2018-09/, /2018/09/
@@ -207,8 +209,9 @@ def date_from_url(url: str | None) -> date | None:
             if d:
                 return d
     m = _URL_SHORT_YEAR.search(url)
-    if m and MIN_YEAR <= 2000 + int(m[1]) <= MAX_YEAR:
-        return make_date(2000 + int(m[1]), int(m[2]), int(m[3]))
+    year = (int(m[1]) if len(m[1]) == 4 else 2000 + int(m[1])) if m else 0
+    if m and MIN_YEAR <= year <= MAX_YEAR:
+        return make_date(year, int(m[2]), int(m[3]))
     return None
 
 
