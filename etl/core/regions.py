@@ -73,7 +73,7 @@ LIST_OF_PLACES = re.compile(r"(?:、|和|与|及)[\u4e00-\u9fff]{2,8}?(?:两|三
 SUBJECT_PREFIX = re.compile(
     r"^[\s“”\"'‘’「」(（【\[\-•·*]*(?:(?:19|20)\d\d年(?:以来|底|末|初|上半年)?|目前|截至目前|当前|其中|同时|此外|另外|今年|去年|"
     r"全年|当年|近年来|一年来|据统计|数据显示|而|其次是|其次为|然后是|之后是|再次是|"
-    r"力争|确保|争取|推动|促进|此次|本次|近日|日前)?\s*(?:省会|作为省会的?)?$")   # 省会太原: the city in apposition   # 推动某开发区营业收入突破…: the zone is what the goal is of
+    r"力争|确保|争取|推动|促进|此次|本次|这次|近日|日前)?\s*(?:省会|作为省会的?)?$")   # 省会太原: the city in apposition   # 推动某开发区营业收入突破…: the zone is what the goal is of
 
 
 @dataclass(frozen=True)
@@ -222,7 +222,7 @@ class Gazetteer:
                 word in ("开发区", "园区", "示范区") or (word == "高新区" and "高新" in around.name)
                 or (word == "经开区" and ("经济技术" in around.name or "经开" in around.name))):
             return around
-        if word == "园区":
+        if word in ("园区", "园内"):
             return None   # (a park named so outside a zone's own text: which one is unknown)
         city = around
         while city is not None and city.kind != "prefecture_city":
@@ -279,6 +279,9 @@ class SubjectTracker:
             own = self.gaz.generic_in(word, self.default)
             if own == self.default:
                 return own
+        if word in ("园区", "园内"):
+            # 某县精细化工园区规划面积…。园内企业达到40家: the park named last
+            return next((r for r in reversed(self.history) if r.kind in ZONE_KINDS), None)
         return self.gaz.generic_in(word, self.current)
 
     def resolve_anaphor(self, kind: str) -> RegionInfo | None:
