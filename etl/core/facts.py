@@ -334,7 +334,8 @@ def _compared_region(ctx: SentenceContext, word: str, own):
 
 
 # 高于全省(4.8%): the rate of the region compared with, written in brackets
-_OTHER_IN_BRACKET = re.compile(r"(?:高于|低于|快于|慢于|好于|超过|超出|比|较|和|与)(全省|全市|全国)(?:平均水平|平均)?[(（]$")
+_OTHER_IN_BRACKET = re.compile(r"(?:高于|低于|快于|慢于|好于|超过|超出|比|较|和|与)(全省|全市|全国|目标任务|预期目标|目标|计划)"
+                               r"(?:平均水平|平均)?[(（]$")
 
 
 # 达到156亿元，净增21.4亿元: how much the level rose, not a level
@@ -613,10 +614,13 @@ def _number_fact(ctx: SentenceContext, cb: Codebook, tok: NumberToken, previous:
     if re.match(r"(?:年|月|日|号|届|期|批次|号线)", s[tok.end:tok.end + 2]) and unit is None:
         return None
     clause_before = s[clause_start:tok.start]
-    other = _OTHER_IN_BRACKET.search(s, max(0, tok.start - 8), tok.start) if canon == "%" else None
+    other = _OTHER_IN_BRACKET.search(s, max(0, tok.start - 12), tok.start) if canon == "%" else None
     if other and other.group(1) == "全国":
         return None   # the country's rate, beside the region's: no region of ours
-    if other and previous and previous[-1].unit == "%":
+    if other and other.group(1) in ("目标任务", "预期目标", "目标", "计划"):
+        # 占比63.1%，高于目标任务(60%): the goal the figure is measured against
+        kind, kind_rule, sign, other = "target", "goal_in_bracket", 1, None
+    elif other and previous and previous[-1].unit == "%":
         # 全市增长6.2%，高于全省(4.8%): the province's own rate, of the same kind as the one before
         kind, kind_rule, sign = previous[-1].kind, "rate_of_compared_region", 1
     else:
