@@ -738,22 +738,24 @@ def _number_fact(ctx: SentenceContext, cb: Codebook, tok: NumberToken, previous:
 
 
 # The span a review looks back over: "十四五"以来 / 五年来 / 三年间.
-_SPAN_SINCE = re.compile(r"(十[二三四五])五\W{0,2}(?:以来|期间|时期|来)|([两三四五六七八九十])年(?:来|以来|间)")
+_SPAN_SINCE = re.compile(r"(十[二三四五])五\W{0,2}(?:以来|期间|时期|来)|([两三四五六七八九十])年(?:来|以来|间)"
+                         r"|(?:这|过去)([两三四五六七八九十])年")
 _SPAN_YEARS = {"两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
 
 
 def _start_point_year(ctx: SentenceContext, s: str, num_start: int, year: int) -> tuple[int, str]:
     """The year of 由A增长到B's A: the level before the span the passage reviews (the end of
     十三五 for "十四五以来", N years back for "N年来"), else the year before."""
-    if not ctx.has_explicit_time_before(num_start):
-        par = ctx.paragraph
+    par = ctx.paragraph
+    found = list(_SPAN_SINCE.finditer(s, 0, num_start))   # (“十四五”时期，某县…从A增至B)
+    if not found and not ctx.has_explicit_time_before(num_start):
         before = (par.text[:ctx.span.start - par.start] if par is not None else "") + s[:num_start]
         found = list(_SPAN_SINCE.finditer(before))
-        if found:
-            plan, years = found[-1].groups()
-            if plan:
-                return PLAN_ENDS[FIVE_YEAR_NAMES[plan]] - 5, "plan_start_point"
-            return year - _SPAN_YEARS[years], "span_start_point"
+    if found:
+        plan, years, these = found[-1].groups()
+        if plan:
+            return PLAN_ENDS[FIVE_YEAR_NAMES[plan]] - 5, "plan_start_point"
+        return year - _SPAN_YEARS[years or these], "span_start_point"
     return year - 1, "previous_year_start_point"
 
 
