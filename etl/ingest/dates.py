@@ -29,7 +29,7 @@ _YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*年")
 # document's own date; the first must be ignored, the second dates the document after it.
 _START_BEFORE = re.compile(r"(?:自|从|由|始于|自从)\s*$")
 _START_AFTER = re.compile(r"\s*(?:以来|来|开始|起)")
-_COMPLETED = re.compile(r"(?:底|末|年底|年末|全年|\s*[,，]\s*[^。；;]{0,40}?(?:完成|实现|累计|达到))")
+_COMPLETED = re.compile(r"(?:底|末|年底|年末|全年|\s*[,，]\s*[^。；;]{0,60}?(?:完成|实现|實現|累计|累計|达到|達到|全年))")
 _COMPLETED_BEFORE = re.compile(r"(?:截至|截止|截至到)\s*$")
 _FUTURE = re.compile(r"将|力争|目标|计划|争取|确保|继续|新征程|展望|拟|部署|將|爭取|計劃")
 _REVIEW = re.compile(r"一年来|过去一年|回顾|回溯|去年|年终岁末|岁末|過去一年|一年來")
@@ -100,7 +100,7 @@ def plain_years(text: str) -> list[tuple[int, bool]]:
         if not MIN_YEAR <= y <= MAX_YEAR:
             continue
         before = text[max(0, m.start() - 3):m.start()]
-        after = text[m.end():m.end() + 50]
+        after = text[m.end():m.end() + 80]
         if _START_BEFORE.search(before) or _START_AFTER.match(after):
             continue
         completed = bool(_COMPLETED_BEFORE.search(before) or _COMPLETED.match(after))
@@ -243,9 +243,10 @@ def date_from_content(text: str) -> date | None:
     reviewed = max(past) if past else None
     if reviewed is not None and reviewed + 1 in future:
         return make_date(reviewed + 1, 1, 1)
-    if reviewed is not None and _REVIEW.search(body):
+    if reviewed is not None and _REVIEW.search(body) and not any(
+            done for y, done in plain_years(body) if y == reviewed):
         return make_date(reviewed, 12, 31)
-    return None
+    return None   # (2024年，某县…全年…完成: written after the year, see date_from_body)
 
 
 def date_from_title(title: str | None) -> date | None:
