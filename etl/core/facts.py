@@ -17,6 +17,7 @@ from .kinds import COMPARED_PERIODS, GROWTH_WORDS, decide_kind
 from .targets import promote_to_target
 from .indicators import Codebook, IndicatorInfo, IndicatorMatch, fits
 from .numbers import NumberToken, find_numbers, parse_chinese
+from .regions import NAMED_PROJECT_AFTER
 from .timeframe import PLAN_ENDS
 from .units import MONEY_UNITS, UnitMatch, canonical_count_unit, dimension, read_unit, round_value
 
@@ -385,12 +386,9 @@ def _described_project_place(ctx: SentenceContext, f: RawFact) -> RawFact:
         return f
     m = next((x for x in ctx.mentions if x.start == at and x.region is not None
               and x.region.kind != "province"), None)
-    if m is None or not _PROJECT_NAMED_AFTER.match(s, m.end):
+    if m is None or not NAMED_PROJECT_AFTER.match(s, m.end):
         return f
     return replace(f, region=m.region, region_rule="project_descriptor_place")
-
-
-_PROJECT_NAMED_AFTER = re.compile(r"[^，,。；;、\d]{1,20}?(?:项目|工程)")
 
 
 # 三次产业结构为8.1:55.0:36.9 (由…调整为…): a breakdown of a whole, each part a share in %
