@@ -140,6 +140,17 @@ def distribute(ctx, facts: list) -> list:
         for i, f in enumerate(out):
             if f.start == m.end + 1 and s[f.end:f.end + 1] in (")", "）"):
                 out[i] = _move(f, m.region, "item_figure")
+    # 分别为：长治124.9%、忻州86.3%…: places each written right before its figure, in a list
+    pairs = []
+    for m in ctx.mentions:
+        if m.region is None or (m.start > 0 and s[m.start - 1] not in "、：:，,；; "):
+            continue
+        for i, f in enumerate(out):
+            if f.start == m.end and s[f.end:f.end + 1] in ("、", "，", ",", "；", ";", "。", ""):
+                pairs.append((i, m.region))
+    if len(pairs) >= 2:
+        for i, region in pairs:
+            out[i] = _move(out[i], region, "item_figure")
     for run in place_lists(ctx):
         places = [m.region for m in run]
         end = run[-1].end

@@ -100,7 +100,7 @@ PER_UNIT_PRICE = re.compile(r"每(?:千瓦时|度|立方米|平方米|吨|亩|�
 ENTITY_STOCK_BEFORE = re.compile(r"(?:企业|主体|经营户|个体户)(?:数量|数|总数)?(?:达到|达|增至|增加到|总数为|为)?$")
 FLOW_BEFORE = re.compile(r"新增|新登记|新培育|新认定|新注册|新设立|新入库|入统|净增|引进|培育|签约|落地|招引|开工|投产|"
                          r"新建|奖励|补助|支持|扶持|帮助|服务|走访|对接")
-RATIO_AFTER = re.compile(r"(?:比例|比重|占比|达标率|优良率|率)(?:为|达到|达|是)")
+RATIO_AFTER = re.compile(r"(?:比例|比重|占比|达标率|优良率|率)(?:由高到低|从高到低)?(?:分别)?(?:为|达到|达|是)")
 COLLECTIVE = re.compile(r"(?:均|皆|都)(?:突破|超过|超|达到|在)$")
 RESPECTIVE_AFTER = re.compile(r"分别为|分别是|依次为")
 # 突破/跨越…: a threshold passed (首次突破20亿元大关 beside 完成20.4亿元 restates the exact figure)
