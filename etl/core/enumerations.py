@@ -209,6 +209,12 @@ def distribute(ctx, facts: list) -> list:
             out = _zip_by_unit(out, [f for f in out if marker.start() <= f.start < limit], places,
                                s, "respectively", before_list)
             continue
+        grouped = s[run[-1].end:end].endswith("等") or s.startswith("等", end)
+        if grouped and len(after) == 1 and after[0].kind in ("share", "growth"):
+            # 文水县、临县等农业县第一产业占比仍超10%: one rate said of every place of the group
+            out = [g for f in out for g in ([_move(f, p, "shared_by_group") for p in places]
+                                             if f is after[0] else [f])]
+            continue
         dist = DISTRIBUTIVE.match(s, end) or DISTRIBUTIVE.search(s, end, min(len(s), end + 12))
         if dist and after:
             # 和顺县、左权县各建成厂房三栋: each place has the figure

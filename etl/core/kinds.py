@@ -215,6 +215,16 @@ def _points_are_change(s, cs, ns, ne, unit, previous):
     return False
 
 
+# 增速方面，某县以20.9%领跑: a sentence opened by growth as its topic
+_GROWTH_TOPIC = re.compile(r"^[^。；;]{0,6}?(?:增速方面|增幅方面|从增速(?:来)?看|从增幅(?:来)?看|增速上)")
+
+
+def _growth_topic(s, cs, ns, ne, unit, previous):
+    if unit == "%" and _GROWTH_TOPIC.search(s) and not SHARE_WORDS.search(s, cs, ns):
+        return "growth", -1 if DECLINE_WORDS.search(s, cs, ns) else 1
+    return False
+
+
 def _bare_percent(s, cs, ns, ne, unit, previous):
     if unit == "%":
         return "share", 1
@@ -246,6 +256,7 @@ KIND_RULES = [
     ("growth_word", _growth_word),
     ("share_word", _share_word),
     ("points_are_change", _points_are_change),
+    ("growth_topic", _growth_topic),
     ("bare_percent", _bare_percent),
     ("level", _level),
 ]
