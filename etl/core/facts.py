@@ -317,6 +317,7 @@ def sentence_facts(ctx: SentenceContext, cb: Codebook) -> list[RawFact]:
     return _at_project_location(ctx, distribute(ctx, _without_restatements(s, out)))
 
 
+YEAR_ON_YEAR = re.compile(r"同比|比上年|较上年|比去年|较去年|上年同期|去年同期")
 # 比1978年, 与2012年相比: the base of a comparison a decade or more back
 DISTANT_BASE = re.compile(r"(?:比|较|与|同|相较|相比)(?:19|20)?((?:19|20)\d\d)年(?![底末]?的?\d)")
 
@@ -550,6 +551,8 @@ def _number_fact(ctx: SentenceContext, cb: Codebook, tok: NumberToken, previous:
     elif s[pos:pos + 1] == "倍" and (re.search(r"(?:增长|提高|增加|翻)了?$", s[clause_start:tok.start]) or (
             tok.start == clause_start and TIMES_ITEM_BEFORE.search(_list_item_head(s, clause_start)))):
         # (分别增长1.6倍、2.2倍: an item after 、 shares the head's growth word)
+        if tok.value >= 10 and not YEAR_ON_YEAR.search(s, max(0, clause_start - 12), tok.start):
+            return None   # 增长了167.3倍 (since the region was founded): decades, no year's growth
         raw_unit, canon, factor, end = "倍", "%", 100.0, pos + 1   # 增长1.3倍 = growth of 130%
     elif s[pos:pos + 2] == "大关" or s[pos:pos + 2] == "台阶":
         raw_unit, canon, end = "", "?", pos
