@@ -107,7 +107,12 @@ RESPECTIVE_AFTER = re.compile(r"分别为|分别是|依次为")
 MILESTONE = re.compile(r"(?:突破|跨越|跨过|迈上|迈过|跃上|站上|超过|首破|越过)了?$")
 EXACT_AFTER = re.compile(r"(?:大关|台阶)?[^。；;]{0,6}?[,，]\s*(?:达到|达|为|实现|完成)\s*[\d*]")
 # 相继跨越2万亿元、2.5万亿元两个台阶: thresholds passed one after another, no year's level
-STEPS_PASSED = re.compile(r"(?:[、和及与][\d.]+[万亿千百]*元?)*(?:[两二三四五六七八九十]|\d)个(?:台阶|大关|关口)")
+STEPS_PASSED = re.compile(r"(?:[、和及与][\d.]+[万亿千百]*元?)*(?:[两二三四五六七八九十]|\d)个[^，,。；;\d]{0,6}?(?:台阶|大关|关口)")
+# 实施123户优势企业三年推进计划: a count that names a programme
+PROGRAMME_AFTER = re.compile(r"[^，,。；;\d]{2,14}?(?:推进计划|行动计划|计划|行动|工程)(?:[。，,；;]|$)")
+PROGRAMME_VERB = re.compile(r"(?:实施|开展|启动|推进|部署)$")
+# 县市区个数为14个: how many units a region is divided into
+DIVISION_COUNT = re.compile(r"(?:县市区|县区|县（市、区）|县\(市、区\))(?:的)?(?:个数|数量)(?:分别)?(?:为|是|有)?$")
 POINTS_LIST = re.compile(r"(?:[、和及与][\d.]+个?)*[、和及与][\d.]+个百分点")
 POLICY_ISSUED = re.compile(r"(?:出台|印发|制定|推出|发布)[^，,。；;\d]{0,8}$")
 COUNTED_ITEMS_BEFORE = re.compile(r"[\d一二两三四五六七八九十]+项(?:指标)?(?:增速|总量)?(?:均|都)?(?:居|位居|位列)?"
@@ -666,7 +671,11 @@ def _number_fact(ctx: SentenceContext, cb: Codebook, tok: NumberToken, previous:
         return None  # 两市均突破N亿元，分别为…: a threshold stated before the exact values
     if MILESTONE.search(s[clause_start:tok.start]) and EXACT_AFTER.match(s, end):
         return None  # 突破2000亿元大关，达到2034亿元: the milestone, then the figure
-    if STEPS_PASSED.match(s, end):
+    if STEPS_PASSED.match(s, end) or STEPS_PASSED.match(s, tok.start):
+        return None   # 迈上50亿、60亿元两个台阶, 跨越3个十亿级台阶: the steps passed
+    if PROGRAMME_VERB.search(s, clause_start, tok.start) and PROGRAMME_AFTER.match(s, end):
+        return None
+    if DIVISION_COUNT.search(s, clause_start, tok.start):
         return None
     before = s[max(clause_start, tok.start - 10):tok.start]
     before = before if SHARE_BASE.search(before) else before[-4:]
