@@ -119,7 +119,7 @@ def _goal_verb_in_report(ctx, s, cs, ns, kind, period):
 
 
 # 年度投资计划865.3亿元, 全年计划投资: the year's plan written as a noun before its figure
-_PLAN_NOUN = re.compile(r"(?:(?:年度|全年|年)(?:投资|建设)?计划(?:投资|完成投资|完成)?|投资计划)(?:为|是|达|达到)?$")
+_PLAN_NOUN = re.compile(r"(?:(?:年度|全年|当年|年)(?:投资|建设)?计划(?:投资|完成投资|完成)?|投资计划)(?:为|是|达|达到)?$")
 
 
 def _plan_noun(ctx, s, cs, ns, kind, period):
@@ -137,15 +137,16 @@ def _cue_in_clause(ctx, s, cs, ns, kind, period):
     year = ctx.year_at(ns)
     cue = TARGET_CUES.search(s[cs:ns + 1])
     if cue and year and doc_year and year >= doc_year:
-        if _EST.search(s, 0, ns) and not GOAL_WORDS.search(s, 0, ns):
+        if _EST.search(s, 0, ns) and not GOAL_WORDS.search(s, 0, ns) and year == doc_year:
             return None   # 预计全年…将达到: an early estimate of the year, not a goal
+            # (预计到2025年…有望达到: a later year's projection is a goal)
         return "target_cue_in_clause"
     return None
 
 
 # Inside a plan section a project's total investment is part of the plan (统筹推进总投资N亿元的M个项目),
 # unless it follows the project's name.
-TARGET_RULES = [_named_project_size, _in_target_list, _descriptor, _plan_noun, _future_horizon, _cue_in_clause,
+TARGET_RULES = [_named_project_size, _in_target_list, _plan_noun, _descriptor, _future_horizon, _cue_in_clause,
                 _cue_heading_sentence, _goal_verb_in_report]
 
 

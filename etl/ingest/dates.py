@@ -29,7 +29,9 @@ _YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*年")
 # document's own date; the first must be ignored, the second dates the document after it.
 _START_BEFORE = re.compile(r"(?:自|从|由|始于|自从)\s*$")
 _START_AFTER = re.compile(r"\s*(?:以来|来|开始|起)")
-_COMPLETED = re.compile(r"(?:底|末|年底|年末|全年|\s*[,，]\s*[^。；;]{0,60}?(?:完成|实现|實現|累计|累計|达到|達到|全年))")
+_COMPLETED = re.compile(r"(?:底|末|年底|年末|全年|\s*[,，]\s*[^。；;]{0,60}?(?:完成|实现|實現|累计|累計|达到|達到|全年)"
+                        r"|[^。；;，,]{0,8}?占[^。；;，,]{0,12}?(?:比重|比例|份额))")   # 2011年占全市比重58.2%: a year's share, told after it
+_FORECAST_BEFORE = re.compile(r"(?:预计|預計|力争|力爭|计划|計劃|有望|争取|爭取|目标|目標)\s*(?:到|至)?\s*$")
 _COMPLETED_BEFORE = re.compile(r"(?:截至|截止|截至到)\s*$")
 _FUTURE = re.compile(r"将|力争|目标|计划|争取|确保|继续|新征程|展望|拟|部署|將|爭取|計劃")
 _REVIEW = re.compile(r"一年来|过去一年|回顾|回溯|去年|年终岁末|岁末|過去一年|一年來")
@@ -101,8 +103,9 @@ def plain_years(text: str) -> list[tuple[int, bool]]:
             continue
         before = text[max(0, m.start() - 3):m.start()]
         after = text[m.end():m.end() + 80]
-        if _START_BEFORE.search(before) or _START_AFTER.match(after):
-            continue
+        if _START_BEFORE.search(before) or _START_AFTER.match(after) or \
+                _FORECAST_BEFORE.search(text, max(0, m.start() - 6), m.start()):
+            continue   # (预计到2023年…: a year looked forward to says nothing of when the text was written)
         completed = bool(_COMPLETED_BEFORE.search(before) or _COMPLETED.match(after))
         out.append((y, completed))
     return out
