@@ -138,7 +138,8 @@ def distribute(ctx, facts: list) -> list:
         if m.region is None or s[m.end:m.end + 1] not in ("(", "（"):
             continue
         for i, f in enumerate(out):
-            if f.start == m.end + 1 and s[f.end:f.end + 1] in (")", "）"):
+            opens = m.end + 1 + (s[m.end + 1:m.end + 2] in ("-", "−"))   # (-3.4%)
+            if f.start == opens and s[f.end:f.end + 1] in (")", "）"):
                 out[i] = _move(f, m.region, "item_figure")
     # 分别为：长治124.9%、忻州86.3%…: places each written right before its figure, in a list
     pairs = []

@@ -15,7 +15,7 @@ from datetime import date
 
 from ..models import DocumentFrame
 from .lexicon import lexicon_rows, words_re
-from .regions import MEDIA_AFTER, Gazetteer, RegionInfo, RegionMention
+from .regions import LANDMARK_AFTER, MEDIA_AFTER, Gazetteer, RegionInfo, RegionMention
 
 # Where a document says what it is: its title, else its first lines.
 _HEAD_CHARS = 300
@@ -379,6 +379,8 @@ def _in_passing(text: str, m: RegionMention) -> bool:
     after = text[m.end:m.end + 14]
     if _DATELINE_BEFORE.search(before) or _DATELINE_AFTER.match(after) or MEDIA_AFTER.match(after):
         return True
+    if m.region is not None and LANDMARK_AFTER.match(after):
+        return True   # 太原海关发布…, 平遥古城: an institution or a sight named after the place
     return bool(_PASSING_BEFORE.search(before) and _PASSING_AFTER.match(after)) or \
         bool(re.search(r"(?:包括|如|涉及|分布在)[^，。；;]{0,20}$", text[max(0, m.start - 20):m.start])
              and re.match(r"[^。；;]{0,30}?等", text[m.end:m.end + 30]))

@@ -22,7 +22,7 @@ SHARE_WORDS = re.compile(f"{_alt('share_word')}|率(?:为|达|达到)?$")
 # 比全省高1.2个百分点, 高于全国平均水平: a difference with another region
 OTHER_REGION = re.compile(f"{_alt('comparison_verb')}(?:{words_re('comparison_base').pattern}|"
                           r"[\u4e00-\u9fff]{2,4}(?:省|市|县))[^，,。；;]{0,10}$")
-CONTRIBUTION = re.compile(r"贡献率")
+CONTRIBUTION = re.compile(r"贡献率|增长贡献|贡献较大|贡献最大")
 PROGRESS = re.compile(r"(?:完成|占|达到|实现)[^，,。；;]{0,10}(?:目标|任务|计划)[^，,。；;]{0,4}的$")
 VS_PLAN = re.compile(r"(?:高于|低于|超过|超出|好于|快于|慢于)[^，,。；;]{0,6}(?:预期|目标|计划|任务|预算)[^，,。；;]{0,4}$")
 TIME_SCHEDULE = re.compile(r"(?:时序进度|序时进度|超任务|超目标|超计划)[^，,。；;]{0,4}$")
@@ -38,8 +38,8 @@ LIST_GAP = re.compile(r"[)）]?(?:、|和|及|与)?(?:[^，,。；;\d%（()）]{
 
 
 def _points_vs_other_region(s, cs, ns, ne, unit, previous):
-    if unit in ("个百分点", "%") and OTHER_REGION.search(s[cs:ns]):
-        return None, 1
+    if unit in ("个百分点", "%") and OTHER_REGION.search(s[cs:ns]) and not _IN_BRACKET_AFTER_NAME.search(s, cs, ns):
+        return None, 1   # (低于全省的市是吕梁市(-3.4%): the named place's own rate stays)
     if unit == "个百分点" and (VS_PLAN.search(s[cs:ns]) or TIME_SCHEDULE.search(s[cs:ns])):
         return None, 1   # 低于年初预期3.2个百分点, 超时序进度4.5个百分点: a gap to the plan, not a figure
     if unit == "个百分点" and VS_OTHER.search(s[cs:ns]):
@@ -225,6 +225,18 @@ def _growth_topic(s, cs, ns, ne, unit, previous):
     return False
 
 
+# 增速高于全省的市分别是：阳泉市(21.6%)、…: a place's rate in brackets, in a sentence on growth
+_IN_BRACKET_AFTER_NAME = re.compile(r"[\u4e00-\u9fff]{2,}[(（][-−]?$")
+
+
+def _place_rate_in_bracket(s, cs, ns, ne, unit, previous):
+    if unit == "%" and _IN_BRACKET_AFTER_NAME.search(s, max(0, ns - 12), ns) \
+            and GROWTH_WORDS.search(s, 0, ns) and not SHARE_WORDS.search(s, 0, ns) \
+            and not re.search(r"占|比重|比例|构成|贡献", s[:ns]):
+        return "growth", 1
+    return False
+
+
 def _bare_percent(s, cs, ns, ne, unit, previous):
     if unit == "%":
         return "share", 1
@@ -257,6 +269,7 @@ KIND_RULES = [
     ("share_word", _share_word),
     ("points_are_change", _points_are_change),
     ("growth_topic", _growth_topic),
+    ("place_rate_in_bracket", _place_rate_in_bracket),
     ("bare_percent", _bare_percent),
     ("level", _level),
 ]

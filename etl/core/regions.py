@@ -55,7 +55,8 @@ PERSON_TITLE_BEFORE = re.compile(r"(?:书记|县长|市长|区长|省长|主任|
 # 在侯马经济开发区启动的9个项目: what is sited there
 SITED_AFTER = re.compile(r"[^，,。；;\d]{0,8}的")
 TOPIC_AFTER = re.compile(r"(?:改革|建设|体制|工作|升级版|高质量发展)")
-LANDMARK_AFTER = re.compile(r"(?:石窟|景区|古城|古镇|研究院|大学|学院|医院|机场|火车站|高铁站|银行|博物馆|公园|寺|站)")
+LANDMARK_AFTER = re.compile(r"(?:石窟|景区|古城|古镇|研究院|大学|学院|医院|机场|火车站|高铁站|银行|博物馆|公园|寺|站|"
+                            r"海关|铁路局|供电公司|分行|支行|中心支行|税务局|调查队)")   # 太原海关发布…全省数据
 CITY_KINDS = {"prefecture_city", "county_city"}
 DISTRICT_KINDS = {"district", "development_zone", "economic_zone", "county"}
 ZONE_KINDS = {"development_zone", "economic_zone"}
@@ -72,6 +73,7 @@ LIST_OF_PLACES = re.compile(r"(?:、|和|与|及)[\u4e00-\u9fff]{2,8}?(?:两|三
 # What may stand between a clause start and its subject: a time word or a connective.
 SUBJECT_PREFIX = re.compile(
     r"^[\s“”\"'‘’「」(（【\[\-•·*]*(?:(?:19|20)\d\d年(?:以来|底|末|初|上半年)?|目前|截至目前|当前|其中|同时|此外|另外|今年|去年|"
+    r"1\s*[—\-－~～至]\s*\d{1,2}月(?:份)?|前\d{1,2}个月|一季度|前三季度|上半年|"
     r"全年|当年|近年来|一年来|据统计|数据显示|而|其次是|其次为|然后是|之后是|再次是|"
     r"力争|确保|争取|推动|促进|此次|本次|这次|近日|日前)?\s*(?:省会|作为省会的?)?$")   # 省会太原: the city in apposition   # 推动某开发区营业收入突破…: the zone is what the goal is of
 
