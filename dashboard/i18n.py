@@ -230,6 +230,7 @@ STRINGS: dict[str, tuple] = {
     "date_rule:html_metadata": ("取自网页声明的发布日期", "the publication date the web page declares"),
     "date_rule:body_completed_year": ("由正文中已结束的最近年份推断，可能不准确", "inferred from the latest finished year the text reports (may be inexact)"),
     "date_rule:body_latest_year": ("由正文中最近的年份推断，可能不准确", "inferred from the latest year the text names (may be inexact)"),
+    "date_rule:body_plan_year": ("由正文中的“十四五”开局/收官之年推断，只知年份", "inferred from the start or the end of a five-year plan the text names (only the year)"),
     "date_rule:none": ("未找到日期", "no date found"),
     "date_rule:?": ("依据不明", "rule not recorded"),
     "why:kind": ("类型", "kind"), "why:region": ("地区", "region"), "why:time": ("时间", "time"),

@@ -8,11 +8,13 @@ from __future__ import annotations
 
 import pandas as pd
 
+from etl.core.frame import GUESSED_DATE_RULES
+
 from .sql import _df
 
 # Document dates decided from the text rather than stated (see etl.ingest.dates): a fact's
 # year may then be off, so the queue puts it before facts of reliably dated documents.
-FALLBACK_DATE_RULES = ("content", "none", "body_latest_year")
+FALLBACK_DATE_RULES = GUESSED_DATE_RULES
 # Region rules that mean the sentence itself names the region.
 STATED_REGION_RULES = ("named_subject",)
 LOW_CONFIDENCE = 0.6

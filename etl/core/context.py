@@ -16,7 +16,7 @@ from typing import Iterator
 from .passages import Span, bracketed_spans, clause_bounds, paragraphs, sentences
 from ..models import DocumentFrame
 from .lexicon import words_re
-from .frame import own_date
+from .frame import GUESSED_DATE_RULES, own_date
 from .regions import Gazetteer, RegionInfo, RegionMention, SubjectTracker
 from .timeframe import PLAN_ENDS, TimeMarker, time_markers
 
@@ -45,7 +45,6 @@ _GOALS_MET = re.compile(r"[^，,。；;:：\d]{0,6}?(?:全面|圆满|顺利|超�
 _MEASURED_AGAINST = re.compile(r"(?:高于|低于|好于|超过|超出|快于|慢于|完成|实现|达到|围绕|紧扣|锚定|对标|瞄准|紧盯|聚焦|"
                                r"贯彻|落实|按照|对照|根据|依据)"
                                r"[^，,。；;]{0,10}$")
-GUESSED_DATE_RULES = ("content", "body_latest_year", "body_completed_year", "title_year", "none")
 _QUOTED_SLOGAN = re.compile(r"[“\"'‘][^”\"'’]{1,20}[”\"'’]")
 
 

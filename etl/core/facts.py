@@ -54,6 +54,7 @@ RANK_RE = re.compile(
 # A sum that classes what follows (10亿元以上项目, 亿元以上的重点企业), not a figure itself.
 THRESHOLD_AFTER = re.compile(r"(?:(?:及)?以[上下])?(?:的)?(?:重点|重大|产业|工业|招商|在建|新建|签约|开工|投产|竣工)?"
                              r"(?:项目|企业|工业企业|楼宇|园区|产业集群|集群|乡镇|村|品牌|单品|产业链)")
+CLASS_COUNTED_AFTER = re.compile(r"(?:以上|以下)的(?:有|共有|达|仅有)")   # 100亿元以下的有57个: a size class
 CAPACITY_BEFORE = re.compile(r"(?:年产|年处理|年加工|年吞吐|日处理|装机)$")
 NAMED_PROJECT = re.compile(r"[^,，;；。]{0,20}?项目")
 NAME_IN_LIST = re.compile(r"[^,，;；。\d]{1,16}?、[^;；。]{0,60}?等[^,，;；。]{0,6}项目")   # 年产120万吨焦化、…等项目
@@ -111,6 +112,10 @@ STEPS_PASSED = re.compile(r"(?:[、和及与][\d.]+[万亿千百]*元?)*(?:[两�
 # 实施123户优势企业三年推进计划: a count that names a programme
 PROGRAMME_AFTER = re.compile(r"[^，,。；;\d]{2,14}?(?:推进计划|行动计划|计划|行动|工程)(?:[。，,；;]|$)")
 PROGRAMME_VERB = re.compile(r"(?:实施|开展|启动|推进|部署)$")
+GROUP_STATISTIC = re.compile(r"(?:前\d{1,2}强|前[一二三四五六七八九十]{1,2}强|前\d{1,2}名)?(?:的)?平均(?:值|数)(?:为|是|达)?$"
+                             r"|超过平均(?:值|数|水平)的(?:仅有|有|共)?$|均未(?:超|突破|达到)$")
+ASPIRATION = re.compile(r"向$")
+NEEDS_MET = re.compile(r"(?:可|能|将)?满足[^，,。；;\d]{0,8}$")
 # 县市区个数为14个: how many units a region is divided into
 DIVISION_COUNT = re.compile(r"(?:县市区|县区|县（市、区）|县\(市、区\))(?:的)?(?:个数|数量)(?:分别)?(?:为|是|有)?$")
 POINTS_LIST = re.compile(r"(?:[、和及与][\d.]+个?)*[、和及与][\d.]+个百分点")
@@ -322,6 +327,7 @@ def sentence_facts(ctx: SentenceContext, cb: Codebook) -> list[RawFact]:
     return _at_project_location(ctx, distribute(ctx, _without_restatements(s, out)))
 
 
+LONG_RUN = re.compile(r"增长了|提高了|以来|初期|成立|建国|解放|改革开放|设市|建市|撤县")
 YEAR_ON_YEAR = re.compile(r"同比|比上年|较上年|比去年|较去年|上年同期|去年同期")
 # 比1978年, 与2012年相比: the base of a comparison a decade or more back
 DISTANT_BASE = re.compile(r"(?:比|较|与|同|相较|相比)(?:19|20)?((?:19|20)\d\d)年(?![底末]?的?\d)")
@@ -556,7 +562,8 @@ def _number_fact(ctx: SentenceContext, cb: Codebook, tok: NumberToken, previous:
     elif s[pos:pos + 1] == "倍" and (re.search(r"(?:增长|提高|增加|翻)了?$", s[clause_start:tok.start]) or (
             tok.start == clause_start and TIMES_ITEM_BEFORE.search(_list_item_head(s, clause_start)))):
         # (分别增长1.6倍、2.2倍: an item after 、 shares the head's growth word)
-        if tok.value >= 10 and not YEAR_ON_YEAR.search(s, max(0, clause_start - 12), tok.start):
+        if tok.value >= 10 and not YEAR_ON_YEAR.search(s, max(0, clause_start - 12), tok.start) \
+                and LONG_RUN.search(s, 0, tok.start):
             return None   # 增长了167.3倍 (since the region was founded): decades, no year's growth
         raw_unit, canon, factor, end = "倍", "%", 100.0, pos + 1   # 增长1.3倍 = growth of 130%
     elif s[pos:pos + 2] == "大关" or s[pos:pos + 2] == "台阶":
@@ -564,7 +571,7 @@ def _number_fact(ctx: SentenceContext, cb: Codebook, tok: NumberToken, previous:
     else:
         return None
     after = s[end:]
-    if THRESHOLD_AFTER.match(after) and (unit is None or unit.canonical in MONEY_UNITS):
+    if (THRESHOLD_AFTER.match(after) or CLASS_COUNTED_AFTER.match(after)) and (unit is None or unit.canonical in MONEY_UNITS):
         return None  # 10亿元以上项目6个: a size class of projects, not a sum
     if (CAPACITY_BEFORE.search(s, max(0, tok.start - 4), tok.start)
             or (unit is not None and dimension(canon) not in ("money", "count", "percent", "people"))) \
@@ -675,6 +682,11 @@ def _number_fact(ctx: SentenceContext, cb: Codebook, tok: NumberToken, previous:
         return None   # 迈上50亿、60亿元两个台阶, 跨越3个十亿级台阶: the steps passed
     if PROGRAMME_VERB.search(s, clause_start, tok.start) and PROGRAMME_AFTER.match(s, end):
         return None
+    if GROUP_STATISTIC.search(s, clause_start, tok.start):
+        return None   # 前10强平均值为486.2亿元, 超过平均值的仅有4个, 均未超千亿元: of a group, not a region
+    if ASPIRATION.search(s, clause_start, tok.start) and s.startswith("迈进", end) or \
+            NEEDS_MET.search(s, clause_start, tok.start):
+        return None   # 向五百亿元迈进, 可满足国内85%的需求: a direction or a capacity, no figure
     if DIVISION_COUNT.search(s, clause_start, tok.start):
         return None
     before = s[max(clause_start, tok.start - 10):tok.start]

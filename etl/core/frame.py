@@ -49,6 +49,8 @@ _AT_CLAUSE_START = re.compile(r"(?:^|[\n，,。；;:：])\s*(?:(?:19|20)\d\d年|
 _FIELD_AFTER = "赢于过超居列在领先比较跑与同随"
 _COMPARED_BEFORE = re.compile(f"[{_FIELD_AFTER}]$")
 _DATELINE_PLACE = re.compile(r"([\u4e00-\u9fff]{2,8}?)\s?(?:\d{1,2}|[一二三四五六七八九十]{1,2})月(?:\d{1,2}|[一二三四五六七八九十]{1,3})日(?:电|讯)")
+# Dates ingest guessed (from the body, the title's year or nothing): only the year, if that, is known
+GUESSED_DATE_RULES = ("content", "body_latest_year", "body_completed_year", "body_plan_year", "title_year", "none")
 _CONGRESS_OF = re.compile(r"在([\u4e00-\u9fff]{2,12}?)第[一二三四五六七八九十\d]{1,4}届人民代表大会")
 _TITLE_PREFIX_PLACE = re.compile(r"^[\u4e00-\u9fff]{2,4}[:：丨|]")
 _LOOKED_BACK_YEAR = re.compile(r"(?:回望|回顾|盘点|回眸|总结|细数)\s*((?:19|20)\d{2})\s*年")
@@ -404,7 +406,7 @@ def decide_frame(text: str, title: str | None, doc_date: date | None, date_rule:
     mode, mode_rule = mode_of(doc_type, title, text)
     subject, subject_rule = subject_of(mentions, gaz, text, title, outlet)
     confidence = 1.0
-    if date_rule in ("content", "body_latest_year", "body_completed_year", "none") or doc_date is None:
+    if date_rule in GUESSED_DATE_RULES or doc_date is None:
         confidence -= 0.3
     elif date_precision != "day":
         confidence -= 0.1

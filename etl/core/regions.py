@@ -49,7 +49,7 @@ PROJECT_LIST_AFTER = re.compile(r"[^、,，。;；:：]{2,30}?(?:项目|工程)�
                                 r"|(?:(?!重点|集中|一批|年)[^、,，。;；:：\d批的]){3,30}?项目"
                                 r"(?:(?:正式|顺利|建成|全面)?(?:开工|签约|投产|竣工|落地|落户)|(?:计划)?总投资|等)")
 # 山西关河羊业屠宰加工项目，…: the province heading a project's or a firm's name
-PROVINCE_HEADED_NAME = re.compile(r"省?[\u4e00-\u9fff]{2,24}?(?:项目|工程|公司|集团|基地|园区)(?=[，,、。；;（(])")
+PROVINCE_HEADED_NAME = re.compile(r"省?[\u4e00-\u9fff][\u4e00-\u9fff\d.]{1,30}?(?:项目|工程|公司|集团|基地|园区)(?=[，,、。；;（(])")
 PERSON_TITLE_BEFORE = re.compile(r"(?:书记|县长|市长|区长|省长|主任|局长|主席|部长|厅长|处长|董事长|总经理|"
                                  r"记者|通讯员|编辑|摄影|作者)\s?[^\s到在赴至于对与和及从向去来的、，,。]$")
 # 在侯马经济开发区启动的9个项目: what is sited there

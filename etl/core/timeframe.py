@@ -77,6 +77,7 @@ _SPAN_END_AFTER = re.compile(r"年?\s*(?:至|到|—|－|-|～|~)\s*(?:19|20)\d\
 _SPAN_START_BEFORE = re.compile(r"(?:19|20)\d\d年?\s*(?:至|到|—|－|-|～|~)\s*$")
 _STAMP_BEFORE = re.compile(r"(?:时间|日期|发布于|更新于|发表于)\s*[:：]?\s*$")
 _CLOCK_AFTER = re.compile(r"[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?\s+\d{1,2}:\d{2}")
+_BASE_PERIOD = re.compile(r"年[^，,。；;]{0,8}?为基期")   # 以2019年同期为基期: a base, not the figures' year
 _RATIO_BASE = re.compile(r"年(?:底|末)?的[^，,。；;]{0,12}?倍")   # 是2016年的1.9倍
 _WITH_BEFORE = re.compile(r"(?:与|同|跟|较之)$")
 _COMPARED_AFTER = re.compile(r"年[^，,。；;\d]{0,6}?(?:相比|相较|比较|对比)")
@@ -194,7 +195,8 @@ def time_markers(sentence: str, doc_date: date | None, reviewed: int | None = No
             change = _CHANGE_TO.search(sentence, e) if start_of else None
             out.append(TimeMarker(s, e, PLAN_ENDS[key], "FY", future=ahead, carry=ahead,
                                   restore_at=change.start() if change else None))
-        elif m.group("year") and (_COMPARED.search(sentence, max(0, s - 14), s) or _RATIO_BASE.match(sentence, e)
+        elif m.group("year") and (_COMPARED.search(sentence, max(0, s - 14), s) or _BASE_PERIOD.match(sentence, e)
+                                  or _RATIO_BASE.match(sentence, e)
                                   and sentence[max(0, s - 1):s] == "是" or (
                 _WITH_BEFORE.search(sentence, max(0, s - 2), s) and _COMPARED_AFTER.match(sentence, e))):
             continue   # 快于2016年全年2.3个百分点, 与2023年相比: a comparison base, not the figures' year

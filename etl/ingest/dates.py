@@ -27,8 +27,10 @@ _YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*年")
 # A year that is only a starting point (自2012年以来, 2012年以来最高, 从2019年的…, 由2019年) or a
 # period that ended before the document (截至2023年底, 2023年全年) says little about the
 # document's own date; the first must be ignored, the second dates the document after it.
-_START_BEFORE = re.compile(r"(?:自|从|由|始于|自从)\s*$")
-_START_AFTER = re.compile(r"\s*(?:以来|来|开始|起)")
+# 自2019年以来, 以2019年上半年为基期, 比2019年同期: a starting point or a comparison base,
+# which says nothing of when a text was written
+_START_BEFORE = re.compile(r"(?:自|从|由|始于|自从|以|比|较|與|与)\s*$")
+_START_AFTER = re.compile(r"\s*(?:以来|来|开始|起|[^。，,；;]{0,8}?(?:为基期|為基期|同期相比))")
 _COMPLETED = re.compile(r"(?:底|末|年底|年末|全年|\s*[,，]\s*[^。；;]{0,60}?(?:完成|实现|實現|累计|累計|达到|達到|全年)"
                         r"|[^。；;，,]{0,8}?占[^。；;，,]{0,12}?(?:比重|比例|份额))")   # 2011年占全市比重58.2%: a year's share, told after it
 _FORECAST_BEFORE = re.compile(r"(?:预计|預計|力争|力爭|计划|計劃|有望|争取|爭取|目标|目標)\s*(?:到|至)?\s*$")
@@ -262,6 +264,20 @@ def date_from_title(title: str | None) -> date | None:
     return make_date(years.pop(), 12, 31) if len(years) == 1 else None
 
 
+_PLAN_OPENING = re.compile(r"[“\"]?(十[二三四五])五[”\"]?(?:开局|開局|起步|收官|的收官|决胜)")
+_PLAN_FIRST = {"十二": 2011, "十三": 2016, "十四": 2021, "十五": 2026}
+
+
+def date_from_plan_year(text: str) -> date | None:
+    """“十四五”开局之年 / 收官之年: with no year written, the plan's first or last year."""
+    m = _PLAN_OPENING.search(text[:_CONTENT_SCAN])
+    if m is None:
+        return None
+    first = _PLAN_FIRST[m.group(1)]
+    return make_date(first if "开" in m.group(0) or "開" in m.group(0) or "起步" in m.group(0)
+                     else first + 4, 6, 30)
+
+
 def date_from_body(text: str) -> tuple[date, str] | None:
     """The last resort for an undated document: (date, rule) from the latest year its body
     names, start-point years ignored. A year reported as over (截至2023年底, 2023年全年)
@@ -269,7 +285,8 @@ def date_from_body(text: str) -> tuple[date, str] | None:
     appear by spring). Otherwise mid-year of that year. The precision is only the year."""
     years = plain_years(text)
     if not years:
-        return None
+        opening = date_from_plan_year(text)
+        return (opening, "body_plan_year") if opening else None
     latest = max(y for y, _ in years)
     if any(done for y, done in years if y == latest):
         return make_date(latest + 1, 3, 31), "body_completed_year"

@@ -106,3 +106,14 @@ def test_year_hint(text, expected):
 ])
 def test_date_from_title(title, expected):
     assert dates.date_from_title(title) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("这是该集团在“十四五”开局之年的首个重大项目。", (date(2021, 6, 30), "body_plan_year")),
+    ("全市上下奋力夺取“十三五”收官之战的胜利。", (date(2020, 6, 30), "body_plan_year")),
+    ("上半年增长7.9%，以2019年同期为基期，两年平均增长5.3%。", None),   # a base dates no text
+    ("预计到2023年，全县接待游客可达200万人次。", None),                # nor a year looked forward to
+    ("2020年工业投资占全市投资比重为41.3%，今年以来保持增长。", (date(2021, 3, 31), "body_completed_year")),
+])
+def test_date_from_body_ignores_bases_and_forecasts(text, expected):
+    assert dates.date_from_body(text) == expected
