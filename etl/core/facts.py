@@ -114,7 +114,6 @@ PROGRAMME_AFTER = re.compile(r"[^，,。；;\d]{2,14}?(?:推进计划|行动计�
 PROGRAMME_VERB = re.compile(r"(?:实施|开展|启动|推进|部署)$")
 GROUP_STATISTIC = re.compile(r"(?:前\d{1,2}强|前[一二三四五六七八九十]{1,2}强|前\d{1,2}名)?(?:的)?平均(?:值|数)(?:为|是|达)?$"
                              r"|超过平均(?:值|数|水平)的(?:仅有|有|共)?$|均未(?:超|突破|达到)$")
-ASPIRATION = re.compile(r"向$")
 NEEDS_MET = re.compile(r"(?:可|能|将)?满足[^，,。；;\d]{0,8}$")
 # 县市区个数为14个: how many units a region is divided into
 DIVISION_COUNT = re.compile(r"(?:县市区|县区|县（市、区）|县\(市、区\))(?:的)?(?:个数|数量)(?:分别)?(?:为|是|有)?$")
@@ -684,9 +683,8 @@ def _number_fact(ctx: SentenceContext, cb: Codebook, tok: NumberToken, previous:
         return None
     if GROUP_STATISTIC.search(s, clause_start, tok.start):
         return None   # 前10强平均值为486.2亿元, 超过平均值的仅有4个, 均未超千亿元: of a group, not a region
-    if ASPIRATION.search(s, clause_start, tok.start) and s.startswith("迈进", end) or \
-            NEEDS_MET.search(s, clause_start, tok.start):
-        return None   # 向五百亿元迈进, 可满足国内85%的需求: a direction or a capacity, no figure
+    if NEEDS_MET.search(s, clause_start, tok.start):
+        return None   # 可满足国内85%的需求: a capacity, no figure
     if DIVISION_COUNT.search(s, clause_start, tok.start):
         return None
     before = s[max(clause_start, tok.start - 10):tok.start]
