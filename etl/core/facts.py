@@ -123,7 +123,7 @@ COUNTED_ITEMS_BEFORE = re.compile(r"[\d一二两三四五六七八九十]+项(?:
                                   r"(?:全省|全市|全国|全县)?$")
 INDICATOR_COUNT = re.compile(r"项(?:指标)?(?:增速|总量)?(?:均|都)?(?:居|位居|位列|进入|排名|保持|全省|全市|全国)"
                              r"|项[^，,。；;\d]{0,8}中")
-TIMES_ITEM_BEFORE = re.compile(r"(?:增长|提高|增加|翻)了?[\d.]+倍、$")
+TIMES_ITEM_BEFORE = re.compile(r"(?:增长|提高|增加|扩大|翻)了?[\d.]+倍[、和及]$")
 # 该项目总投资…, 某某产业园项目总投资…, 达产后预计年产值…: the size of one named project
 ONE_PROJECT_SIZE = re.compile(r"(?:该项目|(?<!签约|开工|投产|竣工|重点|新建|续建|储备|谋划|入库|在建)(?<![个批])项目)"
                               r"[^，,。；;\d]{0,3}(?:计划|规划)?总投资[^，,。；;\d]{0,3}$"
@@ -558,8 +558,9 @@ def _number_fact(ctx: SentenceContext, cb: Codebook, tok: NumberToken, previous:
         end = unit.end
     elif s[pos:pos + 1] == "成" and tok.value <= 10 and tok.value_high is None:
         raw_unit, canon, factor, end = "成", "%", 10.0, pos + 1
-    elif s[pos:pos + 1] == "倍" and (re.search(r"(?:增长|提高|增加|翻)了?$", s[clause_start:tok.start]) or (
-            tok.start == clause_start and TIMES_ITEM_BEFORE.search(_list_item_head(s, clause_start)))):
+    elif s[pos:pos + 1] == "倍" and (re.search(r"(?:增长|提高|增加|扩大|翻)了?$", s[clause_start:tok.start]) or (
+            tok.start == clause_start and TIMES_ITEM_BEFORE.search(_list_item_head(s, clause_start)))
+            or TIMES_ITEM_BEFORE.search(s, max(0, tok.start - 12), tok.start)):
         # (分别增长1.6倍、2.2倍: an item after 、 shares the head's growth word)
         if tok.value >= 10 and not YEAR_ON_YEAR.search(s, max(0, clause_start - 12), tok.start) \
                 and LONG_RUN.search(s, 0, tok.start):

@@ -278,6 +278,8 @@ KIND_RULES = [
 def decide_kind(s: str, clause_start: int, num_start: int, num_end: int, unit: str,
                 raw_unit: str, previous) -> tuple[str | None, str, int]:
     """(kind, rule name, sign). kind None: the number is not a fact of the region."""
+    if raw_unit == "倍":
+        return "growth", "times_are_growth", 1   # 增长1.3倍, 顺差扩大3.2倍: growth of 130%, 320%
     if raw_unit == "成":
         if GROWTH_WORDS.search(s[clause_start:num_start]):
             return "growth", "tenths_of_growth", -1 if DECLINE_WORDS.search(s[clause_start:num_start]) else 1
