@@ -27,7 +27,7 @@ def read(text, title="运城市经济运行", published=date(2023, 8, 1)):
     ("上半年，运城市签约金额完成全年目标任务的58.2%。", [("share", 58.2, "%", "progress_toward_plan")]),
     ("上半年，运城市钢铁行业（占比21.5%）增长3.3%。",
      [("share", 21.5, "%", "share_word"), ("growth", 3.3, "%", "growth_word")]),
-    ("上半年，运城市外贸进出口增长1.5倍。", [("growth", 150, "%", "growth_word")]),
+    ("上半年，运城市外贸进出口增长1.5倍。", [("growth", 150, "%", "times_are_growth")]),
     ("上半年，运城市城镇化率为61.2%。", [("share", 61.2, "%", "share_word")]),
 ])
 def test_kind_rules(text, expected):
