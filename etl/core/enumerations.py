@@ -25,7 +25,7 @@ RANK_SERIES = re.compile(r"(?:分列|分居|分别位列|分别位居|分别居|
                          r"(?:的)?(?P<ranks>第?[\d一二三四五六七八九十]{1,3}(?:[、和及]第?[\d一二三四五六七八九十]{1,3})+)(?:位|名)?")
 # 沁源县、襄垣县、潞城区增速居全市前三位，分别增长a、b、c: as many places as top places, listed
 # in order (their figures, if given, fall from first to last)
-RANKED_TOP = re.compile(r"(?:居|位居|位列|排在|排名)(?:全省|全市|全国|全县)?前(?P<n>[二两三四五六七八九十\d]{1,2})(?:位|名)")
+RANKED_TOP = re.compile(r"(?:居|位居|位列|排在|排名)(?:全省|全市|全国|全县)?前(?P<n>[二两三四五六七八九十\d]{1,2})(?:位|名|(?!季度|个月|年|[\d一二三四五六七八九十]))")
 ORDINAL_LIST = re.compile(r"(?:排名|位居|位列|居)?前(?P<n>[二两三四五六七八九十\d]{1,2})(?:位|名)?的?"
                           r"[^，,。；;\d]{0,8}?(?:分别|依次)(?:是|为)")
 # 晋城、阳泉、朔州三市增速全省排名第2至4位: consecutive ranks, one per place in order

@@ -29,6 +29,30 @@ DATELINE_AFTER = re.compile(r"\s?(?:\d{1,2}|[一二三四五六七八九十]{1,2
 NAMED_PROJECT_AFTER = re.compile(r"(?![市县区各全的])[^，,。；;、“”\"\d]{1,16}?(?:项目|工程)")
 
 
+_SHORT_ZONE = re.compile(r"(.+?)(?:市|县|区)?(经开区|高新区|开发区)$")
+_FULL_OF_SHORT = {"经开区": ("经济技术开发区", "经济开发区"), "高新区": ("高新技术产业开发区",),
+                  "开发区": ("经济技术开发区", "经济开发区")}
+
+
+def _short_zones_as_written_in_full(mentions: list[RegionMention]) -> list[RegionMention]:
+    """平遥经开区 in a text that also writes 平遥经济技术开发区: the zone outside the gazetteer
+    under the one name its text gives it in full."""
+    full = {m.region.name: m.region for m in mentions
+            if m.region is not None and m.region.id is None and m.region.kind in ZONE_KINDS}
+    if len(full) < 2:
+        return mentions
+    out = []
+    for m in mentions:
+        short = _SHORT_ZONE.fullmatch(m.region.name) if m.region is not None and m.region.id is None else None
+        if short and m.region.name in full:
+            match = next((full[n] for n in full for suffix in _FULL_OF_SHORT[short.group(2)]
+                          if n != m.region.name and n.startswith(short.group(1)) and n.endswith(suffix)), None)
+            if match is not None:
+                m = RegionMention(m.start, m.end, match, m.anaphor_kind)
+        out.append(m)
+    return out
+
+
 def _stem(name: str) -> str:
     return name[:-1] if name[-1:] in "市县区" and len(name) >= 3 else name
 
@@ -186,7 +210,7 @@ class Gazetteer:
                 end = ZONE_PART.match(text, mention.end).end()
                 mention = RegionMention(zone.start, end, self.part_of(zone.region, mention.region))
             result.append(mention)
-        return result
+        return _short_zones_as_written_in_full(result)
 
     def _zone_variant(self, name: str) -> RegionInfo | None:
         """A zone written short (某某经开区, 某某县开发区) that the gazetteer knows by its full name."""

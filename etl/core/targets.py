@@ -26,6 +26,8 @@ STRONG_CUES = re.compile(r"力争|确保|" + _WON + r"|目标|预期|(?<![即])�
 GOAL_WORDS = re.compile(r"力争|确保|" + _WON + r"|目标|预期|提出|部署")
 SECURED_FUNDS = re.compile(r"争取(?:到)?[^，,。；;]{0,8}(?:资金|债券|补助|补贴|专项)")
 _EST = re.compile(r"预计")
+# 达产后年可实现收入6亿元: what a project will bring once running, an estimate
+_ONCE_RUNNING = re.compile(r"(?:达产|投产|建成|运营)后")
 
 
 def _descriptor(ctx, s, cs, ns, kind, period):
@@ -169,7 +171,8 @@ def promote_to_target(ctx, s, clause_start, clause_end, num_start, kind, kind_ru
     for rule in TARGET_RULES:
         name = rule(ctx, s, clause_start, num_start, kind, period)
         if name == "project_descriptor":
-            est = "estimate" if _EST.search(s[clause_start:num_start]) and qualifier == "exact" else qualifier
+            expected = _EST.search(s[clause_start:num_start]) or _ONCE_RUNNING.search(s, 0, num_start)
+            est = "estimate" if expected and qualifier == "exact" else qualifier
             if ctx.future_at(num_start) and ctx.doc_date:
                 year = ctx.doc_date.year   # (3至5年内预计…: told this year, of no horizon of the region)
             return kind, name, est, _actual_year(ctx, num_start, year)
