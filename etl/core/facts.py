@@ -278,7 +278,7 @@ _WEAK_HEAD = re.compile(r"(?:共有|拥有|现有|有|共|达|新增|其中|累�
 def _label(clause: str, num_start: int, ranked: bool = False) -> str:
     head = re.sub(r"^(?:(?:到|至|截至)?\d{4}年(?:底|末)?|目前|截至目前|其中|全年|累计|共|已|新)?", "",
                   clause[:num_start])
-    head = re.sub(r"(?:达到|达|为|是|完成|实现|突破|超过|超|约|近|共|累计|总计)$", "", head).strip(" “”\"")
+    head = re.sub(r"(?:达到|达|为|是|完成|实现|突破|超过|超|约|近|共|累计|总计)$", "", head).strip(" \n\t“”\"")
     # 能源工业增加值同比增长: what grew, not the growing (the kind column says it grew)
     head = re.sub(r"(?:同比|比上年|较上年)?(?:增长|下降|增速为?|增幅为?|提高|回落|减少)$", "", head) or head
     dated = _YEAR_IN_LABEL.search(head)
