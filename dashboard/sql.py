@@ -70,7 +70,8 @@ def _df(con, name: str, sql: str, params: list | None = None) -> pd.DataFrame:
 
 
 def _nature(alias: str = "f") -> str:
-    """The warehouse's rule (figure_nature): 'cumulative' for a running total, else 'period'."""
+    """The warehouse's rule (figure_nature): 'cumulative' for a running total, 'average' for a
+    several-year average (年均), else 'period'."""
     return f"figure_nature({alias}.period, {alias}.time_rule, {alias}.quote)"
 
 
@@ -331,11 +332,11 @@ def conflicts(con, region_key: str, year: int | None = None) -> pd.DataFrame:
     """Figures that documents disagree on: one row per (conflict, fact); one year, or all."""
     return _df(con, "conflicts", """
         WITH c AS (
-            SELECT row_number() OVER (ORDER BY year, indicator_id, kind, period, unit) AS conflict_id,
-                   indicator_id, year, period, kind, unnest(fact_ids) AS fact_id
+            SELECT row_number() OVER (ORDER BY year, indicator_id, kind, period, unit, nature) AS conflict_id,
+                   indicator_id, year, period, kind, nature, unnest(fact_ids) AS fact_id
             FROM fact_conflicts_for(?) WHERE CAST(? AS INTEGER) IS NULL OR year = ?)
         SELECT c.conflict_id, c.indicator_id, coalesce(i.name_zh, f.indicator_name) AS name_zh,
-               i.name_en, c.year, c.period, c.kind, f.fact_id, f.doc, d.title, d.published,
+               i.name_en, c.year, c.period, c.kind, c.nature, f.fact_id, f.doc, d.title, d.published,
                f.value, f.unit, f.qualifier, f.raw_number, f.quote, f.sentence
         FROM c JOIN facts f USING (fact_id)
         LEFT JOIN documents d ON d.doc = f.doc

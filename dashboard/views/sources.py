@@ -54,7 +54,7 @@ else:
             "conflict_id", sort=False):
         first = group.iloc[0]
         st.markdown(f"**{report.label_of(first, sel.lang)} · {first['year']} · "
-                    f"{period_label(first['period'], sel.lang)} · {kind_label(first['kind'], sel.lang)}**")
+                    f"{period_label(first['period'], sel.lang)} · {report.kind_text(first, sel.lang)}**")
         for col, (_, r) in zip(st.columns(len(group)), group.iterrows()):
             with col.container(border=True):
                 st.metric(r["title"] or t("undated", sel.lang),

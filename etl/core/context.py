@@ -171,8 +171,12 @@ def walk(text: str, gaz: Gazetteer, frame: DocumentFrame, title: str | None = No
     # (一年来 in a report, a bulletin or a review of a finished year is the year it is about)
     reviews_a_year = frame.doc_type.startswith("work_report") or frame.doc_type == "statistics_bulletin" \
         or frame.reference_year_rule == "title_names_earlier_year"
-    # (a page dated by a guess — from its body or its title's year — has no known month)
-    month_known = frame.doc_date_rule not in GUESSED_DATE_RULES
+    # (a page dated by a guess — from its body or its title's year — has no known month; a
+    # report's own delivery line has one, the January a repost's stated year implies has not)
+    if doc_date != frame.doc_date:
+        month_known = frame.reference_year_rule != "report_news_states_reviewed_year"
+    else:
+        month_known = frame.doc_date_rule not in GUESSED_DATE_RULES
     markers = _Located(time_markers(
         text, doc_date, frame.reference_year if reviews_a_year else None,
         frame.reference_year if frame.reference_year_rule == "title_names_earlier_year" else None,

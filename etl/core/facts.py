@@ -304,19 +304,19 @@ def sentence_facts(ctx: SentenceContext, cb: Codebook) -> list[RawFact]:
         return []
     masked = _masked(ctx)
     out: list[RawFact] = []
-    rank_spans = []
+    read_spans = []
     for m in RANK_RE.finditer(s):
         if _inside(m.start(), masked):
             continue
         out_rank = _rank_fact(ctx, cb, m)
         if out_rank:
             out.append(out_rank)
-        rank_spans.append((m.start(), m.end()))
+        read_spans.append((m.start(), m.end()))
     if ":" in s:
         ratios = _ratio_facts(ctx, masked)
         out += ratios
-        rank_spans += [(f.start, f.end) for f in ratios]   # (their numbers are read already)
-    tokens = [t for t in find_numbers(s) if not _inside(t.start, masked) and not _inside(t.start, rank_spans)]
+        read_spans += [(f.start, f.end) for f in ratios]   # (their numbers are read already)
+    tokens = [t for t in find_numbers(s) if not _inside(t.start, masked) and not _inside(t.start, read_spans)]
     # Synonym search is the costly step: only sentences holding a figure need it.
     ctx.indicator_matches = cb.find(s) if tokens or out else []
     for tok in tokens:
@@ -326,7 +326,7 @@ def sentence_facts(ctx: SentenceContext, cb: Codebook) -> list[RawFact]:
     return _at_project_location(ctx, distribute(ctx, _without_restatements(s, out)))
 
 
-LONG_RUN = re.compile(r"增长了|提高了|以来|初期|成立|建国|解放|改革开放|设市|建市|撤县")
+LONG_RUN = re.compile(r"初期|成立|建国|解放|改革开放|设市|建市|撤县|(?:19[4-8]\d|1990)年")
 YEAR_ON_YEAR = re.compile(r"同比|比上年|较上年|比去年|较去年|上年同期|去年同期")
 # 比1978年, 与2012年相比: the base of a comparison a decade or more back
 DISTANT_BASE = re.compile(r"(?:比|较|与|同|相较|相比)(?:19|20)?((?:19|20)\d\d)年(?![底末]?的?\d)")
@@ -350,9 +350,9 @@ _OTHER_IN_BRACKET = re.compile(r"(?:高于|低于|快于|慢于|好于|超过|�
                                r"(?:平均水平|平均)?[(（]$")
 
 
-# 达到156亿元，净增21.4亿元: how much the level rose, not a level
-# (比年初增加17.9亿元 of deposits is the year's new deposits, a figure of its own)
-INCREMENT = re.compile(r"(?<![比较年初末期])(?:净增加|净增)了?$")
+# 达到156亿元，净增21.4亿元: how much the level rose, not a level (only 净增: 比年初增加17.9亿元
+# of deposits is the year's new deposits, a figure of its own)
+INCREMENT = re.compile(r"(?:净增加|净增)了?$")
 
 
 def _without_restatements(s: str, facts: list[RawFact]) -> list[RawFact]:
@@ -563,7 +563,7 @@ def _number_fact(ctx: SentenceContext, cb: Codebook, tok: NumberToken, previous:
             or TIMES_ITEM_BEFORE.search(s, max(0, tok.start - 12), tok.start)):
         # (分别增长1.6倍、2.2倍: an item after 、 shares the head's growth word)
         if tok.value >= 10 and not YEAR_ON_YEAR.search(s, max(0, clause_start - 12), tok.start) \
-                and LONG_RUN.search(s, 0, tok.start):
+                and LONG_RUN.search(s):
             return None   # 增长了167.3倍 (since the region was founded): decades, no year's growth
         raw_unit, canon, factor, end = "倍", "%", 100.0, pos + 1   # 增长1.3倍 = growth of 130%
     elif s[pos:pos + 2] == "大关" or s[pos:pos + 2] == "台阶":
@@ -636,6 +636,8 @@ def _number_fact(ctx: SentenceContext, cb: Codebook, tok: NumberToken, previous:
     elif other and previous and previous[-1].unit == "%":
         # 全市增长6.2%，高于全省(4.8%): the province's own rate, of the same kind as the one before
         kind, kind_rule, sign = previous[-1].kind, "rate_of_compared_region", 1
+    elif other:
+        return None   # 高于全省(4.8%) with no rate of ours before it: of what, unknown
     else:
         other = None
         kind, kind_rule, sign = decide_kind(s, clause_start, tok.start, end, canon, raw_unit, previous)

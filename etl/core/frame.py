@@ -37,9 +37,9 @@ INVESTMENT = words_re("investment_news")
 REVIEW_MARKERS = words_re("review_marker")       # 招商, 签约, 推介 ...
 FEATURE = words_re("feature")                  # 专访, 访谈, 走进, 记者手记 ...
 _TITLE_YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
-# A title that carries the delivery date of a report (…报告(2023年2月14日)).
 # The opening of a work report's review: 在县人大、县政协的监督支持下
 _REPORT_SIGNATURE = re.compile(r"在[^，,。；;]{0,6}人大[^，,。；;]{0,8}政协[^，,。；;]{0,4}监督支持下")
+# A title that carries the delivery date of a report (…报告(2023年2月14日)).
 _DELIVERED = re.compile(r"((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月")
 # The report's own dateline: ——Y年M月D日在某县人大会议上 (the delivery line)
 _DELIVERY_LINE = re.compile(r"((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月\s*\d{1,2}\s*日\s*在[^\n]{0,40}?(?:会议|大会)")
@@ -107,8 +107,8 @@ def doc_type_of(text: str, title: str | None) -> tuple[str, str]:
     return "news", "default"
 
 
-def reference_year_of(doc_type: str, text: str, title: str | None, doc_date: date | None
-                      ) -> tuple[int | None, str]:
+def reference_year_of(doc_type: str, text: str, title: str | None, doc_date: date | None,
+                      date_guessed: bool = False) -> tuple[int | None, str]:
     """The year plain (undated) figures refer to, with the rule.
 
     A work report (or a page or news of one) given in January-April of year Y reviews Y-1; a
@@ -149,7 +149,8 @@ def reference_year_of(doc_type: str, text: str, title: str | None, doc_date: dat
             return max(titled) - 1, "report_title_year_minus_one"
         if delivered and delivered.month <= 4:
             return delivered.year - 1, "report_reviews_previous_year"
-        if delivered and not m and delivered.month <= 10 and _REPORT_SIGNATURE.search(text, 0, 3000):
+        if delivered and not m and not date_guessed and delivered.month <= 10 \
+                and _REPORT_SIGNATURE.search(text, 0, 3000):
             # a report's review (人大、政协监督支持下) on a page dated May-October: relayed or
             # reposted after the session; reports are given by spring or late in the year
             return delivered.year - 1, "report_relayed_later"
@@ -402,7 +403,7 @@ def decide_frame(text: str, title: str | None, doc_date: date | None, date_rule:
                  gaz: Gazetteer, mentions: list[RegionMention],
                  date_precision: str = "day", outlet: str | None = None) -> DocumentFrame:
     doc_type, type_rule = doc_type_of(text, title)
-    year, year_rule = reference_year_of(doc_type, text, title, doc_date)
+    year, year_rule = reference_year_of(doc_type, text, title, doc_date, date_rule in GUESSED_DATE_RULES)
     mode, mode_rule = mode_of(doc_type, title, text)
     subject, subject_rule = subject_of(mentions, gaz, text, title, outlet)
     confidence = 1.0

@@ -226,7 +226,7 @@ def _growth_topic(s, cs, ns, ne, unit, previous):
 
 
 # 增速高于全省的市分别是：阳泉市(21.6%)、…: a place's rate in brackets, in a sentence on growth
-_IN_BRACKET_AFTER_NAME = re.compile(r"[\u4e00-\u9fff]{2,}[(（][-−]?$")
+_IN_BRACKET_AFTER_NAME = re.compile(r"[\u4e00-\u9fff]{2,}(?<!全省)(?<!全市)(?<!全国)(?<!全县)(?<!平均)(?<!目标)(?<!任务)(?<!计划)[(（][-−]?$")
 
 
 def _place_rate_in_bracket(s, cs, ns, ne, unit, previous):

@@ -599,7 +599,8 @@ def region_place_heads_name(s, a, b, cand, ctx, taken=()):
             and _firm_prefix(s, m, b):
         return None
     here = ctx.region_at(m.end)
-    if here is not None and here != m.region and here.kind in ("development_zone", "economic_zone"):
+    if here is not None and here != m.region and here.kind in ("development_zone", "economic_zone") \
+            and ctx.gaz is not None and ctx.gaz.host_of(here) == m.region:
         return here   # 平遥古陶产业园项目 in 平遥经济技术开发区's text: built in the zone
     return m.region
 

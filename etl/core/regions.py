@@ -24,7 +24,7 @@ ZONE_INFIX_STOP = "|".join(words("zone_infix_stop"))
 # Place words a city's report uses without the city's name (城区, 开发区): resolved against the
 # current city.
 GENERIC_PLACES = words("generic_place")
-# 最大同比, 长治久安, 现代县域, 上党课: ordinary words that hold a place's name
+# 新华社太原1月2日电: where the reporter filed from
 DATELINE_AFTER = re.compile(r"\s?(?:\d{1,2}|[一二三四五六七八九十]{1,2})月(?:\d{1,2}|[一二三四五六七八九十]{1,3})日(?:电|讯)")
 NAMED_PROJECT_AFTER = re.compile(r"(?![市县区各全的])[^，,。；;、“”\"\d]{1,16}?(?:项目|工程)")
 
@@ -57,6 +57,7 @@ def _stem(name: str) -> str:
     return name[:-1] if name[-1:] in "市县区" and len(name) >= 3 else name
 
 
+# 最大同比, 长治久安, 现代县域, 上党课: ordinary words that hold a place's name
 LOOKALIKE_RE = re.compile(trie_pattern(words("place_lookalike")))
 # A zone followed by one of its parts named after a city: 某经济区某片区 is the zone's part.
 BULLET_BEFORE = re.compile(r"(?:^|[。；;！？\n])\s*[(（]?(?:\d{1,2}|[一二三四五六七八九十]{1,3})[)）]?$")
@@ -99,7 +100,8 @@ SUBJECT_PREFIX = re.compile(
     r"^[\s“”\"'‘’「」(（【\[\-•·*]*(?:(?:19|20)\d\d年(?:以来|底|末|初|上半年)?|目前|截至目前|当前|其中|同时|此外|另外|今年|去年|"
     r"1\s*[—\-－~～至]\s*\d{1,2}月(?:份)?|前\d{1,2}个月|一季度|前三季度|上半年|"
     r"全年|当年|近年来|一年来|据统计|数据显示|而|其次是|其次为|然后是|之后是|再次是|"
-    r"力争|确保|争取|推动|促进|此次|本次|这次|近日|日前)?\s*(?:省会|作为省会的?)?$")   # 省会太原: the city in apposition   # 推动某开发区营业收入突破…: the zone is what the goal is of
+    # (推动某开发区营业收入突破…: the zone is what the goal is of; 省会太原: the city in apposition)
+    r"力争|确保|争取|推动|促进|此次|本次|这次|近日|日前)?\s*(?:省会|作为省会的?)?$")
 
 
 @dataclass(frozen=True)

@@ -72,7 +72,7 @@ _COMPARED_AFTER_FULL = re.compile(r"[^，,。；;\d]{0,4}?(?:相比|相较|比�
 _EVENT_MONTH_BEFORE = re.compile(r"(?:预计|将|计划|拟|于|力争|争取|确保)$")
 _EVENT_AFTER = re.compile(r"[^，,。；;\d]{0,4}?(?:建成|开放|开工|投产|竣工|举行|召开|开幕|完工|投用|运营|上线|启动|揭牌|签约)"
                           r"|[,，]?[^。；;\d]{0,16}?(?:举办|举行|召开|开幕|闭幕)")   # 7月，某县举办对接会
-_GOAL_BEFORE = re.compile(r"力争|确保|争取|计划|预计|目标|要|将|拟")
+_GOAL_BEFORE = re.compile(r"力争|确保|争取|计划|预计|目标|(?<![主重需])要(?!求)|将|拟")
 _SPAN_END_AFTER = re.compile(r"年?\s*(?:至|到|—|－|-|～|~)\s*(?:19|20)\d\d")
 _SPAN_START_BEFORE = re.compile(r"(?:19|20)\d\d年?\s*(?:至|到|—|－|-|～|~)\s*$")
 _STAMP_BEFORE = re.compile(r"(?:时间|日期|发布于|更新于|发表于)\s*[:：]?\s*$")

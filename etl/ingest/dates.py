@@ -31,7 +31,7 @@ _YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*年")
 # which says nothing of when a text was written
 _START_BEFORE = re.compile(r"(?:自|从|由|始于|自从|以|比|较|與|与)\s*$")
 _START_AFTER = re.compile(r"\s*(?:以来|来|开始|起|[^。，,；;]{0,8}?(?:为基期|為基期|同期相比))")
-_COMPLETED = re.compile(r"(?:底|末|年底|年末|全年|\s*[,，]\s*[^。；;]{0,60}?(?:完成|实现|實現|累计|累計|达到|達到|全年)"
+_COMPLETED = re.compile(r"(?:底|末|年底|年末|全年|\s*[,，]\s*[^。；;]{0,60}?(?:完成|实现|實現|累计|累計|达到|達到)"
                         r"|[^。；;，,]{0,8}?占[^。；;，,]{0,12}?(?:比重|比例|份额))")   # 2011年占全市比重58.2%: a year's share, told after it
 _FORECAST_BEFORE = re.compile(r"(?:预计|預計|力争|力爭|计划|計劃|有望|争取|爭取|目标|目標)\s*(?:到|至)?\s*$")
 _COMPLETED_BEFORE = re.compile(r"(?:截至|截止|截至到)\s*$")
@@ -170,9 +170,8 @@ _URL_RULES = (
     re.compile(r"(?<!\d)((?:19|20)\d{2})-(\d{2})/(\d{2})(?!\d)"),                    # /2022-06/25/
     re.compile(r"/((?:19|20)\d{2})(\d{2})(\d{2})(?:/|_|\.|\d{0,6}\b)"),             # /20190728/
 )
-# /19/0910/: a two-digit year folder and a month-day folder (news sites of the 2010s-2020s);
-# /2023/0727/: a year folder and a month-day folder
-_URL_SHORT_YEAR = re.compile(r"/((?:19|20)?[0-3]\d)/(0[1-9]|1[0-2])([0-2]\d|3[01])/")
+# /2023/0727/: a year folder and a month-day folder (a two-digit /19/0910/ is too often an id)
+_URL_SHORT_YEAR = re.compile(r"/((?:19|20)[0-3]\d)/(0[1-9]|1[0-2])([0-2]\d|3[01])/")
 
 
 # t20180912_123.html, and glued to its month folder: .201806t20180619_889613.html
@@ -214,7 +213,7 @@ def date_from_url(url: str | None) -> date | None:
             if d:
                 return d
     m = _URL_SHORT_YEAR.search(url)
-    year = (int(m[1]) if len(m[1]) == 4 else 2000 + int(m[1])) if m else 0
+    year = int(m[1]) if m else 0
     if m and MIN_YEAR <= year <= MAX_YEAR:
         return make_date(year, int(m[2]), int(m[3]))
     return None

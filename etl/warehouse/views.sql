@@ -12,8 +12,7 @@ CREATE MACRO figure_nature(period, time_rule, quote) AS
     CASE WHEN period LIKE 'CUM%' OR coalesce(time_rule, '') ILIKE '%cumul%'
               OR coalesce(quote, '') LIKE '%累计%'
          THEN 'cumulative'
-         WHEN coalesce(time_rule, '') LIKE '%annual_average%' OR coalesce(quote, '') LIKE '%年均%'
-         THEN 'average' ELSE 'period' END;
+         WHEN coalesce(time_rule, '') LIKE '%annual_average%' THEN 'average' ELSE 'period' END;
 
 -- The best figure per region/indicator/year/period/kind/unit/nature: the most recent document
 -- wins; all evidence stays in `facts`.

@@ -69,6 +69,7 @@ def test_the_place_itself_is_still_found(text, region):
     ("孝义市以经济开发区为主引擎", ["孝义市"]),
     ("大宁县地处黄河东岸，吕梁山西侧，", ["大宁县"]),
     ("山西北部", ["shanxi"]),
+    ("山西侧重发展新材料产业", ["shanxi"]),
 ])
 def test_a_verb_or_mountain_is_no_place_or_part_of_a_zone(text, regions):
     assert _resolved(text) == regions
