@@ -12,9 +12,9 @@ from etl.core.frame import GUESSED_DATE_RULES
 
 from .sql import _df
 
-# Document dates decided from the text rather than stated (see etl.ingest.dates): a fact's
-# year may then be off, so the queue puts it before facts of reliably dated documents.
-FALLBACK_DATE_RULES = GUESSED_DATE_RULES
+# (GUESSED_DATE_RULES: document dates decided from the text rather than stated, see
+# etl.ingest.dates: a fact's year may then be off, so the queue puts it before facts of
+# reliably dated documents.)
 # Region rules that mean the sentence itself names the region.
 STATED_REGION_RULES = ("named_subject",)
 LOW_CONFIDENCE = 0.6
@@ -101,7 +101,7 @@ def review_queue(con, status: str | None = "unreviewed", region_key: str | None 
         SELECT *, (1 - coalesce(confidence, 0)) * 2 + conflict::INT * 1.5 + no_indicator::INT
                   + fallback_date::INT * 0.5 + inferred_region::INT * 0.5 AS doubt
         FROM q ORDER BY doubt DESC, doc, fact_id LIMIT ?""",
-        [LOW_CONFIDENCE, list(FALLBACK_DATE_RULES), list(STATED_REGION_RULES), status, status,
+        [LOW_CONFIDENCE, list(GUESSED_DATE_RULES), list(STATED_REGION_RULES), status, status,
          region_key, region_key, key, key, limit])
 
 

@@ -281,7 +281,8 @@ def date_from_body(text: str) -> tuple[date, str] | None:
     """The last resort for an undated document: (date, rule) from the latest year its body
     names, start-point years ignored. A year reported as over (截至2023年底, 2023年全年)
     means the document was written after it: early the next year (bulletins and reports
-    appear by spring). Otherwise mid-year of that year. The precision is only the year."""
+    appear by spring). Otherwise mid-year of that year; with no year at all, the first or last
+    year of a five-year plan the text names (“十四五”开局之年). The precision is only the year."""
     years = plain_years(text)
     if not years:
         opening = date_from_plan_year(text)
