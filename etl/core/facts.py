@@ -339,10 +339,8 @@ def _compared_region(ctx: SentenceContext, word: str, own):
         return None
     if word == "全省":
         return gaz.by_id.get("shanxi")
-    for rid in ([own.id] if own is not None and own.id else []) + (gaz.ancestors(own.id) if own is not None and own.id else []):
-        if gaz.by_id[rid].kind == "prefecture_city" and rid != (own.id if own else None):
-            return gaz.by_id[rid]
-    return None
+    ancestors = gaz.ancestors(own.id) if own is not None and own.id else []
+    return next((gaz.by_id[rid] for rid in ancestors if gaz.by_id[rid].kind == "prefecture_city"), None)
 
 
 # 高于全省(4.8%): the rate of the region compared with, written in brackets
