@@ -126,3 +126,6 @@ class Extraction:
     projects: list[Project] = field(default_factory=list)
     policies: list[Policy] = field(default_factory=list)
     frame: DocumentFrame | None = None
+    # figures read but not kept, and why (no place or no year could be decided): said to the
+    # user as the document's warnings, so nothing vanishes without a word
+    left_out: list[str] = field(default_factory=list)

@@ -49,6 +49,7 @@ def extract_text(text: str, ref: Reference, doc_date: date | None = None,
                          normalize(outlet).text if outlet else None)
     result = Extraction(frame=frame)
     seen_facts, seen_projects, seen_policies = set(), set(), set()
+    unplaced = undated = 0
 
     def span(start: int, end: int) -> tuple[int, int, str]:
         a, b = norm.to_source(start, end)
@@ -77,9 +78,18 @@ def extract_text(text: str, ref: Reference, doc_date: date | None = None,
         sentence = span(base, ctx.span.end)[2].strip()
         for f in facts:
             region = f.region
+            # a figure with no indicator is only known by its words (全市排名第5位 may rank
+            # any figure): two of them are the same fact only in the same sentence
             key = (region.name if region else None, f.year, f.period,
-                   f.indicator.id if f.indicator else f.label, f.kind, f.value, f.value_high)
-            if key in seen_facts or region is None:
+                   f.indicator.id if f.indicator else (f.label, base), f.kind, f.value,
+                   f.value_high, f.qualifier)
+            if region is None:
+                unplaced += 1
+                continue
+            if f.year is None:
+                undated += 1
+                continue
+            if key in seen_facts:
                 continue
             seen_facts.add(key)
             qs, qe, quote = span(base + f.quote_start, base + f.quote_end)
@@ -115,6 +125,14 @@ def extract_text(text: str, ref: Reference, doc_date: date | None = None,
                 region_id=p.region.id, region_name=p.region.name, year=p.year, title=title_src,
                 quote=quote, start=qs, end=qe, confidence=round(p.confidence * frame.confidence, 2),
                 sentence=sentence, region_rule=p.region_rule, time_rule=p.time_rule))
+    if unplaced:
+        result.left_out.append(
+            f"{unplaced} figure(s) not kept: the document never says which place they are about "
+            f"(name it in the title or give a publisher in sources.csv)")
+    if undated:
+        result.left_out.append(
+            f"{undated} figure(s) not kept: no year could be read for them (the document has no "
+            f"date; give one in sources.csv or the front matter)")
     result.projects = merge_variants(result.projects)
     result.facts = _without_restatements(result.facts)
     return result
@@ -155,4 +173,5 @@ def extract_document(doc: Document, ref: Reference) -> Extraction:
         rec.doc = doc.doc
         rec.start, rec.end = map_span(text_map, rec.start, rec.end)
         rec.quote = doc.raw[rec.start:rec.end]
+    doc.warnings += [f"{doc.doc}: {note}" for note in found.left_out]
     return found

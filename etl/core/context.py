@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Iterator
 
@@ -177,19 +177,6 @@ def walk(text: str, gaz: Gazetteer, frame: DocumentFrame, title: str | None = No
         month_known = frame.reference_year_rule != "report_news_states_reviewed_year"
     else:
         month_known = frame.doc_date_rule not in GUESSED_DATE_RULES
-    markers = _Located(time_markers(
-        text, doc_date, frame.reference_year if reviews_a_year else None,
-        frame.reference_year if frame.reference_year_rule == "title_names_earlier_year" else None,
-        month_known))
-
-    def worth_a_look(start: int, end: int) -> bool:
-        return (wanted is None or mentions.any_within(start, end)
-                or markers.any_within(start, end) or wanted.search(text, start, end) is not None)
-
-    subject = gaz.by_id.get(frame.subject_region_id) if frame.subject_region_id else None
-    if subject is None and frame.subject_region_name:
-        subject = RegionInfo(None, frame.subject_region_name, "development_zone", None)
-    tracker = SubjectTracker(gaz, subject)
     is_report = frame.doc_type.startswith("work_report")
     # 阳泉市一季度经济运行稳中向好: a news headline's period frames every figure below it that
     # names no time of its own (a work report's title names the year it was given in instead).
@@ -200,6 +187,27 @@ def walk(text: str, gaz: Gazetteer, frame: DocumentFrame, title: str | None = No
                 title_period = "FY"
             if marker.period is not None and marker.year is None:
                 title_period = marker.period
+    found_markers = time_markers(
+        text, doc_date, frame.reference_year if reviews_a_year else None,
+        frame.reference_year if frame.reference_year_rule == "title_names_earlier_year" else None,
+        month_known)
+    if title_period.startswith("YTD") and doc_date is not None \
+            and int(title_period[4:]) <= doc_date.month:
+        # 今年以来 in a release on 前三季度 published in October: the period the release is about
+        # (截至目前 keeps the date it is said on)
+        found_markers = [replace(m, period=title_period) if m.so_far and m.year == doc_year
+                         and (m.period or "").startswith("YTD") and "以来" in text[m.start:m.end]
+                         else m for m in found_markers]
+    markers = _Located(found_markers)
+
+    def worth_a_look(start: int, end: int) -> bool:
+        return (wanted is None or mentions.any_within(start, end)
+                or markers.any_within(start, end) or wanted.search(text, start, end) is not None)
+
+    subject = gaz.by_id.get(frame.subject_region_id) if frame.subject_region_id else None
+    if subject is None and frame.subject_region_name:
+        subject = RegionInfo(None, frame.subject_region_name, "development_zone", None)
+    tracker = SubjectTracker(gaz, subject)
     # A plan document, or the plan part of a report (its title says 工作安排), is all plan.
     in_plan = frame.mode == "plan"
     plan_year = None

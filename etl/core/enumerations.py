@@ -128,6 +128,10 @@ def distribute_indicators(ctx, facts: list) -> list:
     return new
 
 
+# 全市第一, 全省前三, 全市排名, 全市同期: the area a place is ranked or compared in
+SCOPE_OF_FIGURE = re.compile(r"第|前|首|排名|排位|位次|平均|同期|水平|的")
+
+
 def distribute(ctx, facts: list) -> list:
     """The sentence's facts with list figures given to their places (new facts for shared and
     distributive figures)."""
@@ -158,8 +162,12 @@ def distribute(ctx, facts: list) -> list:
         tail = LIST_TAIL.match(s, end)
         end = tail.end() if tail else end
         before_list = ctx.region_at(max(run[0].start - 1, 0))
-        # the list's figures stop where the next place is named (…，石楼县下降2.4%)
-        limit = next((m.start for m in ctx.mentions if m.start >= end and m.region is not None),
+        # the list's figures stop where the next place is named (…，石楼县下降2.4%), or a
+        # scope of its own (长治、晋城保税物流中心封关运营，全省进出口…)
+        limit = next((m.start for m in ctx.mentions if m.start >= end and (
+            m.region is not None or (m.is_anaphor and not m.anaphor_kind.startswith("generic:")
+                                     and not SCOPE_OF_FIGURE.match(s, m.end)
+                                     and s[m.start - 1:m.start] not in tuple("对占比较于与同和及在")))),
                      len(s))
         after = [f for f in out if end <= f.start < limit]
         # 1. 晋中(3.2万户)、长治(2.9万户): a figure right after its place is that place's

@@ -50,13 +50,13 @@ RANK_RE = re.compile(
     # 挺进全省前60，排名58: a bare position after 排名 ending its clause
     r"|(?<=排名)(?P<n5>\d{1,3})(?=[,，。;；、)）]|$)"
     # 全省居首, 位居榜首, 全省第一: first place
-    r"|(?P<first>居首|位居榜首|高居榜首|居于首位|(?:居|保持|稳居|位列)[^,，。;；]{0,8}?首位|(?:居|保持|稳居|位列)(?:全省|全市|全国|全县|各市|各县|[^,，。;；]{0,3}\d+[市县]|[^,，。;；]{0,3}(?:县区|县市区))之首|稳坐[^,，。;；]{0,6}?(?:冠军|头把交椅)|(?<=全省)第一(?![批次个家项届期方梯])|(?<=全市)第一(?![批次个家项届期方梯])|(?<=全省|全市|全国|全县)双第一)")
+    r"|(?P<first>居首|位居榜首|高居榜首|居于首位|(?:居|保持|稳居|位列)[^,，。;；]{0,8}?首位|(?:居|保持|稳居|位列)(?:全省|全市|全国|全县|各市|各县|[^,，。;；]{0,3}\d+[市县]|[^,，。;；]{0,3}(?:县区|县市区))之首|稳坐[^,，。;；]{0,6}?(?:冠军|头把交椅)|(?<=全省)第一(?![批次个家项届期方梯条座台所例款部])|(?<=全市)第一(?![批次个家项届期方梯条座台所例款部])|(?<=全省|全市|全国|全县)双第一)")
 # A sum that classes what follows (10亿元以上项目, 亿元以上的重点企业), not a figure itself.
 THRESHOLD_AFTER = re.compile(r"(?:(?:及)?以[上下])?(?:的)?(?:重点|重大|产业|工业|招商|在建|新建|签约|开工|投产|竣工)?"
                              r"(?:项目|企业|工业企业|楼宇|园区|产业集群|集群|乡镇|村|品牌|单品|产业链)")
 CLASS_COUNTED_AFTER = re.compile(r"(?:以上|以下)的(?:有|共有|达|仅有)")   # 100亿元以下的有57个: a size class
 CAPACITY_BEFORE = re.compile(r"(?:年产|年处理|年加工|年吞吐|日处理|装机)$")
-NAMED_PROJECT = re.compile(r"[^,，;；。]{0,20}?项目")
+NAMED_PROJECT = re.compile(r"[^,，;；。]{0,20}?(?:项目|生产线|产线)")
 NAME_IN_LIST = re.compile(r"[^,，;；。\d]{1,16}?、[^;；。]{0,60}?等[^,，;；。]{0,6}项目")   # 年产120万吨焦化、…等项目
 # Small counts written in Chinese numerals are real counts when an entity measure word follows
 # and the clause counts (各建成厂房三栋, 新增两家).
@@ -119,10 +119,10 @@ NEEDS_MET = re.compile(r"(?:可|能|将)?满足[^，,。；;\d]{0,8}$")
 DIVISION_COUNT = re.compile(r"(?:县市区|县区|县（市、区）|县\(市、区\))(?:的)?(?:个数|数量)(?:分别)?(?:为|是|有)?$")
 POINTS_LIST = re.compile(r"(?:[、和及与][\d.]+个?)*[、和及与][\d.]+个百分点")
 POLICY_ISSUED = re.compile(r"(?:出台|印发|制定|推出|发布)[^，,。；;\d]{0,8}$")
-COUNTED_ITEMS_BEFORE = re.compile(r"[\d一二两三四五六七八九十]+项(?:指标)?(?:增速|总量)?(?:均|都)?(?:居|位居|位列)?"
+COUNTED_ITEMS_BEFORE = re.compile(r"(?:[\d一二两三四五六七八九十]+项|有[\d一二两三四五六七八九十]+个)(?:指标)?(?:增速|总量)?(?:均|都)?(?:居|位居|位列)?"
                                   r"(?:全省|全市|全国|全县)?$")
 INDICATOR_COUNT = re.compile(r"项(?:指标)?(?:增速|总量)?(?:均|都)?(?:居|位居|位列|进入|排名|保持|全省|全市|全国)"
-                             r"|项[^，,。；;\d]{0,8}中")
+                             r"|项[^，,。；;\d]{0,8}中|个(?:主要|经济)?指标|个(?:指标)?(?:增速|总量)(?:均|都)?(?:居|位居|位列|进入|排名)")
 TIMES_ITEM_BEFORE = re.compile(r"(?:增长|提高|增加|扩大|翻)了?[\d.]+倍[、和及]$")
 # 该项目总投资…, 某某产业园项目总投资…, 达产后预计年产值…: the size of one named project
 ONE_PROJECT_SIZE = re.compile(r"(?:该项目|(?<!签约|开工|投产|竣工|重点|新建|续建|储备|谋划|入库|在建)(?<![个批])项目)"
@@ -137,9 +137,26 @@ ABSTRACT_COUNT_AFTER = re.compile(r"(?:个)?(?:特点|方面|阶段|环节|原�
                                   r"关键|抓手|路径|亮点|特征|变化|转变|步骤)")
 ANECDOTE_BEFORE = re.compile(r"全村|该村|本村|村民|农户[\u4e00-\u9fff]{1,3}(?:家|的)|[\u4e00-\u9fff](?:大姐|大哥|大爷|大娘|老汉|师傅)")
 DISTANCE_BEFORE = re.compile(r"(?:距|离|距离)[^，,。；;]{1,10}$")
+BARE_DECREASE = re.compile(r"\s*(?:减少|下降|降低)了?")
 DECREASE_BEFORE = re.compile(r"(?:比|较)[^，,。；;\d]{0,10}(?:减少|下降|降低)了?$")
 ATTENDING_DELEGATES = re.compile(r"[^，,。；;\d]{0,8}代表")
-SCHEDULE_MARGIN = re.compile(r"(?:(?:时序|序时)进度|超目标|超计划|超任务|超出目标|超出计划|超额完成目标)[^，,。；;\d]{0,4}$")
+SCHEDULE_MARGIN = re.compile(r"(?:(?:时序|序时)进度|超目标|超计划|超任务|超出目标|超出计划|超额完成目标)[^，,。；;\d]{0,4}$"
+                             r"|(?:超|超过|高于|低于|低|差|落后于?)(?:年度|全年|年初)?(?:计划|目标|预期)[^，,。；;\d(（]{0,4}$")
+# 东西长约58公里, 海拔1200米, 品位45%: the lie of the land or of an ore, not a figure of the economy
+PHYSICAL_FEATURE_BEFORE = re.compile(r"(?:东西|南北)(?:长|宽)约?$|海拔(?:高度)?(?:为|约|达)?$|周长约?$|品位(?:在|为|达)?约?[\d.%~～\-至]*$")
+# 3号煤层保有储量4.1亿吨: the figures of one seam, not the county's reserves
+SEAM = re.compile(r"\d+\s*[号#]\s*煤层?")
+# 每小时下线1200块, 每分钟200只: a rate of a machine or a line, not the region's total
+PER_TIME_BEFORE = re.compile(r"每(?:秒|分钟|小时|天|日)[^，,。；;\d]{0,10}$")
+# 省政府第12次常务会议, 77次会议: a meeting's number; 由21个部门组成的小组: its members
+MEETING_NUMBER_AFTER = re.compile(r"次(?:常务|全体|党组|专题)?(?:会议|会)")
+MEMBERS_AFTER = re.compile(r"[^，,。；;\d]{0,12}?组成")
+# 选派150余名医护人员驰援: people sent out, not a count of the region's
+SENT_BEFORE = re.compile(r"(?:选派|派出|抽调|选调|组织)[^，,。；;\d]{0,4}$")
+TEAM_AFTER = re.compile(r"[^，,。；;\d]{0,4}?(?:组|队|专班)")   # 派出4个服务组: the teams sent
+# 连续跨越12、15亿元两道大关, 办好8件民生实事: milestones passed, a programme's name
+MILESTONES_AFTER = re.compile(r"[两三四五六七八九十\d]道(?:大关|关口|台阶)")
+LIVELIHOOD_PROGRAMME_AFTER = re.compile(r"(?:件|项)(?:重点)?民生实事")
 ONE_OF_AFTER = re.compile(r"[^，,。；;\d]{0,12}之一")
 YEAR_LIST = re.compile(r"年度(?:重点|计划|任务|目标)")
 ON_TOP_OF = re.compile(r"[^，,。；;]{0,4}的(?:良好)?基础上")
@@ -478,6 +495,12 @@ def _small_count(s: str, clause_start: int, num_start: int, raw_unit: str, after
 _ITEM_RUN_START = re.compile(r"[，,；;：:]")
 
 
+def _milestone_list(s: str, pos: int, clause_end: int) -> bool:
+    """12、15亿元两道大关: a number in the list of milestones passed."""
+    m = MILESTONES_AFTER.search(s, pos, clause_end)
+    return m is not None and re.fullmatch(r"[\d.、和及亿万元\s]*", s[pos:m.start()]) is not None
+
+
 def _list_item_head(s: str, clause_start: int) -> str:
     """预计年产值9亿元、年纳税0.6亿元: the items joined by 、 before a clause share its head."""
     if clause_start == 0 or s[clause_start - 1] != "、":
@@ -607,6 +630,15 @@ def _number_fact(ctx: SentenceContext, cb: Codebook, tok: NumberToken, previous:
         return None  # 全村有2504人, 村民王大姐打工收入2万元, 距县城17公里: not the region's figures
     if ONE_OF_AFTER.match(s, end):
         return None  # 全省10个深度贫困县之一: a group the subject belongs to
+    if PHYSICAL_FEATURE_BEFORE.search(s, max(clause_start, tok.start - 8), tok.start) \
+            or PER_TIME_BEFORE.search(s[clause_start:tok.start]) \
+            or (raw_unit in ("人", "名") and SENT_BEFORE.search(s[clause_start:tok.start])) \
+            or (SENT_BEFORE.search(s[clause_start:tok.start]) and TEAM_AFTER.match(s, end)):
+        return None
+    if MEETING_NUMBER_AFTER.match(s, end - len(raw_unit)) or MEMBERS_AFTER.match(after) and s[tok.start - 1:tok.start] == "由" \
+            or MILESTONES_AFTER.match(s, end) or LIVELIHOOD_PROGRAMME_AFTER.match(s, end - len(raw_unit)) \
+            or _milestone_list(s, tok.end, clause_end) or SEAM.search(s, 0, tok.start):
+        return None
     if raw_unit == "所" and s[tok.start - 1:tok.start] in "表图":
         return None  # 如图表1所示
     if s.startswith("千分点", end - 1) or s.startswith("个千分点", end - len(raw_unit)):
@@ -715,8 +747,11 @@ def _number_fact(ctx: SentenceContext, cb: Codebook, tok: NumberToken, previous:
     if year and re.search(r"(?:从|由)$", clause_before) and re.search(r"(?:提高|增加|增长|提升|扩大|上升)?(?:到|至)", s[end:clause_end]):
         # 从10亿元提高到20亿元: the starting point is the level before the span reviewed
         year, start_rule = _start_point_year(ctx, s, tok.start, year)
-    if kind == "value" and DECREASE_BEFORE.search(s[clause_start:tok.start]) and not negative:
-        value = -value   # 比上年末减少1.2万人: a fall in the level
+    if kind == "value" and not negative and (DECREASE_BEFORE.search(s[clause_start:tok.start]) or (
+            BARE_DECREASE.fullmatch(s[clause_start:tok.start]) and previous and previous[-1].kind == "value"
+            and previous[-1].unit == canon)):
+        # 比上年末减少1.2万人, 羊存栏12.4万只，减少1.3万只: a fall in the level
+        value = -value
     kind, kind_rule, qualifier, year = promote_to_target(
         ctx, s, clause_start, clause_end, tok.start, kind, kind_rule, qualifier, year, period)
     if kind_rule == "plan_noun":

@@ -15,7 +15,8 @@ from datetime import date
 
 from ..models import DocumentFrame
 from .lexicon import lexicon_rows, words_re
-from .regions import LANDMARK_AFTER, MEDIA_AFTER, Gazetteer, RegionInfo, RegionMention
+from .regions import (LANDMARK_AFTER, MEDIA_AFTER, NAMED_AFTER, ROUTE_END_BEFORE, Gazetteer, RegionInfo,
+                      RegionMention)
 
 # Where a document says what it is: its title, else its first lines.
 _HEAD_CHARS = 300
@@ -38,6 +39,10 @@ REVIEW_MARKERS = words_re("review_marker")       # 招商, 签约, 推介 ...
 FEATURE = words_re("feature")                  # 专访, 访谈, 走进, 记者手记 ...
 _TITLE_YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
 # The opening of a work report's review: 在县人大、县政协的监督支持下
+_BASE_YEAR_BEFORE = re.compile(r"(?:与|比|较|同|相较于?|对比)\s*$")
+_BASE_YEAR_AFTER = re.compile(r"(?:上半年|前三季度|一季度|同期|全年)?(?:相比|比较|对比|以来)")
+# A bulletin that lost its title: the bureaus' byline or 初步核算，全年… in its first lines
+_BULLETIN_BODY = re.compile(r"初步核算[，,]?\s*全年|国家统计局[\u4e00-\u9fff]{2,6}调查队\s*\n")
 _REPORT_SIGNATURE = re.compile(r"在[^，,。；;]{0,6}人大[^，,。；;]{0,8}政协[^，,。；;]{0,4}监督支持下")
 # A title that carries the delivery date of a report (…报告(2023年2月14日)).
 _DELIVERED = re.compile(r"((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月")
@@ -82,6 +87,8 @@ def doc_type_of(text: str, title: str | None) -> tuple[str, str]:
     body_head = text[:_HEAD_CHARS]
     if BULLETIN.search(head) or BULLETIN.search(body_head[:80]):
         return "statistics_bulletin", "bulletin_title"
+    if (not title or re.search(r"统计局|调查队", title)) and _BULLETIN_BODY.search(body_head) and re.search(r"[一二]、\s*综\s*合|统计局", body_head):
+        return "statistics_bulletin", "bulletin_body"
     if REPORT.search(head):
         if REPORT_NEWS.search(head) or _NEWS_LEAD.search(text[:150]):
             return "work_report_news", "report_title_news_words"
@@ -159,9 +166,13 @@ def reference_year_of(doc_type: str, text: str, title: str | None, doc_date: dat
         years = [int(y) for y in _TITLE_YEAR.findall(head)]
         if years:
             return max(years) - 1, "report_title_year_minus_one"
-    # 长治高新区2023年发展回眸, published in January 2024: a title naming a finished year
-    titled = [int(y) for y in _TITLE_YEAR.findall(head)]
-    if titled and doc_date and max(titled) < doc_date.year and not re.search(r"以来|到|至", head):
+    # 长治高新区2023年发展回眸, published in January 2024: a title naming a finished year (a
+    # base compared with, 与2019年同期相比, names no year of the text; nor does a first line of
+    # prose standing in for a missing title)
+    titled = [int(m.group(1)) for m in _TITLE_YEAR.finditer(head)
+              if not _BASE_YEAR_BEFORE.search(head, 0, m.start()) and not _BASE_YEAR_AFTER.match(head, m.end())]
+    if titled and doc_date and max(titled) < doc_date.year and not re.search(r"以来|到|至", head) \
+            and (title or len(head) <= 40):
         return max(titled), "title_names_earlier_year"
     if doc_date:
         return doc_date.year, "document_year"
@@ -184,8 +195,10 @@ def mode_of(doc_type: str, title: str | None, text: str = "") -> tuple[str, str]
 
 
 # A title or lead about the whole province (全省各市, 我省…): the province is the subject.
-PROVINCE_SCOPE = re.compile(f"(?<![{_FIELD_AFTER}])(?:全省|我省|本省)(?!第|前|首|平均)|各市|山西省各")
-CITY_SCOPE = re.compile(f"(?<![{_FIELD_AFTER}])(?:全市|我市|本市)(?!第|前|首|平均)|各县")
+PROVINCE_SCOPE = re.compile(f"(?<![{_FIELD_AFTER}])(?:全省|我省|本省)(?!第|前|首|平均|排名|排位|位次)|各市|山西省各")
+CITY_SCOPE = re.compile(f"(?<![{_FIELD_AFTER}])(?:全市|我市|本市)(?!第|前|首|平均|排名|排位|位次)|各县")
+# 增速全省排名第一, 全省平均: the province as the field a figure is ranked or measured in
+_FIELD_WORD_AFTER = re.compile(r"(?:排名|排位|排序|位次|位居|第|前|首|平均|同期|水平)")
 
 
 def subject_of(mentions: list[RegionMention], gaz: Gazetteer, text: str, title: str | None,
@@ -222,10 +235,14 @@ def subject_of(mentions: list[RegionMention], gaz: Gazetteer, text: str, title: 
                 return region, "title"
             # 山西唯一的…: a title naming only the province while the lead is about one place
             # (unless the lead speaks of 全省 first: a province-wide text that names cities)
-            lead = [m for m in mentions if m.start < _HEAD_CHARS and m.region is not None
-                    and m.region is not province and not _in_passing(text, m)]
+            named = [m for m in mentions if m.start < _HEAD_CHARS and m.region is not None
+                     and not _in_passing(text, m)]
+            lead = [m for m in named if m.region is not province]
             whole = PROVINCE_SCOPE.search(text[:_HEAD_CHARS])
-            if lead and not (whole and whole.start() < lead[0].start):
+            # (山西省人民政府省长…: the lead names the province itself first)
+            # (a province's work report names its cities in passing: never one city's)
+            if lead and not (whole and whole.start() < lead[0].start) and named[0].region is not province \
+                    and not REPORT.search(title):
                 return _first_of_chain(lead, gaz, text), "lead_refines_province_title"
             return region, "title"
         if CITY_SCOPE.search(title):
@@ -246,7 +263,8 @@ def subject_of(mentions: list[RegionMention], gaz: Gazetteer, text: str, title: 
     lead = text[:_HEAD_CHARS]
     found = [m for m in mentions if m.start < len(lead) and not _in_passing(text, m)
              and (m.region is not None or (m.anaphor_kind == "province"
-                                           and not _COMPARED_BEFORE.search(text, max(0, m.start - 3), m.start)))]
+                                           and not _COMPARED_BEFORE.search(text, max(0, m.start - 3), m.start)
+                                           and not _FIELD_WORD_AFTER.match(text, m.end)))]
     if found:
         said = _SELF_REFERENCE.search(text, 0, found[0].start)
         if found[0].region is None:
@@ -376,6 +394,10 @@ _PASSING_AFTER = re.compile(r"^[^，。,；;]{0,12}?(?:召开|举行|举办|开�
 _DATELINE_BEFORE = re.compile(r"(?:新华社|中新社|中新网|新华网|人民网|本报|央广网|记者)\s*$")
 
 
+_CITED_BEFORE = re.compile(r"(?:据|来源[:：]?|经|从)\s*$")
+_BUREAU_AFTER = re.compile(r"(?:省)?(?:统计局|调查总队|发展和改革委员会|发展改革委|发改委)")
+
+
 def _in_passing(text: str, m: RegionMention) -> bool:
     before = text[max(0, m.start - 8):m.start]
     after = text[m.end:m.end + 14]
@@ -384,6 +406,11 @@ def _in_passing(text: str, m: RegionMention) -> bool:
         return True
     if m.region is not None and LANDMARK_AFTER.match(after):
         return True   # 太原海关发布…, 平遥古城: an institution or a sight named after the place
+    if m.region is not None and (NAMED_AFTER.match(after) or ROUTE_END_BEFORE.search(before)):
+        return True   # 大同至原平高铁, 太原能源低碳发展论坛: a route's end, an event's name
+    if m.region is not None and m.region.kind == "province" and _CITED_BEFORE.search(before) \
+            and _BUREAU_AFTER.match(after):
+        return True   # 据山西省统计局数据，1-8月某市…: the province's bureau is the source cited
     return bool(_PASSING_BEFORE.search(before) and _PASSING_AFTER.match(after)) or \
         bool(re.search(r"(?:包括|如|涉及|分布在)[^，。；;]{0,20}$", text[max(0, m.start - 20):m.start])
              and re.match(r"[^。；;]{0,30}?等", text[m.end:m.end + 30]))

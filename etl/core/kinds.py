@@ -284,6 +284,8 @@ def decide_kind(s: str, clause_start: int, num_start: int, num_end: int, unit: s
         if GROWTH_WORDS.search(s[clause_start:num_start]):
             return "growth", "tenths_of_growth", -1 if DECLINE_WORDS.search(s[clause_start:num_start]) else 1
         return "share", "tenths_are_share", 1
+    if unit == "‰":
+        return "share", "per_mille_rate", 1   # 出生率6.49‰, 自然增长率-2.58‰: rates per thousand
     if unit not in _RATE_UNITS:
         return "value", "level", 1   # every rule before `level` speaks of rates and points only
     for name, rule in KIND_RULES:

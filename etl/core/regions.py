@@ -67,12 +67,14 @@ DESCRIBED_BEFORE = re.compile(r"[^，,。；;、的]{1,10}的")
 SECTOR_AFTER = re.compile(r"第[一二三]产业")
 MEDIA_AFTER = re.compile(r"(?:市|县|区)?(?:日报|晚报|晨报|新闻网|新闻中心|融媒体|融媒|广播电视台|电视台|"
                          r"发布|在线|政府网|新闻)")
-FIRM_NAME_AFTER = re.compile(r"[\u4e00-\u9fff]{1,16}?(?:有限责任公司|有限公司|股份公司|集团公司|集团有限|集团(?!化))")
+FIRM_NAME_AFTER = re.compile(r"(?![与和同跟及向、])[\u4e00-\u9fff]{1,16}?(?:有限责任公司|有限公司|股份公司|集团公司|集团有限|集团(?!化))")
 # 某市某某产业园项目开工建设 (…项目建成投产, …项目总投资, …项目等11个项目): the place heads one project's name (a round such as 某省2013年第二批
 # 重点工程项目集中开工 has a year, a batch or 重点/集中 in it and is about the place)
 PROJECT_LIST_AFTER = re.compile(r"[^、,，。;；:：]{2,30}?(?:项目|工程)、"
                                 r"|(?:(?!重点|集中|一批|年)[^、,，。;；:：\d批的]){3,30}?项目"
-                                r"(?:(?:正式|顺利|建成|全面)?(?:开工|签约|投产|竣工|落地|落户)|(?:计划)?总投资|等)")
+                                r"(?:(?:正式|顺利|建成|全面)?(?:开工|签约|投产|竣工|落地|落户)|(?:计划)?总投资|等)"
+                                # 侯马某某新材料、河津某某化工等一批项目: named firms' projects
+                                r"|[^、,，。;；:：]{2,16}?、[^。;；，,]{2,30}?等(?:一批|\d+个|[一二两三四五六七八九十]+个)?(?:重点)?项目")
 # 山西关河羊业屠宰加工项目，…: the province heading a project's or a firm's name
 PROVINCE_HEADED_NAME = re.compile(r"省?[\u4e00-\u9fff][\u4e00-\u9fff\d.]{1,30}?(?:项目|工程|公司|集团|基地|园区)(?=[，,、。；;（(])")
 PERSON_TITLE_BEFORE = re.compile(r"(?:书记|县长|市长|区长|省长|主任|局长|主席|部长|厅长|处长|董事长|总经理|"
@@ -82,6 +84,10 @@ SITED_AFTER = re.compile(r"[^，,。；;\d]{0,8}的")
 TOPIC_AFTER = re.compile(r"(?:改革|建设|体制|工作|升级版|高质量发展)")
 LANDMARK_AFTER = re.compile(r"(?:石窟|景区|古城|古镇|研究院|大学|学院|医院|机场|火车站|高铁站|银行|博物馆|公园|寺|站|"
                             r"海关|铁路局|供电公司|分行|支行|中心支行|税务局|调查队)")   # 太原海关发布…全省数据
+# 大同至原平高铁 (both ends), 太原能源低碳发展论坛, 忻州五台山机场: a route or a name that starts
+# with a place, not a statement about it
+NAMED_AFTER = re.compile(r"(?:市|县)?(?:至|—|－)[\u4e00-\u9fff]{2}|[^，。,；;、\n]{0,12}?(?:论坛|博览会|峰会|机场)")
+ROUTE_END_BEFORE = re.compile(r"[\u4e00-\u9fff]{2}(?:市|县)?(?:至|—|－)$")
 CITY_KINDS = {"prefecture_city", "county_city"}
 DISTRICT_KINDS = {"district", "development_zone", "economic_zone", "county"}
 ZONE_KINDS = {"development_zone", "economic_zone"}
@@ -353,6 +359,9 @@ class SubjectTracker:
             return False  # 云冈石窟, 忻州古城, 山西大学: a landmark or an institution, not the subject
         if mention.region is not None and MEDIA_AFTER.match(text, mention.end):
             return False  # 来源：太原日报, 晋城发布: a newspaper or an outlet, not the subject
+        if mention.region is not None and (NAMED_AFTER.match(text, mention.end) or ROUTE_END_BEFORE.search(
+                text, max(0, mention.start - 5), mention.start)):
+            return False
         if mention.region is not None and FIRM_NAME_AFTER.match(text, mention.end):
             return False  # 山西某某科技有限公司: the place starts a firm's name
         default = self.default

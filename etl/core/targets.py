@@ -34,6 +34,8 @@ def _descriptor(ctx, s, cs, ns, kind, period):
     before = s[cs:ns]
     if DESCRIPTOR.search(before) and not TARGET_CUES.search(before):
         return "project_descriptor"
+    if _PLANNED_SUM.search(before) and "签约" in s[:ns] and not ctx.in_plan:
+        return "project_descriptor"   # 与某公司签约…项目，拟投资4.5亿元: the signed project's size
     if _PROJECT_SUBJECT.search(s, 0, ns) and not ctx.in_plan:
         # 该项目…3至5年内预计年产值60亿元，将提供就业岗位500个: what one project is expected
         # to bring, not a goal of the region
@@ -41,6 +43,7 @@ def _descriptor(ctx, s, cs, ns, kind, period):
     return None
 
 
+_PLANNED_SUM = re.compile(r"拟(?:总)?投资(?:额)?(?:约|达|为|超)?$")
 _PROJECT_SUBJECT = re.compile(r"(?:^|[，,；;])\s*(?:该项目|项目(?:全部)?(?:建成|投产|达产)(?:投产)?后|(?:全部)?(?:建成|达产)(?:投产)?后)")
 
 

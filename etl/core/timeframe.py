@@ -78,6 +78,8 @@ _SPAN_START_BEFORE = re.compile(r"(?:19|20)\d\d年?\s*(?:至|到|—|－|-|～|~
 _STAMP_BEFORE = re.compile(r"(?:时间|日期|发布于|更新于|发表于)\s*[:：]?\s*$")
 _CLOCK_AFTER = re.compile(r"[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?\s+\d{1,2}:\d{2}")
 _BASE_PERIOD = re.compile(r"年[^，,。；;]{0,8}?为基期")   # 以2019年同期为基期: a base, not the figures' year
+# 按2020年平均汇率计算为9494美元, 按2015年不变价格: the basis of a conversion, no figure's year
+_BASIS_AFTER = re.compile(r"年[^，,。；;]{0,6}?(?:汇率|价格|不变价|可比价)")
 _RATIO_BASE = re.compile(r"年(?:底|末)?的[^，,。；;]{0,12}?倍")   # 是2016年的1.9倍
 _WITH_BEFORE = re.compile(r"(?:与|同|跟|较之)$")
 _COMPARED_AFTER = re.compile(r"年[^，,。；;\d]{0,6}?(?:相比|相较|比较|对比)")
@@ -196,6 +198,7 @@ def time_markers(sentence: str, doc_date: date | None, reviewed: int | None = No
             out.append(TimeMarker(s, e, PLAN_ENDS[key], "FY", future=ahead, carry=ahead,
                                   restore_at=change.start() if change else None))
         elif m.group("year") and (_COMPARED.search(sentence, max(0, s - 14), s) or _BASE_PERIOD.match(sentence, e)
+                                  or (sentence[max(0, s - 2):s].endswith("按") and _BASIS_AFTER.match(sentence, e))
                                   or _RATIO_BASE.match(sentence, e)
                                   and sentence[max(0, s - 1):s] == "是" or (
                 _WITH_BEFORE.search(sentence, max(0, s - 2), s) and _COMPARED_AFTER.match(sentence, e))):
@@ -221,9 +224,11 @@ def time_markers(sentence: str, doc_date: date | None, reviewed: int | None = No
             continue   # 完成全年目标的56.9%: the goal's year names no period of the figure
         elif m.group("this") and doc_year:
             # 截至目前，全县今年新签约…: 今年 restates the year of a so-far period, not the full year
+            # (1-6月，…；开工项目146个，其中今年新增…: 今年 inside a period's sentence is that period)
             so_far = out and out[-1].period and out[-1].period.startswith("YTD") \
-                and out[-1].year in (None, doc_year) and s - out[-1].end <= 12 \
-                and not re.search(r"[。；;！？\n]", sentence[out[-1].end:s])
+                and out[-1].year in (None, doc_year) and (s - out[-1].end <= 12 or out[-1].carry) \
+                and not re.search(r"[。！？\n]" if s - out[-1].end > 12 else r"[。；;！？\n]",
+                                  sentence[out[-1].end:s])
             year = finished_year if finished_year and m.group("this") != "今年" else doc_year
             out.append(TimeMarker(s, e, year, out[-1].period if so_far else "FY",
                                   so_far=bool(so_far and out[-1].so_far)))
@@ -244,7 +249,7 @@ def time_markers(sentence: str, doc_date: date | None, reviewed: int | None = No
             if month and not _ROUND_NAME_AFTER.match(sentence, e):
                 # 其中6月份…: a month broken out of the period holds for its sentence only
                 passing = _COMPARED.search(sentence, max(0, s - 12), s) is not None \
-                    or sentence[max(0, s - 2):s] == "其中"
+                    or re.search(r"其中[,，、]?\s*$", sentence[max(0, s - 4):s]) is not None
                 # January alone is January to date; 11月 in a January text is last year's
                 period = "YTD-01" if month == 1 else f"M-{month:02d}"
                 year = doc_year - 1 if _last_years_month(month, doc_date, sentence, s, month_known) else None

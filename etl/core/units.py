@@ -33,7 +33,7 @@ DIMENSIONS = {
     "volume": {"立方米"},
     "length": {"公里"},
     "people": {"人", "人次"},
-    "percent": {"%", "个百分点"},
+    "percent": {"%", "个百分点", "‰"},
     "rank": {"位"},
 }
 

@@ -94,6 +94,9 @@ def parse_partial_date(value) -> tuple[date, str] | None:
     return None
 
 
+_SPAN_END_BEFORE = re.compile(r"(?:19|20)\d\d\s*年?\s*[-—–~～至到]\s*$")
+
+
 def plain_years(text: str) -> list[tuple[int, bool]]:
     """(year, completed) for every plausible year of `text` that is not a starting point
     (自Y年以来, Y年以来, 从Y年): `completed` when the text reports the year as over (截至Y年底,
@@ -108,6 +111,9 @@ def plain_years(text: str) -> list[tuple[int, bool]]:
         if _START_BEFORE.search(before) or _START_AFTER.match(after) or \
                 _FORECAST_BEFORE.search(text, max(0, m.start() - 6), m.start()):
             continue   # (预计到2023年…: a year looked forward to says nothing of when the text was written)
+        if text.rfind("《", 0, m.start()) > text.rfind("》", 0, m.start()) or \
+                _SPAN_END_BEFORE.search(text, max(0, m.start() - 8), m.start()):
+            continue   # 《某规划(2022—2030年)》, 2021-2025年: a plan's name or span, not when it was written
         completed = bool(_COMPLETED_BEFORE.search(before) or _COMPLETED.match(after))
         out.append((y, completed))
     return out
@@ -169,6 +175,7 @@ _URL_RULES = (
     re.compile(r"(?<!\d)((?:19|20)\d{2})[/-](\d{1,2})[/-](\d{1,2})(?!\d)"),        # /2019/07/28/, 2019-07-28
     re.compile(r"(?<!\d)((?:19|20)\d{2})-(\d{2})/(\d{2})(?!\d)"),                    # /2022-06/25/
     re.compile(r"/((?:19|20)\d{2})(\d{2})(\d{2})(?:/|_|\.|\d{0,6}\b)"),             # /20190728/
+    re.compile(r"/a/((?:19|20)\d{2})(\d{2})(\d{2})[A-Z]"),                           # /rain/a/20240821A03QSM00
 )
 # /2023/0727/: a year folder and a month-day folder (a two-digit /19/0910/ is too often an id)
 _URL_SHORT_YEAR = re.compile(r"/((?:19|20)[0-3]\d)/(0[1-9]|1[0-2])([0-2]\d|3[01])/")
@@ -247,10 +254,18 @@ def date_from_content(text: str) -> date | None:
     reviewed = max(past) if past else None
     if reviewed is not None and reviewed + 1 in future:
         return make_date(reviewed + 1, 1, 1)
+    header = _REVIEW_HEADING.search(body)
+    if header and int(header[1]) == reviewed:
+        # 一、2023年工作回顾 as a heading: a report given early the next year (its 今年 is then
+        # the year after the one it reviews)
+        return make_date(reviewed + 1, 1, 1)
     if reviewed is not None and _REVIEW.search(body) and not any(
             done for y, done in plain_years(body) if y == reviewed):
         return make_date(reviewed, 12, 31)
     return None   # (2024年，某县…全年…完成: written after the year, see date_from_body)
+
+
+_REVIEW_HEADING = re.compile(r"(?:^|\n)\s*[一二三四五六七八九十]?[、.．]?\s*((?:19|20)\d\d)\s*年(?:工作)?回顾\s*(?:\n|$)")
 
 
 def date_from_title(title: str | None) -> date | None:
