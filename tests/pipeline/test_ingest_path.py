@@ -8,6 +8,7 @@ from datetime import date
 import pytest
 
 import etl.core
+import etl.reference
 from etl.__main__ import main
 from etl.evaluate import extract_folder
 from etl.ingest import read_documents
@@ -79,3 +80,22 @@ def test_evaluate_needs_to_be_told_where_the_answers_are(tmp_path, capsys):
     assert "--gold" in capsys.readouterr().err
     assert main(["evaluate", "--gold", str(tmp_path / "nowhere")]) == 2
     assert "nowhere" in capsys.readouterr().err
+
+
+def test_figures_with_no_year_or_no_place_are_left_out_and_said(tmp_path):
+    """A page with no date anywhere, or one that never says where it is about, keeps none of its
+    figures (none could be cited with its year and place) and says so in the document's warnings,
+    which the build lists and the Documents page shows."""
+    docs = tmp_path / "docs"
+    write_docs(docs, {
+        "undated.txt": "平遥县经济运行情况\n今年以来，全县地区生产总值完成56.3亿元，增长5.2%。\n",
+        "nowhere.txt": "---\ndate: 2024-07-20\n---\n上半年，我县地区生产总值完成56.3亿元，增长5.2%。\n",
+        "dated.txt": "---\ndate: 2024-07-20\n---\n平遥县上半年地区生产总值完成56.3亿元，增长5.2%。\n",
+    })
+    done = {p.path.name: p for p in process_documents([docs], etl.reference.load_reference())}
+    assert [f.value for f in done["dated.txt"].extraction.facts] == [56.3, 5.2]
+    assert done["dated.txt"].doc.warnings == []
+    for name, reason in (("undated.txt", "no year"), ("nowhere.txt", "which place")):
+        assert done[name].extraction.facts == []
+        note = next(w for w in done[name].doc.warnings if "not kept" in w)
+        assert note.startswith(f"{name}: 2 figure(s) not kept") and reason in note
