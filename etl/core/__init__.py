@@ -139,7 +139,7 @@ def extract_text(text: str, ref: Reference, doc_date: date | None = None,
 
 
 # 该项目总投资22亿元: the sentence is about the project named just before
-_THIS_PROJECT = re.compile(r"\W*(?:该|此|这一|这个|上述)项目")
+_THIS_PROJECT = re.compile(r"\W*(?:(?:该|此|这一|这个|上述)项目|项目(?:全部)?(?:建成|投产|达产|达效)(?:投产|达效)?后)")
 
 
 def _without_restatements(facts: list[Fact]) -> list[Fact]:

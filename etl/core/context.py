@@ -283,8 +283,9 @@ def walk(text: str, gaz: Gazetteer, frame: DocumentFrame, title: str | None = No
                 target_frame = True
                 par_carry = doc_carry = None   # the review's year does not run into the goals
                 named = [m.year for m in markers.within(sent.start, sent.end) if m.year]
-                plan_year = max(named) if named and doc_year and max(named) >= doc_year \
-                    else (plan_year or doc_year)
+                # (二、2022年经济社会发展主要目标 on a page reposted in 2024: still 2022's goals)
+                plan_year = max(named) if named and doc_year and (
+                    max(named) >= doc_year or header.start() <= 16) else (plan_year or doc_year)
             if not worth_a_look(sent.start, sent.end):
                 continue
             planning = (in_plan and sent.end > plan_from) or target_frame

@@ -327,7 +327,7 @@ def sentence_facts(ctx: SentenceContext, cb: Codebook) -> list[RawFact]:
             continue
         out_rank = _rank_fact(ctx, cb, m)
         if out_rank:
-            out.append(out_rank)
+            out += _coordinated_ranks(ctx, cb, m.start(), out_rank)
         read_spans.append((m.start(), m.end()))
     if ":" in s:
         ratios = _ratio_facts(ctx, masked)
@@ -380,8 +380,20 @@ def _without_restatements(s: str, facts: list[RawFact]) -> list[RawFact]:
         if f.kind == "value" and f.qualifier == "more_than" and MILESTONE.search(before) and any(
                 g.unit == f.unit and f.value <= g.value <= 1.5 * f.value for g in levels):
             continue
+        if _TURNED_TO.search(s, max(0, f.start - 6), f.start) and _in_brackets(s, f.start) and any(
+                g.start < f.start and g.value == f.value and g.unit == f.unit and g.kind == f.kind
+                and not _in_brackets(s, g.start) for g in out):
+            continue   # 增长2.3%(增速由一季度-1.8%转为增长2.3%): the bracket tells how it got there
         out.append(f)
     return out
+
+
+_TURNED_TO = re.compile(r"(?:转为|回升至|回升到|提高到|提高至|提升至|升至|增至|达到)(?:增长|下降)?$")
+
+
+def _in_brackets(s: str, at: int) -> bool:
+    opened = max(s.rfind("(", 0, at), s.rfind("（", 0, at))
+    return opened >= 0 and opened > max(s.rfind(")", 0, at), s.rfind("）", 0, at))
 
 
 # 某项目总投资88亿元，落地某高新区，用地210亩: a project's figures belong where it is built
@@ -799,9 +811,15 @@ _SPAN_SINCE = re.compile(r"(十[二三四五])五\W{0,2}(?:以来|期间|时期|
 _SPAN_YEARS = {"两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
 
 
+_NAMED_SPAN = re.compile(r"((?:19|20)\d\d)\s*年?\s*[-—–~～至到]\s*(?:19|20)\d\d\s*年")
+
+
 def _start_point_year(ctx: SentenceContext, s: str, num_start: int, year: int) -> tuple[int, str]:
     """The year of 由A增长到B's A: the level before the span the passage reviews (the end of
     十三五 for "十四五以来", N years back for "N年来"), else the year before."""
+    named = list(_NAMED_SPAN.finditer(s, 0, num_start))
+    if named:   # 2017-2021年，…由A增加到B: A is of the first year the span names
+        return int(named[-1].group(1)), "span_start_point"
     par = ctx.paragraph
     found = list(_SPAN_SINCE.finditer(s, 0, num_start))   # (“十四五”时期，某县…从A增至B)
     if not found and not ctx.has_explicit_time_before(num_start):
@@ -869,6 +887,28 @@ def _inherit(cb: Codebook, clause: str, kind: str, unit: str, previous: list[Raw
             (TOTAL_WORDS.search(clause) and dimension(unit) == "count" and dimension(last.unit) == "count"):
         return cb.total_of(last) or last
     return None
+
+
+# 原煤产量、发电量均排名全市第二: the items joined by 、 before 均 share the rank
+_SHARED_RANK_BEFORE = re.compile(r"(?:均|都|同时)(?:排名|位居|位列|居|列|排在|保持)?[^，,。；;、\d]{0,4}$")
+
+
+def _coordinated_ranks(ctx: SentenceContext, cb: Codebook, at: int, rank: RawFact) -> list[RawFact]:
+    """One rank per item of a 、 list that shares it with 均/都, else the rank alone."""
+    s = ctx.span.text
+    clause_start = max(s.rfind(c, 0, at) for c in "，,；;：:") + 1   # (、 joins the items)
+    shared = _SHARED_RANK_BEFORE.search(s, clause_start, at)
+    if shared is None:
+        return [rank]
+    items = [x for x in s[clause_start:shared.start()].split("、") if x.strip()]
+    if len(items) < 2 or any(len(x) > 14 or re.search(r"\d", x) for x in items):
+        return [rank]
+    out = []
+    for item in items:
+        found = cb.find(item)
+        info = found[0].info if found else None
+        out.append(replace(rank, indicator=info, label=item.strip()))
+    return out
 
 
 def _rank_fact(ctx: SentenceContext, cb: Codebook, m: re.Match):

@@ -39,6 +39,7 @@ REVIEW_MARKERS = words_re("review_marker")       # 招商, 签约, 推介 ...
 FEATURE = words_re("feature")                  # 专访, 访谈, 走进, 记者手记 ...
 _TITLE_YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
 # The opening of a work report's review: 在县人大、县政协的监督支持下
+_FILED_MONTH = re.compile(r"(?:新华社|中新社|中新网|新华网|人民网|央广网|本报)\s*[\u4e00-\u9fff]{0,6}?\s?(\d{1,2})月\d{1,2}日(?:电|讯)")
 _BASE_YEAR_BEFORE = re.compile(r"(?:与|比|较|同|相较于?|对比)\s*$")
 _BASE_YEAR_AFTER = re.compile(r"(?:上半年|前三季度|一季度|同期|全年)?(?:相比|比较|对比|以来)")
 # A bulletin that lost its title: the bureaus' byline or 初步核算，全年… in its first lines
@@ -150,8 +151,12 @@ def reference_year_of(doc_type: str, text: str, title: str | None, doc_date: dat
             return int(looked_back.group(1)), "title_names_reviewed_year"
         titled = [int(y) for y in _TITLE_YEAR.findall(head)]
         m = _DELIVERY_LINE.search(text[:600]) or _DELIVERED.search(head)
+        filed = _FILED_MONTH.search(text, 0, _HEAD_CHARS)
         if m and 1 <= int(m.group(2)) <= 12:
             delivered = date(int(m.group(1)), int(m.group(2)), 1)
+        elif filed and doc_date and 1 <= int(filed.group(1)) <= doc_date.month:
+            # 中新网运城2月16日电 on a page reposted in October: the news was filed in February
+            delivered = date(doc_date.year, int(filed.group(1)), 1)
         elif titled and (doc_date is None or max(titled) != doc_date.year or doc_date.month > 4):
             return max(titled) - 1, "report_title_year_minus_one"
         if delivered and delivered.month <= 4:

@@ -44,7 +44,13 @@ def _points_vs_other_region(s, cs, ns, ne, unit, previous):
         return None, 1   # 低于年初预期3.2个百分点, 超时序进度4.5个百分点: a gap to the plan, not a figure
     if unit == "个百分点" and VS_OTHER.search(s[cs:ns]):
         return None, 1   # 增幅低于公路运输4.1个百分点: a gap to something else, not a change
+    if unit == "个百分点" and s[cs - 1:cs] == "、" and _LISTED_BASE.match(s, cs, ns) and previous \
+            and previous[-1].kind == "growth" and OTHER_REGION.search(s, max(0, cs - 24), cs):
+        return None, 1   # 快于全省2.2个百分点、全国2.6个百分点: the list's next base, a gap too
     return False
+
+
+_LISTED_BASE = re.compile(r"(?:全国|全省|全市|全县|省|国家|平均)[^，,。；;\d]{0,6}$")
 
 
 _GOAL_AFTER = re.compile(r"(?:左右|以上|以内)?的(?:年初)?(?:预期目标|预期|目标|计划目标)")

@@ -216,8 +216,12 @@ def time_markers(sentence: str, doc_date: date | None, reviewed: int | None = No
             # from-to's 增加到2025年的B, or 到2025年底 looked back on, is no horizon)
             horizon = bool(doc_year and year >= doc_year and _HORIZON_BEFORE.search(sentence, max(0, s - 5), s)
                            and not _LEVEL_AFTER.match(sentence, e))
+            # 2015年获批升级为国家高新区，规划面积约50平方公里: the event's year holds for its clause
+            told = _EVENT_CLAUSE_AFTER.match(sentence, e) is not None and _DAY_AFTER.match(sentence, e) is None
+            clause_end = re.search(r"[，,；;]", sentence[e:]) if told else None
             out.append(TimeMarker(s, e, year, "FY", carry=not event, future=horizon,
-                                  written_year=horizon))
+                                  written_year=horizon,
+                                  restore_at=e + clause_end.start() if clause_end else None))
         elif m.group("last") and doc_year:
             out.append(TimeMarker(s, e, doc_year - 1, "FY", relative=True))
         elif m.group("this") == "全年目标":

@@ -42,6 +42,8 @@ _DIMENSION_OF = {unit: name for name, units in reversed(list(DIMENSIONS.items())
 
 
 def dimension(unit: str) -> str:
+    if "/" in unit:
+        return "ratio"   # 公斤/亩: per something, no count nor amount
     return _DIMENSION_OF.get(unit, "count")
 
 
@@ -62,8 +64,16 @@ def read_unit(text: str, pos: int) -> UnitMatch | None:
     if raw == "度" and not re.match(r"电|的电", text[m.end():m.end() + 2]) \
             and not re.search(r"电", text[max(0, pos - 12):pos]):
         return None   # 度 is a unit of electricity only where electricity is meant
+    per = PER_UNIT.match(text, m.end())
+    if per:   # 356.2公斤/亩, 98.6公里/百平方公里, 520元/吨: a rate per unit, kept as written
+        compound = f"{raw}/{per.group(1)}"
+        return UnitMatch(compound, compound, per.end(), 1.0)
     canonical, factor, _ = UNITS[raw]
     return UnitMatch(raw, canonical, m.end(), factor)
+
+
+# what a quantity is per: the denominator after / or 每
+PER_UNIT = re.compile(r"\s*(?:/|每)\s*((?:百|千|万)?(?:平方公里|平方米|公顷|亩|吨|千克|公斤|人|户|头|只|千瓦时|立方米|件|台|辆))")
 
 
 def canonical_count_unit(raw_canonical: str, indicator_unit: str | None, following: str,
