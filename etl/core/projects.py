@@ -595,6 +595,10 @@ def region_place_heads_name(s, a, b, cand, ctx, taken=()):
     if m is None or m.region.kind == "province":
         return None
     another_place = any(x.start == m.end for x in ctx.mentions)   # 某市山西甲乙集团…: the city is
+    inner = _starts(ctx).get(m.end)
+    if inner is not None and inner.region is not None and ctx.gaz is not None \
+            and m.region.id in ctx.gaz.ancestors(inner.region.id or ""):
+        m = inner   # 某市某县甲乙工程: the county, the more precise of the two
     if m.region.kind not in ("development_zone", "economic_zone") and not another_place \
             and _firm_prefix(s, m, b):
         return None
@@ -603,6 +607,29 @@ def region_place_heads_name(s, a, b, cand, ctx, taken=()):
             and ctx.gaz is not None and ctx.gaz.host_of(here) == m.region:
         return here   # 平遥古陶产业园项目 in 平遥经济技术开发区's text: built in the zone
     return m.region
+
+
+_ZONE_KINDS = ("development_zone", "economic_zone")
+
+
+def _name_after_heading_place(s: str, a: int, b: int, name: str, ctx) -> tuple[int, str]:
+    """某开发区甲乙项目 -> 甲乙 (the zone is the project's region, a column of its own); 某市某县
+    甲乙工程 -> 某县甲乙工程 (a county heading a work is part of how it is called)."""
+    starts = _starts(ctx)
+    head = starts.get(a)
+    if head is None or head.region is None:
+        return a, name
+    nxt = starts.get(head.end)
+    if head.region.kind in _ZONE_KINDS:
+        cut = head.end
+    elif nxt is not None and nxt.region is not None and ctx.gaz is not None \
+            and head.region.id in ctx.gaz.ancestors(nxt.region.id or ""):
+        cut = head.end
+    else:
+        return a, name
+    if b - cut < 3 or s[cut] in "的、，,":
+        return a, name
+    return cut, name[cut - a:]
 
 
 def region_place_after_firm(s, a, b, cand, ctx, taken=()):
@@ -704,6 +731,8 @@ def _record(s: str, cand: Candidate, ctx, taken, worth: float) -> RawProject | N
             break
     else:
         return None
+    if rule is region_place_heads_name:
+        a, name = _name_after_heading_place(s, a, b, name, ctx)
     explicit = ctx.has_explicit_time_before(a)
     name_worth = 0.7 if cand.rule == "shared_suffix" else worth
     return RawProject(a, b, region, ctx.year_at(a) if explicit else ctx.paragraph_year, name, "",
