@@ -218,7 +218,11 @@ def distribute(ctx, facts: list) -> list:
             out = _zip_by_unit(out, [f for f in out if marker.start() <= f.start < limit], places,
                                s, "respectively", before_list)
             continue
-        grouped = s[run[-1].end:end].endswith("等") or s.startswith("等", end)
+        grouped = "等" in s[run[-1].end:end] or s.startswith("等", end)
+        if COMBINED_AFTER.match(s, end):
+            # 闻喜县、绛县等三地合计占全市的41.3%: a sum over the group, no one place's figure
+            out = [f for f in out if not (end <= f.start < _clause_end(s, end))]
+            continue
         if grouped and len(after) == 1 and after[0].kind in ("share", "growth"):
             # 文水县、临县等农业县第一产业占比仍超10%: one rate said of every place of the group
             out = [g for f in out for g in ([_move(f, p, "shared_by_group") for p in places]
@@ -238,6 +242,15 @@ def distribute(ctx, facts: list) -> list:
         if after:
             out = _zip_by_unit(out, after, places, s, "parallel_list", before_list)
     return out
+
+
+# 甲县、乙县两地合计…, 等三县共完成…: a figure of the group taken together
+COMBINED_AFTER = re.compile(r"[^，,。；;\d]{0,4}?(?:合计|共计|总计|合共|加起来|共(?![享建同识赢谋商创])|合占|共占)")
+
+
+def _clause_end(s: str, start: int) -> int:
+    stop = _CLAUSE_END.search(s, start)
+    return stop.start() if stop else len(s)
 
 
 def _top_in_order(s, end, limit, run, facts):
@@ -278,7 +291,10 @@ def _zip_by_unit(out, after, places, s, rule, before_list):
         if len(group) == len(places):
             for f, p in zip(group, places):
                 moved[id(f)] = [_move(f, p, rule)]
-        elif len(group) == 1 and SHARED_RATE.search(s[:group[0].start]):
+        elif len(group) == 1 and (SHARED_RATE.search(s[:group[0].start]) or (
+                rule == "respectively" and group[0].kind == "growth" and len(after) > 1
+                and group[0] is after[-1])):
+            # (A和B分别完成投资a和b亿元，增长c%: the rate after the paired sums is said of both)
             moved[id(group[0])] = [_move(group[0], p, "shared_by_list") for p in places]
         elif len(group) > len(places) and len(group) % len(places) == 0 and rule == "respectively":
             for i, f in enumerate(group):

@@ -85,7 +85,12 @@ def _compared_time(word: str, year, period):
     if word in ("去年", "上年"):
         return (year - 1 if year else year), "FY"
     if word == "上月":
-        return year, period   # last month's rate: no period of its own in the schema
+        # 11月份增速比上月(2.2%)…: October's rate (1-11月 比上月: 1-10月); a year's figure
+        # has no month before it
+        month = int(period[-2:]) if period and period[:2] in ("M-", "YT") else 0
+        if month > 1:
+            return year, f"{period[:-2]}{month - 1:02d}"
+        return (year - 1 if year else year, "M-12") if period == "M-01" else (year, period)
     months = {"一季度": 3, "上半年": 6, "前三季度": 9}.get(word) or int(re.sub(r"\D", "", word[2:]) or 0)
     return year, (f"YTD-{months:02d}" if 0 < months < 12 else "FY")
 
@@ -142,6 +147,14 @@ DECREASE_BEFORE = re.compile(r"(?:比|较)[^，,。；;\d]{0,10}(?:减少|下降
 ATTENDING_DELEGATES = re.compile(r"[^，,。；;\d]{0,8}代表")
 SCHEDULE_MARGIN = re.compile(r"(?:(?:时序|序时)进度|超目标|超计划|超任务|超出目标|超出计划|超额完成目标)[^，,。；;\d]{0,4}$"
                              r"|(?:超|超过|高于|低于|低|差|落后于?)(?:年度|全年|年初)?(?:计划|目标|预期)[^，,。；;\d(（]{0,4}$")
+# 2022年，我国国内生产总值…: a clause about the country, not about any place of ours
+NATIONAL_SUBJECT = re.compile(r"(?:^|[，,；;。：:])\s*(?:(?:19|20)\d\d年(?:[上下]半年|一季度|前三季度|全年)?[，,]?|"
+                              r"今年以来[，,]?|去年[，,]?|同期[，,]?)?(?:我国|中国|全国)(?![第前的平各省性文])")
+# 低于全国同期人均GDP水平(约2.0万元): the other area's level, bracketed after its name
+OTHER_LEVEL_IN_BRACKET = re.compile(r"(?:高于|低于|超过|超出|不及|接近|达到|相当于)(?:全省|全市|全国)"
+                                    r"[^，,。；;()（）\d]{0,14}[(（][约近超逾]?$")
+# 各县占比普遍高于40%, 县域间增速极差达18.6个百分点: a statement about many places at once
+SPREAD_OR_GENERAL = re.compile(r"普遍(?:高于|低于|超过|在|达到|达)[^，,。；;\d]{0,4}$|极差(?:为|达|达到)?$")
 # 东西长约58公里, 海拔1200米, 品位45%: the lie of the land or of an ore, not a figure of the economy
 PHYSICAL_FEATURE_BEFORE = re.compile(r"(?:东西|南北)(?:长|宽)约?$|海拔(?:高度)?(?:为|约|达)?$|周长约?$|品位(?:在|为|达)?约?[\d.%~～\-至]*$")
 # 3号煤层保有储量4.1亿吨: the figures of one seam, not the county's reserves
@@ -655,6 +668,15 @@ def _number_fact(ctx: SentenceContext, cb: Codebook, tok: NumberToken, previous:
         return None  # 如图表1所示
     if s.startswith("千分点", end - 1) or s.startswith("个千分点", end - len(raw_unit)):
         return None  # 下降0.41个千分点: per mille points have no unit here
+    if SPREAD_OR_GENERAL.search(s[clause_start:tok.start]):
+        return None
+    if canon != "%" and OTHER_LEVEL_IN_BRACKET.search(s, max(0, tok.start - 24), tok.start):
+        return None
+    national = None
+    for national in NATIONAL_SUBJECT.finditer(s, 0, tok.start):
+        pass
+    if national is not None and not any(national.end() <= m.start < tok.start for m in ctx.mentions):
+        return None   # (…，某县增长5.2%: a place named after the country's clause is ours again)
     if SUSTAINED_LEVEL.search(s[clause_start:tok.start]):
         return None  # 连续3年保持在2000万吨以上: a floor kept over years, no year's level
     if PAGE_COUNTER.search(s, max(0, tok.start - 6), tok.start):
@@ -798,6 +820,8 @@ def _number_fact(ctx: SentenceContext, cb: Codebook, tok: NumberToken, previous:
     time_rule = ctx.time_rule_at(tok.start) + (f"+{start_rule}" if start_rule else "")
     if CUMULATIVE.search(clause_before):
         time_rule += "+cumulative"   # 累计签约…: a running total, never set against one year's
+        if period.startswith("M-") and kind != "target":
+            period = "YTD-" + period[2:]   # 9月份…，累计增长3.2%: January to September
     elif AVERAGE.search(clause_before):
         time_rule += "+annual_average"   # 年均增长6%: averaged over a span, never one year's figure
     return RawFact(tok.start, end, clause_start, clause_end, region, year, period, indicator, label,

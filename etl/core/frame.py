@@ -403,6 +403,10 @@ _CITED_BEFORE = re.compile(r"(?:据|来源[:：]?|经|从)\s*$")
 _BUREAU_AFTER = re.compile(r"(?:省)?(?:统计局|调查总队|发展和改革委员会|发展改革委|发改委)")
 
 
+_VISITED_BEFORE = re.compile(r"(?:考察|视察|调研|考察调研|来|到)$")
+_SPEECH_AFTER = re.compile(r"(?:时|期间)?的?(?:重要讲话|重要指示|重要批示)")
+
+
 def _in_passing(text: str, m: RegionMention) -> bool:
     before = text[max(0, m.start - 8):m.start]
     after = text[m.end:m.end + 14]
@@ -413,6 +417,8 @@ def _in_passing(text: str, m: RegionMention) -> bool:
         return True   # 太原海关发布…, 平遥古城: an institution or a sight named after the place
     if m.region is not None and (NAMED_AFTER.match(after) or ROUTE_END_BEFORE.search(before)):
         return True   # 大同至原平高铁, 太原能源低碳发展论坛: a route's end, an event's name
+    if _VISITED_BEFORE.search(before) and _SPEECH_AFTER.match(after):
+        return True   # 贯彻总书记考察调研山西重要讲话精神: the visit a speech is named by
     if m.region is not None and m.region.kind == "province" and _CITED_BEFORE.search(before) \
             and _BUREAU_AFTER.match(after):
         return True   # 据山西省统计局数据，1-8月某市…: the province's bureau is the source cited

@@ -123,6 +123,17 @@ def _change_of_share(s, cs, ns, ne, unit, previous):
     return False
 
 
+# 三次产业构成为a:b:c。第一产业提高0.4个百分点: a sector named alone, moving in points, is its
+# share of the economy moving (its output's growth would say 增加值 or 增速)
+SECTOR_MOVED = re.compile(r"^\s*第[一二三]产业(?:比重|占比|所占比重)?(?:比上年|较上年|同比)?(?:提高|提升|上升|下降|降低|增加|减少|回落)了?$")
+
+
+def _sector_share_moved(s, cs, ns, ne, unit, previous):
+    if unit == "个百分点" and SECTOR_MOVED.match(s[cs:ns]):
+        return "share", -1 if DECLINE_WORDS.search(s[cs:ns]) else 1
+    return False
+
+
 # 城镇化率由71.3%提高到76.8%, 贫困发生率下降到1.9%: the levels a rate moved between
 REACHED = re.compile(r"(?:提高|提升|上升|下降|降低|增加|增长|减少|回落|降|升)(?:到|至)(?:(?:19|20)\d\d年(?:底|末)?的)?$"
                      r"|(?:由|从)(?:(?:19|20)\d\d年(?:底|末)?的|上年的|去年的|上年末的)?$")
@@ -269,6 +280,7 @@ KIND_RULES = [
     ("period_rate_in_bracket", _period_rate_in_bracket),
     ("change_of_previous_target", _change_of_target),
     ("change_of_previous_share", _change_of_share),
+    ("sector_share_moved", _sector_share_moved),
     ("price_index", _price_index),
     ("rate_moved_in_points", _rate_moved_in_points),
     ("growth_word", _growth_word),

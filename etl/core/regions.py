@@ -67,7 +67,9 @@ DESCRIBED_BEFORE = re.compile(r"[^，,。；;、的]{1,10}的")
 SECTOR_AFTER = re.compile(r"第[一二三]产业")
 MEDIA_AFTER = re.compile(r"(?:市|县|区)?(?:日报|晚报|晨报|新闻网|新闻中心|融媒体|融媒|广播电视台|电视台|"
                          r"发布|在线|政府网|新闻)")
-FIRM_NAME_AFTER = re.compile(r"(?![与和同跟及向、])[\u4e00-\u9fff]{1,16}?(?:有限责任公司|有限公司|股份公司|集团公司|集团有限|集团(?!化))")
+FIRM_NAME_AFTER = re.compile(r"(?![与和同跟及向、])(?:[\u4e00-\u9fff]{1,16}?(?:有限责任公司|有限公司|股份公司|集团公司|集团有限|集团(?!化))"
+                             # 山西某某新材料公司营业收入…: a firm's short name (新增上市公司2家 is the place's count)
+                             r"|(?:(?!新增|上市|培育|引进|共有|拥有|现有|规上|规模以上|企业|全市|全省|国有|各类)[\u4e00-\u9fff]){2,12}?公司(?!数|总数))")
 # 某市某某产业园项目开工建设 (…项目建成投产, …项目总投资, …项目等11个项目): the place heads one project's name (a round such as 某省2013年第二批
 # 重点工程项目集中开工 has a year, a batch or 重点/集中 in it and is about the place)
 PROJECT_LIST_AFTER = re.compile(r"[^、,，。;；:：]{2,30}?(?:项目|工程)、"
@@ -105,7 +107,8 @@ TOTAL_AFTER = re.compile(r"(?:上半年|一季度|前三季度|今年以来|全�
 LIST_OF_PLACES = re.compile(r"(?:、|和|与|及)[\u4e00-\u9fff]{2,8}?(?:两|三|四|五|六|七|八|九|十|几|各)(?:市|县|区|地)")
 # What may stand between a clause start and its subject: a time word or a connective.
 SUBJECT_PREFIX = re.compile(
-    r"^[\s“”\"'‘’「」(（【\[\-•·*]*(?:(?:19|20)\d\d年(?:以来|底|末|初|上半年)?|目前|截至目前|当前|其中|同时|此外|另外|今年|去年|"
+    # (012021年上半年某县…: a page's item number run into the year that opens the heading)
+    r"^[\s“”\"'‘’「」(（【\[\-•·*]*(?:0[1-9](?=(?:19|20)\d\d年))?(?:(?:19|20)\d\d年(?:以来|底|末|初|上半年)?|目前|截至目前|当前|其中|同时|此外|另外|今年|去年|"
     r"1\s*[—\-－~～至]\s*\d{1,2}月(?:份)?|前\d{1,2}个月|一季度|前三季度|上半年|"
     r"全年|当年|近年来|一年来|据统计|数据显示|而|其次是|其次为|然后是|之后是|再次是|"
     # (推动某开发区营业收入突破…: the zone is what the goal is of; 省会太原: the city in apposition)

@@ -40,7 +40,8 @@ MARKER_RE = re.compile(
     r"|(?P<this>今年|本年|年内|当年内|全年目标)"
     # 本次“三个一批”活动…: the figures of one round, not of a period so far
     r"|(?P<round>本次|此次|本批|此批|本期|此期)(?=[^，,。；;]{0,12}(?:活动|签约|开工|投产|集中))|(?P<today>今天|今日|当天|当日)"
-    r"|(?P<fullyear>全年(?!目标|计划|任务|预算))"
+    # (8月份增速全年最低: a month compared with the rest of the year, not the year's figure)
+    r"|(?P<fullyear>全年(?!目标|计划|任务|预算|最低|最高|最快|最慢|新低|新高|低点|高点))"
     r"|(?P<next>明年|下一年)"
     r"|(?P<review>一年来|过去一年|过去的一年|回顾\d{4}年)"
     r"|(?P<now>目前|当前|现有|现已|如今|正在)"
