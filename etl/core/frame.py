@@ -278,7 +278,13 @@ def subject_of(mentions: list[RegionMention], gaz: Gazetteer, text: str, title: 
             return (own, "outlet_of_own_news") if own is not None else (province, "lead_province_word")
         if said and found[0].region.kind not in _SELF_KINDS[said.group(1)]:
             # 全市地区生产总值…，新增山西省专精特新企业12家: the text's own place is unnamed
-            return _own_outlet(mentions, gaz, text, outlet), "outlet_of_own_news"
+            own = _own_outlet(mentions, gaz, text, outlet)
+            if own is None and said.group(1) == "市" and found[0].region.kind in ("county", "district", "county_city"):
+                # 全市…，其中某县…某县…: the one city all the named counties belong to
+                city = _city_holding(mentions, gaz)
+                if city is not None:
+                    return city, "city_of_named_counties"
+            return own, "outlet_of_own_news"
         return _first_of_chain([m for m in found if m.region is not None], gaz, text), "lead"
     top = _most_named(mentions, gaz, text)
     said = _SELF_REFERENCE.search(text[:2000])
