@@ -773,7 +773,10 @@ def _number_fact(ctx: SentenceContext, cb: Codebook, tok: NumberToken, previous:
         period = "FY"   # 今年以来…谋划年度重点项目48项: the year's list, not what is done so far
     if period != "FY" and (STOCK_WORDS.search(s, clause_start, tok.start) or (
             canon in ("户", "家") and ENTITY_STOCK_BEFORE.search(clause_before)
-            and not FLOW_BEFORE.search(clause_before))):
+            and not FLOW_BEFORE.search(clause_before)
+            # (新登记市场主体1.2万户，其中企业3560户: a part of the flow before it is a flow)
+            and not (clause_before.startswith("其中") and previous and previous[-1].period == period
+                     and FLOW_BEFORE.search(s, previous[-1].quote_start, previous[-1].start)))):
         # 经营主体总数达到3.1万户, 规上工业企业达到87家: a stock is counted at a date, not
         # over months (新增…户 is a flow and keeps its period)
         period = "FY"

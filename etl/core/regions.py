@@ -65,6 +65,7 @@ ZONE_PART = re.compile(r"片区|区域|板块|组团")
 # 增幅最低的五台县, 相邻的阳城县: a description ending in 的 heads the clause's subject
 DESCRIBED_BEFORE = re.compile(r"[^，,。；;、的]{1,10}的")
 SECTOR_AFTER = re.compile(r"第[一二三]产业")
+PERIOD_AFTER = re.compile(r"前(?:三季度|[一二两三四五六七八九十\d]{1,2}个?月)|第[一二三四]季度")
 MEDIA_AFTER = re.compile(r"(?:市|县|区)?(?:日报|晚报|晨报|新闻网|新闻中心|融媒体|融媒|广播电视台|电视台|"
                          r"发布|在线|政府网|新闻)")
 FIRM_NAME_AFTER = re.compile(r"(?![与和同跟及向、])(?:[\u4e00-\u9fff]{1,16}?(?:有限责任公司|有限公司|股份公司|集团公司|集团有限|集团(?!化))"
@@ -350,7 +351,8 @@ class SubjectTracker:
         """Update the subject for a mention in subject position (at the start of a clause, after
         at most a time word, or a parenthesis refining the mention before it: 该区(太原区)).
         Returns whether the mention became the subject."""
-        if text[mention.end:mention.end + 1] in ("第", "前") and not SECTOR_AFTER.match(text, mention.end):
+        if text[mention.end:mention.end + 1] in ("第", "前") and not SECTOR_AFTER.match(text, mention.end) \
+                and not PERIOD_AFTER.match(text, mention.end):   # (某区前三季度…: a period, no rank)
             return False  # 全市第一, 全省前三: a ranking scope (运城市第一产业…: the subject)
         if mention.region is not None and mention.region.kind == "province" \
                 and text.startswith(("各市", "各地市", "各县", "11市", "11个市"), mention.end):

@@ -19,7 +19,7 @@ _CN_MONTH = "[一二两三四五六七八九十]{1,2}|1[0-2]|0?[1-9]"
 # Every branch below starts with one of these characters. The lookahead lets the regex engine
 # reject most positions with one test instead of trying each branch there (about 9x faster on
 # a whole document); a new branch must add its first characters here.
-_FIRST_CHARS = "到至“”\"'‘’十123456789去上今本年当全明下一过回截目现如正前第未自从由半两三四五六七八九此"
+_FIRST_CHARS = "到至“”\"'‘’十123456789去上今本年当全明下一二过回截目现如正前第未自从由半两三四五六七八九此"
 MARKER_RE = re.compile(
     rf"(?=[{_FIRST_CHARS}])(?:"
     rf"(?P<plan>(?:到|至){_Q}(?P<plan1>十[二三四五]五){_Q}(?:末|期末|时期末)|{_Q}(?P<plan2>十[二三四五]五){_Q}(?:末|期末))"
@@ -45,6 +45,9 @@ MARKER_RE = re.compile(
     r"|(?P<next>明年|下一年)"
     r"|(?P<review>一年来|过去一年|过去的一年|回顾\d{4}年)"
     r"|(?P<now>目前|当前|现有|现已|如今|正在)"
+    # 二季度, 四季度, 三季度当季: one quarter alone (a bare 三季度 is as often January to
+    # September, and stays as it is read)
+    r"|(?<![比较于与同前至到\-~～])(?P<quarter>第?(?P<qn>[二四])季度(?:当季|单季)?|第?三季度(?:当季|单季))"
     # 比一季度加快, 较上半年回落: a comparison base is not the period of the figures
     rf"|(?<![比较于与同])(?P<ytd>(?:前|1-|1～|1~|1至|一至|(?:1|一)月(?:至|到|-|～|~))(?P<months>{_CN_MONTH})(?:个)?月(?:份)?"
     r"|(?P<half>上半年|“?半年报”?)|(?P<q3>前三季度|1-3季度)|(?P<q1>一季度|第一季度|1季度)"
@@ -253,12 +256,21 @@ def time_markers(sentence: str, doc_date: date | None, reviewed: int | None = No
                 continue   # 预计8月份建成开放, 进入5月份, 延续1月份回升态势: no period of the figures
             if month and not _ROUND_NAME_AFTER.match(sentence, e):
                 # 其中6月份…: a month broken out of the period holds for its sentence only
+                # (10月当月…: the month broken out of the running total, for its sentence only)
                 passing = _COMPARED.search(sentence, max(0, s - 12), s) is not None \
-                    or re.search(r"其中[,，、]?\s*$", sentence[max(0, s - 4):s]) is not None
+                    or re.search(r"其中[,，、]?\s*$", sentence[max(0, s - 4):s]) is not None \
+                    or m.group("single").endswith(("当月", "单月"))
                 # January alone is January to date; 11月 in a January text is last year's
                 period = "YTD-01" if month == 1 else f"M-{month:02d}"
                 year = doc_year - 1 if _last_years_month(month, doc_date, sentence, s, month_known) else None
                 out.append(TimeMarker(s, e, year, period, carry=not passing))
+        elif m.group("quarter"):
+            quarter = 3 if m.group("quarter").lstrip("第").startswith("三") else int(parse_chinese(m.group("qn")) or 0)
+            if _ROUND_NAME_AFTER.match(sentence, e) or not quarter:
+                continue
+            passing = _COMPARED.search(sentence, max(0, s - 12), s) is not None
+            year = doc_year - 1 if _last_years_month(quarter * 3, doc_date, sentence, s, month_known) else None
+            out.append(TimeMarker(s, e, year, f"Q{quarter}", carry=not passing))
         elif m.group("ytd"):
             month = None
             if m.group("months"):
