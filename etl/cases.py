@@ -92,6 +92,11 @@ def compare_projects(case: dict, projects: list) -> list[str]:
                    and (region == ANY or region in (p.region_id, p.region_name)) for p in projects):
             problems.append(f"missing project {(name, stage, region)}; got "
                             f"{[(p.name, p.stage, p.region_id or p.region_name) for p in projects]}")
+    if "projects" in case:
+        # the list is the document's whole list: a name the case does not expect is junk
+        wanted = {name.replace("项目", "") for name, _, _ in case.get("projects") or []}
+        problems += [f"unexpected project {(p.name, p.stage, p.region_id or p.region_name)}"
+                     for p in projects if p.name.replace("项目", "") not in wanted]
     return problems
 
 

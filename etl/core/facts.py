@@ -39,6 +39,8 @@ INVEST_WORDS = re.compile(r"总投资|投资额|投资")
 MEETING_WORDS = re.compile(r"^[^,，。;；]{0,6}?(参加|出席|参会|与会|参与会议|列席)")
 HEADCOUNT_NOUNS = re.compile(r"^(企业家|嘉宾|专家|代表|领导|客商|来宾|记者|观众|选手)")
 # 30多台挖掘机来回穿梭, 150多名工人正在施工: the scene of a site, not a figure
+# 6台压铸机、3条涂装线正在满负荷运转: machines at work in a scene, no figure of the region
+MACHINES_AT_WORK = re.compile(r"[^，,。；;]{0,24}?(?:满负荷|开足马力|马力全开|正在运转|高速运转|全速运转|轰鸣)")
 SCENE_AFTER = re.compile(r"[^，,。；;\d]{0,10}?(?:穿梭|轰鸣|忙碌|奋战|挥汗|来回|往来|忙着|紧张施工|正在施工|同时作业|加紧施工)")
 
 RANK_RE = re.compile(
@@ -56,7 +58,7 @@ THRESHOLD_AFTER = re.compile(r"(?:(?:及)?以[上下])?(?:的)?(?:重点|重大|
                              r"(?:项目|企业|工业企业|楼宇|园区|产业集群|集群|乡镇|村|品牌|单品|产业链)")
 CLASS_COUNTED_AFTER = re.compile(r"(?:以上|以下)的(?:有|共有|达|仅有)")   # 100亿元以下的有57个: a size class
 CAPACITY_BEFORE = re.compile(r"(?:年产|年处理|年加工|年吞吐|日处理|装机)$")
-NAMED_PROJECT = re.compile(r"[^,，;；。]{0,20}?(?:项目|生产线|产线)")
+NAMED_PROJECT = re.compile(r"[^,，;；。]{0,20}?(?:项目|生产线|产线|基地|工厂)")
 NAME_IN_LIST = re.compile(r"[^,，;；。\d]{1,16}?、[^;；。]{0,60}?等[^,，;；。]{0,6}项目")   # 年产120万吨焦化、…等项目
 # Small counts written in Chinese numerals are real counts when an entity measure word follows
 # and the clause counts (各建成厂房三栋, 新增两家).
@@ -650,6 +652,10 @@ def _number_fact(ctx: SentenceContext, cb: Codebook, tok: NumberToken, previous:
         return None  # 超过全年任务序时进度3.2亿元, 超目标1.6亿元: a margin over the schedule
     if raw_unit in ("台", "辆", "人", "名") and SCENE_AFTER.match(s, end):
         return None
+    if raw_unit in ("台", "辆", "条", "套", "座") and MACHINES_AT_WORK.match(s, end):
+        return None
+    if raw_unit == "期" and re.match(r"(?:项目|工程|扩建|厂房|主体|续建)", s[end:end + 2]):
+        return None   # 厂房三期项目: a project's phase, not a count
     if ANECDOTE_BEFORE.search(s[clause_start:tok.start]) or (
             canon == "公里" and DISTANCE_BEFORE.search(s[clause_start:tok.start])):
         return None  # 全村有2504人, 村民王大姐打工收入2万元, 距县城17公里: not the region's figures

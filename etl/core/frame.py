@@ -15,7 +15,7 @@ from datetime import date
 
 from ..models import DocumentFrame
 from .lexicon import lexicon_rows, words_re
-from .regions import (LANDMARK_AFTER, MEDIA_AFTER, NAMED_AFTER, ROUTE_END_BEFORE, Gazetteer, RegionInfo,
+from .regions import (FIRM_NAME_AFTER, LANDMARK_AFTER, MEDIA_AFTER, NAMED_AFTER, ROUTE_END_BEFORE, Gazetteer, RegionInfo,
                       RegionMention)
 
 # Where a document says what it is: its title, else its first lines.
@@ -285,6 +285,12 @@ def subject_of(mentions: list[RegionMention], gaz: Gazetteer, text: str, title: 
                 if city is not None:
                     return city, "city_of_named_counties"
             return own, "outlet_of_own_news"
+        if _OWN_GOVERNMENT.search(text, 0, found[0].start) and found[0].region.id:
+            # 本报讯 市政府与某集团签署协议…某县与该集团签订…: the outlet's own government acts;
+            # a place of its own named after that is where one part happens
+            own = _own_outlet(mentions, gaz, text, outlet)
+            if own is not None and own.id in gaz.ancestors(found[0].region.id):
+                return own, "outlet_of_own_news"
         return _first_of_chain([m for m in found if m.region is not None], gaz, text), "lead"
     top = _most_named(mentions, gaz, text)
     said = _SELF_REFERENCE.search(text[:2000])
@@ -300,6 +306,7 @@ def subject_of(mentions: list[RegionMention], gaz: Gazetteer, text: str, title: 
 # 我县/全县…: a text that names its place only as "ours" is about the place that published it
 _URL_HOST = re.compile(r"https?://([A-Za-z0-9.\-]+)")
 _SELF_REFERENCE = re.compile(r"(?:我|全|本)(县|区|市|旗)")
+_OWN_GOVERNMENT = re.compile(r"(?:^|[\s，,。：:讯])(?:市|县|区)(?:委|政府|人大|政协)")
 _SELF_KINDS = {"县": ("county", "county_city"), "区": ("district", "development_zone", "economic_zone"),
                "市": ("prefecture_city", "county_city"), "旗": ("county",)}
 
@@ -423,6 +430,8 @@ def _in_passing(text: str, m: RegionMention) -> bool:
         return True   # 太原海关发布…, 平遥古城: an institution or a sight named after the place
     if m.region is not None and (NAMED_AFTER.match(after) or ROUTE_END_BEFORE.search(before)):
         return True   # 大同至原平高铁, 太原能源低碳发展论坛: a route's end, an event's name
+    if m.region is not None and FIRM_NAME_AFTER.match(text, m.end):
+        return True   # 山西某某投资集团, 山西某某公司: the place starts a firm's name
     if _VISITED_BEFORE.search(before) and _SPEECH_AFTER.match(after):
         return True   # 贯彻总书记考察调研山西重要讲话精神: the visit a speech is named by
     if m.region is not None and m.region.kind == "province" and _CITED_BEFORE.search(before) \

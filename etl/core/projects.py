@@ -141,8 +141,12 @@ def _items(s: str, a: int, b: int) -> list[tuple[int, int]]:
 _AFTER_NAME = re.compile(r"计划总投资|总投资|计划投资|投资|占地|位于|是|由|于|在|正|的|为(?!王)|被|列入|建成后|投产后|"
                          r"达产后|合作协议|投资协议|协议|合同|成为|列为|被列为|入选|纳入|获批|[(（]")
 # An object introduced inside a clause: 与某公司签订了甲项目协议, 就甲项目进行洽谈.
-_OBJECT_MARK = re.compile(f"(?:{STAGE_WORDS.pattern}|引进|完成)了|就|(?:一同|共同)为|(?:开工|签约|投产|仪式|活动|大会|推进会)暨|"
-                          r"(?:一行)?(?:深入|来到|走进|察看|查看|观摩|考察|调研)|代表性?项目")
+_OBJECT_MARK = re.compile(f"(?:{STAGE_WORDS.pattern}|引进|完成)了|就|(?:一同|共同|领导|嘉宾)为|(?:开工|签约|投产|仪式|活动|大会|推进会)暨|"
+                          r"(?:一行)?(?:深入|来到|走进|察看|查看|观摩|考察|调研)|代表性?项目"
+                          # 某集团在某县某地举行甲项目开工仪式: the project named after the venue
+                          r"|(?:隆重|正式|集中)?(?:举行|举办)了?"
+                          # 与某某有限公司签约甲项目, 某公司与某公司共建甲产业园: the firms are partners
+                          r"|(?:公司|集团|企业)(?:签约|签订|签署|共建|合作建设|投资建设|投资兴建|联合建设)了?")
 _INTRODUCER = re.compile(r"包括|包含|涵盖|分别是|分别为|主要有|具体有|还有|其中有")
 
 
@@ -430,6 +434,8 @@ def check_clause(name, cand, ctx) -> str | None:
     """充分展示了甲, 坚持把甲作为…: a clause, not a name; nor a fragment ending in 在/的/等."""
     if VERB_PHRASE.search(name) or name[-1] in "在的了以和与及等之为对将被把向":
         return "clause"
+    if re.search(r"\d年$", name) or (re.search(r"[)）]", name) and not re.search(r"[(（]", name)):
+        return "clause"        # 某市2021年(项目建设…), 区)要…: a time or a cut bracket, not a name
     event = STAGE_WORDS.search(name)
     if event and re.match(r"了?[\d一二两三四五六七八九十百]+(?:多|余)?[个项批]", name[event.end():]):
         return "clause"        # 甲产业园签约3个(项目): an event with a count, not a name

@@ -123,6 +123,21 @@ def _goal_verb_in_report(ctx, s, cs, ns, kind, period):
     return None
 
 
+# 市长要求，…要加快…，确保…复工，新建项目开工率达到90%: an official's demand heading the
+# sentence, with a goal verb, makes goals of the figures after it
+_DEMANDED = re.compile(r"(?:要求|强调|提出|指出|号召)[^。！？!?]*?(?:确保|力争|" + _WON + r"|要(?=实现|达到|突破|完成|确保))")
+
+
+def _demand_heads_sentence(ctx, s, cs, ns, kind, period):
+    if period != "FY" or DONE.search(s[cs:ns]) or ALREADY.search(s[cs:ns]):
+        return None
+    doc_year = ctx.doc_date.year if ctx.doc_date else None
+    year = ctx.year_at(ns)
+    if year and doc_year and year >= doc_year and _DEMANDED.search(_sentence_head(ctx, s, cs)):
+        return "demand_heads_sentence"
+    return None
+
+
 # 年度投资计划865.3亿元, 全年计划投资: the year's plan written as a noun before its figure
 _PLAN_NOUN = re.compile(r"(?:(?:年度|全年|当年|年)(?:投资|建设)?计划(?:投资|完成投资|完成)?|投资计划)(?:为|是|达|达到)?$")
 
@@ -152,7 +167,7 @@ def _cue_in_clause(ctx, s, cs, ns, kind, period):
 # Inside a plan section a project's total investment is part of the plan (统筹推进总投资N亿元的M个项目),
 # unless it follows the project's name.
 TARGET_RULES = [_named_project_size, _in_target_list, _plan_noun, _descriptor, _future_horizon, _cue_in_clause,
-                _cue_heading_sentence, _goal_verb_in_report]
+                _cue_heading_sentence, _goal_verb_in_report, _demand_heads_sentence]
 
 
 def promote_to_target(ctx, s, clause_start, clause_end, num_start, kind, kind_rule, qualifier,
